@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using VoicePlatform.ApiHost.Contracts;
+using VoicePlatform.ApiKeys;
+using VoicePlatform.Silo.Security;
+using VoicePlatform.Tenants;
+
+namespace VoicePlatform.ApiHost.Endpoints;
+
+/// <summary>A tenant administrator manages the tenant's own keys. The tenant always comes from the caller's key.</summary>
+public static class ApiKeysApi
+{
+    public static RouteGroupBuilder MapApiKeysApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/api-keys").WithTags("API keys").RequireAuthorization(PlatformPolicies.TenantAdmin);
+        api.MapPost("/", CreateApiKeyAsync).WithSummary("Create an API key; the key is shown once");
+        api.MapGet("/", ListApiKeysAsync).WithSummary("List this tenant's API keys");
+        api.MapDelete("/{keyId}", RevokeApiKeyAsync).WithSummary("Revoke one of this tenant's API keys");
+        return api;
+    }
+
+    public static async Task<Results<Created<CreatedApiKeyResponse>, ValidationProblem, NotFound<ProblemDetails>>> CreateApiKeyAsync(
+        [FromBody] CreateApiKeyRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
+        await IssueAsync(grains.GetTenant(user.GetTenantId()), request, user.GetActor(), "/api/api-keys/")
+        ?? (Results<Created<CreatedApiKeyResponse>, ValidationProblem, NotFound<ProblemDetails>>)TypedResults.NotFound(new ProblemDetails
+        {
+            Status = StatusCodes.Status404NotFound,
+            Title = "Tenant not found",
+        });
+
+    public static async Task<Results<Ok<IReadOnlyList<ApiKeySummary>>, NotFound>> ListApiKeysAsync(ClaimsPrincipal user, IGrainFactory grains) =>
+        await grains.GetTenant(user.GetTenantId()).ListApiKeysAsync() is { } keys ? TypedResults.Ok(keys) : TypedResults.NotFound();
+
+    public static async Task<Results<NoContent, NotFound<ProblemDetails>>> RevokeApiKeyAsync(string keyId, ClaimsPrincipal user, IGrainFactory grains) =>
+        ApiKeyId.TryParse(keyId, out var id) && await grains.GetTenant(user.GetTenantId()).RevokeApiKeyAsync(id)
+            ? TypedResults.NoContent()
+            : KeyNotFound(keyId);
+
+    /// <summary>Shared by the tenant's and the operator's endpoint: validate, issue, answer 201 with the key. Null: no such tenant.</summary>
+    internal static async Task<Results<Created<CreatedApiKeyResponse>, ValidationProblem, NotFound<ProblemDetails>>?> IssueAsync(
+        ITenantGrain tenant, CreateApiKeyRequest request, string issuedBy, string locationPrefix)
+    {
+        var errors = request.Validate(issuedBy, out var command);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var result = await tenant.IssueApiKeyAsync(command);
+        if (!result.Issued) return null;
+        return TypedResults.Created(locationPrefix + result.Key!.KeyId, new CreatedApiKeyResponse(result.Key, result.Token!));
+    }
+
+    internal static NotFound<ProblemDetails> KeyNotFound(string keyId) => TypedResults.NotFound(new ProblemDetails
+    {
+        Status = StatusCodes.Status404NotFound,
+        Title = "API key not found",
+        Detail = $"There is no API key '{keyId}' in this tenant.",
+    });
+}

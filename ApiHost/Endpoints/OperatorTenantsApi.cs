@@ -1,0 +1,114 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using VoicePlatform.ApiHost.Contracts;
+using VoicePlatform.ApiKeys;
+using VoicePlatform.Silo.Security;
+using VoicePlatform.Tenants;
+
+namespace VoicePlatform.ApiHost.Endpoints;
+
+/// <summary>The platform operator's view of tenants: create, read, list, update, suspend, and their keys.</summary>
+public static class OperatorTenantsApi
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    public static RouteGroupBuilder MapOperatorTenantsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/operator/tenants").WithTags("Operator: tenants").RequireAuthorization(PlatformPolicies.Operator);
+        api.MapPost("/", CreateTenantAsync).WithSummary("Create a tenant (send Idempotency-Key to make retries safe)");
+        api.MapGet("/", ListTenantsAsync).WithSummary("List tenants, ordered by id, a page at a time");
+        api.MapGet("/{tenantId}", GetTenantAsync).WithSummary("Read a tenant");
+        api.MapPatch("/{tenantId}", UpdateTenantAsync).WithSummary("Change a tenant's name or settings");
+        api.MapPost("/{tenantId}/suspend", SuspendTenantAsync).WithSummary("Suspend a tenant: its keys stop working");
+        api.MapPost("/{tenantId}/reactivate", ReactivateTenantAsync).WithSummary("Reactivate a suspended tenant");
+        api.MapPost("/{tenantId}/api-keys", CreateApiKeyAsync).WithSummary("Issue an API key for a tenant");
+        api.MapGet("/{tenantId}/api-keys", ListApiKeysAsync).WithSummary("List a tenant's API keys");
+        api.MapDelete("/{tenantId}/api-keys/{keyId}", RevokeApiKeyAsync).WithSummary("Revoke a tenant's API key");
+        return api;
+    }
+
+    public static async Task<Results<Created<TenantSnapshot>, Ok<TenantSnapshot>, ValidationProblem, ProblemHttpResult>> CreateTenantAsync(
+        [FromBody] CreateTenantRequest request, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey, IGrainFactory grains)
+    {
+        var errors = request.Validate(out var command);
+        if (idempotencyKey is { Length: 0 or > 200 }) errors[IdempotencyHeader] = ["At most 200 characters."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var id = idempotencyKey is null ? TenantId.New() : TenantId.FromIdempotencyKey(idempotencyKey);
+        var result = await grains.GetTenant(id).CreateAsync(command);
+        return result.Outcome switch
+        {
+            TenantOutcome.Created => TypedResults.Created($"/api/operator/tenants/{id}", result.Tenant),
+            TenantOutcome.Ok => TypedResults.Ok(result.Tenant),
+            _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Idempotency key reused",
+                detail: $"The {IdempotencyHeader} was already used for a different tenant request."),
+        };
+    }
+
+    public static async Task<Results<Ok<TenantPage>, ValidationProblem>> ListTenantsAsync(string? after, int? limit, IGrainFactory grains)
+    {
+        if (limit is < 1 or > 200) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["Between 1 and 200."] });
+        return TypedResults.Ok(await grains.GetTenantDirectory().ListAsync(after, limit ?? 50));
+    }
+
+    public static async Task<Results<Ok<TenantSnapshot>, NotFound<ProblemDetails>>> GetTenantAsync(string tenantId, IGrainFactory grains) =>
+        TenantId.TryParse(tenantId, out var id) && await grains.GetTenant(id).GetAsync() is { } tenant
+            ? TypedResults.Ok(tenant)
+            : TenantNotFound(tenantId);
+
+    public static async Task<Results<Ok<TenantSnapshot>, ValidationProblem, NotFound<ProblemDetails>>> UpdateTenantAsync(
+        string tenantId, [FromBody] UpdateTenantRequest request, IGrainFactory grains)
+    {
+        if (!TenantId.TryParse(tenantId, out var id)) return TenantNotFound(tenantId);
+        var errors = request.Validate(out var command);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var result = await grains.GetTenant(id).UpdateAsync(command);
+        return result.Tenant is { } tenant ? TypedResults.Ok(tenant) : TenantNotFound(tenantId);
+    }
+
+    public static async Task<Results<Ok<TenantSnapshot>, ValidationProblem, NotFound<ProblemDetails>>> SuspendTenantAsync(
+        string tenantId, [FromBody] SuspendTenantRequest request, IGrainFactory grains)
+    {
+        if (!TenantId.TryParse(tenantId, out var id)) return TenantNotFound(tenantId);
+        var errors = request.Validate();
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var result = await grains.GetTenant(id).SuspendAsync(request.Reason!.Trim());
+        return result.Tenant is { } tenant ? TypedResults.Ok(tenant) : TenantNotFound(tenantId);
+    }
+
+    public static async Task<Results<Ok<TenantSnapshot>, NotFound<ProblemDetails>>> ReactivateTenantAsync(string tenantId, IGrainFactory grains)
+    {
+        if (!TenantId.TryParse(tenantId, out var id)) return TenantNotFound(tenantId);
+        var result = await grains.GetTenant(id).ReactivateAsync();
+        return result.Tenant is { } tenant ? TypedResults.Ok(tenant) : TenantNotFound(tenantId);
+    }
+
+    public static async Task<Results<Created<CreatedApiKeyResponse>, ValidationProblem, NotFound<ProblemDetails>>> CreateApiKeyAsync(
+        string tenantId, [FromBody] CreateApiKeyRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (!TenantId.TryParse(tenantId, out var id)) return TenantNotFound(tenantId);
+        return await ApiKeysApi.IssueAsync(grains.GetTenant(id), request, user.GetActor(), $"/api/operator/tenants/{id}/api-keys/")
+            ?? (Results<Created<CreatedApiKeyResponse>, ValidationProblem, NotFound<ProblemDetails>>)TenantNotFound(tenantId);
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<ApiKeySummary>>, NotFound<ProblemDetails>>> ListApiKeysAsync(string tenantId, IGrainFactory grains) =>
+        TenantId.TryParse(tenantId, out var id) && await grains.GetTenant(id).ListApiKeysAsync() is { } keys
+            ? TypedResults.Ok(keys)
+            : TenantNotFound(tenantId);
+
+    public static async Task<Results<NoContent, NotFound<ProblemDetails>>> RevokeApiKeyAsync(string tenantId, string keyId, IGrainFactory grains)
+    {
+        if (!TenantId.TryParse(tenantId, out var id)) return TenantNotFound(tenantId);
+        return ApiKeyId.TryParse(keyId, out var key) && await grains.GetTenant(id).RevokeApiKeyAsync(key)
+            ? TypedResults.NoContent()
+            : ApiKeysApi.KeyNotFound(keyId);
+    }
+
+    private static NotFound<ProblemDetails> TenantNotFound(string tenantId) => TypedResults.NotFound(new ProblemDetails
+    {
+        Status = StatusCodes.Status404NotFound,
+        Title = "Tenant not found",
+        Detail = $"There is no tenant '{tenantId}'.",
+    });
+}

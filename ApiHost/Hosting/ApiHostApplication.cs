@@ -1,0 +1,85 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
+using Orleans.Configuration;
+using Scalar.AspNetCore;
+using VoicePlatform.ApiHost.Endpoints;
+using VoicePlatform.ApiHost.Http;
+using VoicePlatform.Silo.Hosting;
+using VoicePlatform.Silo.Operations;
+using VoicePlatform.Silo.Security;
+
+namespace VoicePlatform.ApiHost.Hosting;
+
+/// <summary>
+/// Builds the API host. With <c>ConnectionStrings:Postgres</c> it is a cluster client that finds gateways in
+/// PostgreSQL; without it, the all-in-one development mode runs a silo in this process with in-memory
+/// providers and seeds a demo tenant.
+/// </summary>
+public static class ApiHostApplication
+{
+    /// <summary>JSON bodies above this size are refused with 413 before they are read.</summary>
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+    public const string DefaultDevelopmentUrl = "http://localhost:5080";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        builder.Logging.AddSimpleConsole(o => { o.IncludeScopes = true; o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; });
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+
+        PrometheusExporter.Start();
+        var settings = ClusterSettings.FromConfiguration(builder.Configuration);
+        if (settings.IsDevelopment)
+        {
+            if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultDevelopmentUrl);
+            builder.AddVoicePlatformSilo();
+            builder.Services.AddHostedService<DemoTenantSeeder>();
+        }
+        else
+        {
+            builder.UseOrleansClient(client =>
+            {
+                client.Configure<ClusterOptions>(o => { o.ClusterId = settings.ClusterId; o.ServiceId = settings.ServiceId; });
+                client.UseAdoNetClustering(o => { o.Invariant = PlatformSiloBuilderExtensions.PostgresInvariant; o.ConnectionString = settings.ConnectionString; });
+                client.Configure<ClientMessagingOptions>(o => o.CancelRequestOnTimeout = true);
+                Orleans.Dashboard.ServiceCollectionExtensions.AddDashboard(client);
+            });
+            builder.Services.AddSingleton(settings);
+            builder.Services.AddHealthChecks().AddCheck<ClusterClientReadinessHealthCheck>("cluster", tags: [OperationsEndpoints.ReadyTag]);
+            builder.AddPlatformAuthentication(development: false);
+        }
+
+        builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            if (CorrelationIdMiddleware.Get(c.HttpContext) is { } id) c.ProblemDetails.Extensions["correlationId"] = id;
+        });
+        builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
+
+        var app = builder.Build();
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/api-reference", o => o.WithTitle("VoicePlatform API")).AllowAnonymous();
+        app.MapPlatformOperations();
+        app.MapOperatorTenantsApi();
+        app.MapTenantApi();
+        app.MapApiKeysApi();
+        return app;
+    }
+
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        // A field the API does not know is an error, not silently dropped: a typo must not change nothing quietly.
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using VoicePlatform.ApiKeys;
+using VoicePlatform.Silo.Operations;
+using VoicePlatform.Silo.Security;
+using VoicePlatform.Tenants;
+
+namespace VoicePlatform.ApiHost.Hosting;
+
+/// <summary>
+/// All-in-one development mode only: once the host listens, creates a demo tenant with an admin key and
+/// prints everything a developer needs to start calling the API.
+/// </summary>
+public sealed class DemoTenantSeeder(
+    IHostApplicationLifetime lifetime,
+    IServer server,
+    IGrainFactory grains,
+    OperatorCredential operatorCredential,
+    ILogger<DemoTenantSeeder> logger) : BackgroundService
+{
+    public static readonly TenantId DemoTenantId = TenantId.FromIdempotencyKey("demo-tenant");
+
+    /// <summary>The demo tenant's admin key, once seeded (tests and the banner read it).</summary>
+    public string? DemoApiKey { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource();
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+        {
+            await started.Task;
+        }
+
+        var tenant = grains.GetTenant(DemoTenantId);
+        await tenant.CreateAsync(new CreateTenant { Name = "Demo Agency", Settings = TenantSettings.Default with { DefaultTimeZone = "America/New_York" } });
+        var key = await tenant.IssueApiKeyAsync(new IssueApiKey { Name = "demo admin", Role = ApiKeyRole.TenantAdmin, IssuedBy = "development-mode" });
+        DemoApiKey = key.Token;
+
+        var baseUrl = (server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? ApiHostApplication.DefaultDevelopmentUrl).TrimEnd('/');
+        logger.LogInformation("Demo tenant {TenantId} seeded with key {KeyId}", DemoTenantId, key.Key!.KeyId);
+        Console.WriteLine($"""
+
+            ================= VoicePlatform: all-in-one development mode =================
+              In-process silo with in-memory storage, reminders and streams (nothing persists).
+              API base        {baseUrl}
+              API reference   {baseUrl}/api-reference
+              OpenAPI         {baseUrl}/openapi/v1.json
+              Dashboard       {baseUrl}{OperationsEndpoints.DashboardPath}   (user '{OperatorCredential.BasicUserName}', password = operator key)
+              Metrics         {baseUrl}/metrics
+              Health          {baseUrl}/health/ready
+              Operator key    {(operatorCredential.Generated ? operatorCredential.Secret : "(from Operator:ApiKey)")}
+              Demo tenant     {DemoTenantId}  (Demo Agency)
+              Demo API key    {key.Token}
+              Try it:
+                curl -H "Authorization: Bearer {key.Token}" {baseUrl}/api/tenant
+            ===============================================================================
+
+            """);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+
+namespace VoicePlatform.Tenants;
+
+/// <summary>
+/// The rules a tenant's name and settings obey. The API uses them to answer 400 naming the field; the
+/// grain uses them again so that nothing invalid is ever stored, whoever calls it.
+/// </summary>
+public static class TenantRules
+{
+    public const int MaxNameLength = 200;
+    public const int MaxConcurrencyLimit = 10_000;
+    public const int MaxSuspendReasonLength = 500;
+
+    private static readonly Lazy<HashSet<string>> Currencies = new(() =>
+        CultureInfo.GetCultures(CultureTypes.SpecificCultures)
+            .Select(c => { try { return new RegionInfo(c.Name).ISOCurrencySymbol; } catch (ArgumentException) { return null; } })
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal));
+
+    public static void ValidateName(string? name, string field, IDictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(name)) errors[field] = ["A name is required."];
+        else if (name.Length > MaxNameLength) errors[field] = [$"The name may be at most {MaxNameLength} characters."];
+        else if (name.Any(char.IsControl)) errors[field] = ["The name may not contain control characters."];
+    }
+
+    public static void Validate(TenantSettings settings, string prefix, IDictionary<string, string[]> errors)
+    {
+        if (!IsTimeZone(settings.DefaultTimeZone))
+            errors[prefix + "defaultTimeZone"] = [$"'{settings.DefaultTimeZone}' is not an IANA time zone (for example America/New_York)."];
+        if (settings.Currency is null || !Currencies.Value.Contains(settings.Currency))
+            errors[prefix + "currency"] = [$"'{settings.Currency}' is not an ISO 4217 currency code (for example USD)."];
+        if (settings.ConcurrencyLimit is < 1 or > MaxConcurrencyLimit)
+            errors[prefix + "concurrencyLimit"] = [$"The concurrency limit must be between 1 and {MaxConcurrencyLimit}."];
+        if (settings.LowBalanceThreshold < 0 || decimal.Round(settings.LowBalanceThreshold, 4) != settings.LowBalanceThreshold)
+            errors[prefix + "lowBalanceThreshold"] = ["The low-balance threshold must be zero or more, with at most 4 decimal places."];
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> listing every broken rule; for callers that bypass the API.</summary>
+    public static void EnsureValid(string name, TenantSettings settings)
+    {
+        var errors = new Dictionary<string, string[]>();
+        ValidateName(name, "name", errors);
+        Validate(settings, "settings.", errors);
+        if (errors.Count > 0)
+            throw new ArgumentException(string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
+    }
+
+    private static bool IsTimeZone(string? id) =>
+        !string.IsNullOrEmpty(id) && id.Length <= 64 && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId;
+}

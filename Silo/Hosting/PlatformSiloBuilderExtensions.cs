@@ -1,0 +1,80 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+using Orleans.Serialization;
+using Orleans.Storage;
+using VoicePlatform.Grains.Common;
+using VoicePlatform.Silo.Logging;
+using VoicePlatform.Silo.Storage;
+
+namespace VoicePlatform.Silo.Hosting;
+
+/// <summary>The one place that decides how a VoicePlatform silo stores state, finds its peers and keeps reminders.</summary>
+public static class PlatformSiloBuilderExtensions
+{
+    public const string PostgresInvariant = "Npgsql";
+
+    public static ISiloBuilder ConfigureVoicePlatform(this ISiloBuilder silo, ClusterSettings settings)
+    {
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = settings.ClusterId;
+            o.ServiceId = settings.ServiceId;
+        });
+
+        if (settings.IsDevelopment) silo.UseInMemoryProviders(settings);
+        else silo.UsePostgres(settings);
+
+        silo.AddMemoryStreams(StreamProviders.Live);
+        silo.AddIncomingGrainCallFilter<CorrelationIdGrainCallFilter>();
+        // Orleans 10 leaves this off: a caller that gave up would otherwise keep the grain busy.
+        silo.Configure<SiloMessagingOptions>(o => o.CancelRequestOnTimeout = true);
+        silo.AddDashboard();
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        return silo;
+    }
+
+    private static void UseInMemoryProviders(this ISiloBuilder silo, ClusterSettings settings)
+    {
+        silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
+        silo.AddMemoryGrainStorage(StorageNames.Platform);
+        silo.AddMemoryGrainStorage(StorageNames.PubSub);
+        silo.UseInMemoryReminderService();
+    }
+
+    private static void UsePostgres(this ISiloBuilder silo, ClusterSettings settings)
+    {
+        var connectionString = settings.ConnectionString!;
+        silo.UseAdoNetClustering(o =>
+        {
+            o.Invariant = PostgresInvariant;
+            o.ConnectionString = connectionString;
+        });
+        if (settings.AdvertisedAddress is { } address)
+            silo.ConfigureEndpoints(address, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+        else
+            silo.ConfigureEndpoints(settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+
+        silo.AddAdoNetGrainStorage(StorageNames.Platform, o =>
+        {
+            o.Invariant = PostgresInvariant;
+            o.ConnectionString = connectionString;
+            o.GrainStorageSerializer = new PlainJsonGrainStorageSerializer();
+        });
+        // Orleans' own subscription state holds runtime types (grain and stream ids) that only its binary
+        // serializer understands; that format names types by alias or id, not CLR name.
+        silo.AddAdoNetGrainStorage(StorageNames.PubSub, o =>
+        {
+            o.Invariant = PostgresInvariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.Services.AddOptions<AdoNetGrainStorageOptions>(StorageNames.PubSub)
+            .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+        silo.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = PostgresInvariant;
+            o.ConnectionString = connectionString;
+        });
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Logging;
+
+namespace VoicePlatform.Silo.Logging;
+
+/// <summary>Opens a logging scope with the caller's correlation id around every grain call, so grain logs carry it.</summary>
+public sealed class CorrelationIdGrainCallFilter(ILogger<CorrelationIdGrainCallFilter> logger) : IIncomingGrainCallFilter
+{
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        if (CorrelationId.Current is not { } id)
+        {
+            await context.Invoke();
+            return;
+        }
+        using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
+        {
+            await context.Invoke();
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using Prometheus;
+
+namespace VoicePlatform.Silo.Operations;
+
+/// <summary>
+/// Starts exporting .NET meters (Orleans' among them) at start-up. prometheus-net's default adapter
+/// only starts at the first scrape, which would hide everything that happened before it.
+/// </summary>
+public static class PrometheusExporter
+{
+    private static int _started;
+
+    public static void Start()
+    {
+        if (Interlocked.Exchange(ref _started, 1) == 1) return;
+        Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions { SuppressMeters = true });
+        MeterAdapter.StartListening();
+    }
+}

@@ -1,0 +1,111 @@
+using System.Net.Http.Headers;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using VoicePlatform.ApiKeys;
+using VoicePlatform.Tenants;
+
+namespace VoicePlatform.Silo.Security;
+
+/// <summary>
+/// <c>Authorization: Bearer &lt;key&gt;</c> for the operator's secret or a tenant API key, and HTTP Basic
+/// (user "operator") so a browser can open the dashboard. Every refusal is a problem-details body.
+/// </summary>
+public sealed class PlatformAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory loggerFactory,
+    UrlEncoder encoder,
+    OperatorCredential operatorCredential,
+    IServiceProvider services)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+{
+    public const string SchemeName = "Platform";
+
+    private string? _failure;
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? header = Request.Headers.Authorization;
+        if (string.IsNullOrEmpty(header)) return AuthenticateResult.NoResult();
+
+        if (!AuthenticationHeaderValue.TryParse(header, out var value) || string.IsNullOrWhiteSpace(value.Parameter))
+            return Fail("The Authorization header is malformed; expected 'Bearer <api key>'.");
+
+        if (value.Scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase))
+            return await AuthenticateBearerAsync(value.Parameter.Trim());
+        if (value.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase))
+            return AuthenticateBasic(value.Parameter.Trim());
+        return Fail($"The Authorization scheme '{value.Scheme}' is not supported; use 'Bearer <api key>'.");
+    }
+
+    private async Task<AuthenticateResult> AuthenticateBearerAsync(string token)
+    {
+        if (operatorCredential.Matches(token)) return Success(ApiKeyRoles.Operator, tenant: null, keyId: null);
+        if (!ApiKeyToken.TryParse(token, out var apiKey)) return Fail("The API key is malformed.");
+
+        var grains = services.GetService<IGrainFactory>();
+        if (grains is null) return Fail("Tenant API keys are not accepted by this host.");
+        var result = await grains.GetApiKey(apiKey.KeyId).AuthenticateAsync(apiKey.Secret);
+        return result.Check switch
+        {
+            ApiKeyCheck.Valid => Success(result.Role.ToName(), result.TenantId, apiKey.KeyId),
+            ApiKeyCheck.Revoked => Fail("The API key has been revoked."),
+            ApiKeyCheck.TenantSuspended => Fail("The API key's tenant is suspended."),
+            // Unknown id and wrong secret read the same, so keys cannot be probed for existence.
+            _ => Fail("The API key is not valid."),
+        };
+    }
+
+    private AuthenticateResult AuthenticateBasic(string parameter)
+    {
+        string decoded;
+        try { decoded = Encoding.UTF8.GetString(Convert.FromBase64String(parameter)); }
+        catch (FormatException) { return Fail("The Basic credentials are malformed."); }
+        var colon = decoded.IndexOf(':');
+        if (colon < 0) return Fail("The Basic credentials are malformed.");
+        return decoded[..colon] == OperatorCredential.BasicUserName && operatorCredential.Matches(decoded[(colon + 1)..])
+            ? Success(ApiKeyRoles.Operator, tenant: null, keyId: null)
+            : Fail("The operator credentials are not valid.");
+    }
+
+    private AuthenticateResult Success(string role, TenantId? tenant, ApiKeyId? keyId)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.Role, role), new(ClaimTypes.Name, keyId?.Value ?? ApiKeyRoles.Operator) };
+        if (tenant is { } t) claims.Add(new Claim(PlatformClaims.TenantIdClaim, t.Value));
+        if (keyId is { } k) claims.Add(new Claim(PlatformClaims.KeyIdClaim, k.Value));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    private AuthenticateResult Fail(string reason)
+    {
+        _failure = reason;
+        Logger.LogInformation("Authentication refused on {Path}: {Reason}", Request.Path, reason);
+        return AuthenticateResult.Fail(reason);
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.Append("WWW-Authenticate", "Bearer");
+        // Browsers only show a login prompt for Basic; the dashboard is the one browser-facing operator page.
+        if (Request.Path.StartsWithSegments("/dashboard")) Response.Headers.Append("WWW-Authenticate", "Basic realm=\"VoicePlatform operator\"");
+        await WriteProblemAsync(StatusCodes.Status401Unauthorized, "Unauthorized", _failure ?? "An API key is required: send 'Authorization: Bearer <api key>'.");
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        WriteProblemAsync(StatusCodes.Status403Forbidden, "Forbidden", "This API key's role may not use this endpoint.");
+
+    private async Task WriteProblemAsync(int status, string title, string detail)
+    {
+        Response.StatusCode = status;
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Type = $"https://httpstatuses.io/{status}" };
+        var writer = services.GetService<IProblemDetailsService>();
+        if (writer is null || !await writer.TryWriteAsync(new ProblemDetailsContext { HttpContext = Context, ProblemDetails = problem }))
+            await Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+    }
+}

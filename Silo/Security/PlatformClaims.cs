@@ -1,0 +1,20 @@
+using System.Security.Claims;
+using VoicePlatform.Tenants;
+
+namespace VoicePlatform.Silo.Security;
+
+/// <summary>Claim names the platform's authentication issues, and reading them back.</summary>
+public static class PlatformClaims
+{
+    public const string TenantIdClaim = "vp:tenant";
+    public const string KeyIdClaim = "vp:key";
+
+    /// <summary>The caller's tenant. Only keys that belong to a tenant carry one, so a tenant route never guesses.</summary>
+    public static TenantId GetTenantId(this ClaimsPrincipal user) =>
+        TenantId.TryParse(user.FindFirstValue(TenantIdClaim), out var id)
+            ? id
+            : throw new InvalidOperationException("The caller has no tenant; the route's policy should have refused it.");
+
+    /// <summary>Who did it, for audit fields: the key id, or "operator".</summary>
+    public static string GetActor(this ClaimsPrincipal user) => user.FindFirstValue(KeyIdClaim) ?? "operator";
+}
