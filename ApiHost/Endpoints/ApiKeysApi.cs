@@ -20,25 +20,22 @@ public static class ApiKeysApi
         return api;
     }
 
-    public static async Task<Results<Created<CreatedApiKeyResponse>, ValidationProblem, NotFound<ProblemDetails>>> CreateApiKeyAsync(
+    public static async Task<Results<Created<CreatedApiKeyResponse>, ValidationProblem, ProblemHttpResult>> CreateApiKeyAsync(
         [FromBody] CreateApiKeyRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
         await IssueAsync(grains.GetTenant(user.GetTenantId()), request, user.GetActor(), "/api/api-keys/")
-        ?? (Results<Created<CreatedApiKeyResponse>, ValidationProblem, NotFound<ProblemDetails>>)TypedResults.NotFound(new ProblemDetails
-        {
-            Status = StatusCodes.Status404NotFound,
-            Title = "Tenant not found",
-        });
+        ?? (Results<Created<CreatedApiKeyResponse>, ValidationProblem, ProblemHttpResult>)TypedResults.Problem(
+            statusCode: StatusCodes.Status404NotFound, title: "Tenant not found");
 
     public static async Task<Results<Ok<IReadOnlyList<ApiKeySummary>>, NotFound>> ListApiKeysAsync(ClaimsPrincipal user, IGrainFactory grains) =>
         await grains.GetTenant(user.GetTenantId()).ListApiKeysAsync() is { } keys ? TypedResults.Ok(keys) : TypedResults.NotFound();
 
-    public static async Task<Results<NoContent, NotFound<ProblemDetails>>> RevokeApiKeyAsync(string keyId, ClaimsPrincipal user, IGrainFactory grains) =>
+    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeApiKeyAsync(string keyId, ClaimsPrincipal user, IGrainFactory grains) =>
         ApiKeyId.TryParse(keyId, out var id) && await grains.GetTenant(user.GetTenantId()).RevokeApiKeyAsync(id)
             ? TypedResults.NoContent()
             : KeyNotFound(keyId);
 
     /// <summary>Shared by the tenant's and the operator's endpoint: validate, issue, answer 201 with the key. Null: no such tenant.</summary>
-    internal static async Task<Results<Created<CreatedApiKeyResponse>, ValidationProblem, NotFound<ProblemDetails>>?> IssueAsync(
+    internal static async Task<Results<Created<CreatedApiKeyResponse>, ValidationProblem, ProblemHttpResult>?> IssueAsync(
         ITenantGrain tenant, CreateApiKeyRequest request, string issuedBy, string locationPrefix)
     {
         var errors = request.Validate(issuedBy, out var command);
@@ -48,10 +45,6 @@ public static class ApiKeysApi
         return TypedResults.Created(locationPrefix + result.Key!.KeyId, new CreatedApiKeyResponse(result.Key, result.Token!));
     }
 
-    internal static NotFound<ProblemDetails> KeyNotFound(string keyId) => TypedResults.NotFound(new ProblemDetails
-    {
-        Status = StatusCodes.Status404NotFound,
-        Title = "API key not found",
-        Detail = $"There is no API key '{keyId}' in this tenant.",
-    });
+    internal static ProblemHttpResult KeyNotFound(string keyId) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "API key not found", detail: $"There is no API key '{keyId}' in this tenant.");
 }

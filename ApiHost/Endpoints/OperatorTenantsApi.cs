@@ -52,12 +52,12 @@ public static class OperatorTenantsApi
         return TypedResults.Ok(await grains.GetTenantDirectory().ListAsync(after, limit ?? 50));
     }
 
-    public static async Task<Results<Ok<TenantSnapshot>, NotFound<ProblemDetails>>> GetTenantAsync(string tenantId, IGrainFactory grains) =>
+    public static async Task<Results<Ok<TenantSnapshot>, ProblemHttpResult>> GetTenantAsync(string tenantId, IGrainFactory grains) =>
         TenantId.TryParse(tenantId, out var id) && await grains.GetTenant(id).GetAsync() is { } tenant
             ? TypedResults.Ok(tenant)
             : TenantNotFound(tenantId);
 
-    public static async Task<Results<Ok<TenantSnapshot>, ValidationProblem, NotFound<ProblemDetails>>> UpdateTenantAsync(
+    public static async Task<Results<Ok<TenantSnapshot>, ValidationProblem, ProblemHttpResult>> UpdateTenantAsync(
         string tenantId, [FromBody] UpdateTenantRequest request, IGrainFactory grains)
     {
         if (!TenantId.TryParse(tenantId, out var id)) return TenantNotFound(tenantId);
@@ -67,7 +67,7 @@ public static class OperatorTenantsApi
         return result.Tenant is { } tenant ? TypedResults.Ok(tenant) : TenantNotFound(tenantId);
     }
 
-    public static async Task<Results<Ok<TenantSnapshot>, ValidationProblem, NotFound<ProblemDetails>>> SuspendTenantAsync(
+    public static async Task<Results<Ok<TenantSnapshot>, ValidationProblem, ProblemHttpResult>> SuspendTenantAsync(
         string tenantId, [FromBody] SuspendTenantRequest request, IGrainFactory grains)
     {
         if (!TenantId.TryParse(tenantId, out var id)) return TenantNotFound(tenantId);
@@ -77,27 +77,27 @@ public static class OperatorTenantsApi
         return result.Tenant is { } tenant ? TypedResults.Ok(tenant) : TenantNotFound(tenantId);
     }
 
-    public static async Task<Results<Ok<TenantSnapshot>, NotFound<ProblemDetails>>> ReactivateTenantAsync(string tenantId, IGrainFactory grains)
+    public static async Task<Results<Ok<TenantSnapshot>, ProblemHttpResult>> ReactivateTenantAsync(string tenantId, IGrainFactory grains)
     {
         if (!TenantId.TryParse(tenantId, out var id)) return TenantNotFound(tenantId);
         var result = await grains.GetTenant(id).ReactivateAsync();
         return result.Tenant is { } tenant ? TypedResults.Ok(tenant) : TenantNotFound(tenantId);
     }
 
-    public static async Task<Results<Created<CreatedApiKeyResponse>, ValidationProblem, NotFound<ProblemDetails>>> CreateApiKeyAsync(
+    public static async Task<Results<Created<CreatedApiKeyResponse>, ValidationProblem, ProblemHttpResult>> CreateApiKeyAsync(
         string tenantId, [FromBody] CreateApiKeyRequest request, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (!TenantId.TryParse(tenantId, out var id)) return TenantNotFound(tenantId);
         return await ApiKeysApi.IssueAsync(grains.GetTenant(id), request, user.GetActor(), $"/api/operator/tenants/{id}/api-keys/")
-            ?? (Results<Created<CreatedApiKeyResponse>, ValidationProblem, NotFound<ProblemDetails>>)TenantNotFound(tenantId);
+            ?? (Results<Created<CreatedApiKeyResponse>, ValidationProblem, ProblemHttpResult>)TenantNotFound(tenantId);
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<ApiKeySummary>>, NotFound<ProblemDetails>>> ListApiKeysAsync(string tenantId, IGrainFactory grains) =>
+    public static async Task<Results<Ok<IReadOnlyList<ApiKeySummary>>, ProblemHttpResult>> ListApiKeysAsync(string tenantId, IGrainFactory grains) =>
         TenantId.TryParse(tenantId, out var id) && await grains.GetTenant(id).ListApiKeysAsync() is { } keys
             ? TypedResults.Ok(keys)
             : TenantNotFound(tenantId);
 
-    public static async Task<Results<NoContent, NotFound<ProblemDetails>>> RevokeApiKeyAsync(string tenantId, string keyId, IGrainFactory grains)
+    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeApiKeyAsync(string tenantId, string keyId, IGrainFactory grains)
     {
         if (!TenantId.TryParse(tenantId, out var id)) return TenantNotFound(tenantId);
         return ApiKeyId.TryParse(keyId, out var key) && await grains.GetTenant(id).RevokeApiKeyAsync(key)
@@ -105,10 +105,6 @@ public static class OperatorTenantsApi
             : ApiKeysApi.KeyNotFound(keyId);
     }
 
-    private static NotFound<ProblemDetails> TenantNotFound(string tenantId) => TypedResults.NotFound(new ProblemDetails
-    {
-        Status = StatusCodes.Status404NotFound,
-        Title = "Tenant not found",
-        Detail = $"There is no tenant '{tenantId}'.",
-    });
+    private static ProblemHttpResult TenantNotFound(string tenantId) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Tenant not found", detail: $"There is no tenant '{tenantId}'.");
 }

@@ -23,8 +23,29 @@ public static class PlatformSiloBuilderExtensions
             o.ServiceId = settings.ServiceId;
         });
 
-        if (settings.IsDevelopment) silo.UseInMemoryProviders(settings);
-        else silo.UsePostgres(settings);
+        if (settings.IsDevelopment)
+        {
+            silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
+        }
+        else
+        {
+            silo.UsePostgresClustering(settings);
+            if (settings.AdvertisedAddress is { } address)
+                silo.ConfigureEndpoints(address, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+            else
+                silo.ConfigureEndpoints(settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+        }
+        return silo.AddVoicePlatformServices(settings);
+    }
+
+    /// <summary>
+    /// Everything but clustering and endpoints: storage, reminders, streams, filters, dashboard. Test
+    /// clusters call this directly because they bring their own membership and ports.
+    /// </summary>
+    public static ISiloBuilder AddVoicePlatformServices(this ISiloBuilder silo, ClusterSettings settings)
+    {
+        if (settings.IsDevelopment) silo.UseInMemoryProviders();
+        else silo.UsePostgresProviders(settings);
 
         silo.AddMemoryStreams(StreamProviders.Live);
         silo.AddIncomingGrainCallFilter<CorrelationIdGrainCallFilter>();
@@ -35,27 +56,24 @@ public static class PlatformSiloBuilderExtensions
         return silo;
     }
 
-    private static void UseInMemoryProviders(this ISiloBuilder silo, ClusterSettings settings)
+    /// <summary>Membership in PostgreSQL: silos find each other, and clients find gateways, through the same tables.</summary>
+    public static ISiloBuilder UsePostgresClustering(this ISiloBuilder silo, ClusterSettings settings) =>
+        silo.UseAdoNetClustering(o =>
+        {
+            o.Invariant = PostgresInvariant;
+            o.ConnectionString = settings.ConnectionString;
+        });
+
+    private static void UseInMemoryProviders(this ISiloBuilder silo)
     {
-        silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
         silo.AddMemoryGrainStorage(StorageNames.Platform);
         silo.AddMemoryGrainStorage(StorageNames.PubSub);
         silo.UseInMemoryReminderService();
     }
 
-    private static void UsePostgres(this ISiloBuilder silo, ClusterSettings settings)
+    private static void UsePostgresProviders(this ISiloBuilder silo, ClusterSettings settings)
     {
         var connectionString = settings.ConnectionString!;
-        silo.UseAdoNetClustering(o =>
-        {
-            o.Invariant = PostgresInvariant;
-            o.ConnectionString = connectionString;
-        });
-        if (settings.AdvertisedAddress is { } address)
-            silo.ConfigureEndpoints(address, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
-        else
-            silo.ConfigureEndpoints(settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
-
         silo.AddAdoNetGrainStorage(StorageNames.Platform, o =>
         {
             o.Invariant = PostgresInvariant;

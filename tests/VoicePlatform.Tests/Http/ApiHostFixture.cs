@@ -1,0 +1,107 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using VoicePlatform.ApiHost.Hosting;
+using VoicePlatform.Tests.Infrastructure;
+
+namespace VoicePlatform.Tests.Http;
+
+/// <summary>
+/// The real ApiHost in all-in-one mode (in-process silo, in-memory providers) listening on a loopback
+/// port; tests talk to it over real HTTP.
+/// </summary>
+public sealed class ApiHostFixture : IAsyncLifetime
+{
+    public const string OperatorKey = "vpo_test_operator_key_0123456789abcdefghij";
+
+    public WebApplication App { get; private set; } = null!;
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public static readonly JsonSerializerOptions Json = CreateJsonOptions();
+
+    public async Task InitializeAsync()
+    {
+        App = ApiHostApplication.Build(
+        [
+            "--urls", "http://127.0.0.1:0",
+            "--environment", "Development",
+            "--Cluster:SiloPort", FreePorts.Next().ToString(),
+            "--Cluster:GatewayPort", FreePorts.Next().ToString(),
+            "--Operator:ApiKey", OperatorKey,
+            "--Logging:LogLevel:Default", "Warning",
+        ]);
+        await App.StartAsync();
+        var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.TrimEnd('/') + "/");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+
+    public HttpClient Anonymous() => new() { BaseAddress = BaseAddress };
+
+    public HttpClient WithKey(string key)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    public HttpClient AsOperator() => WithKey(OperatorKey);
+
+    /// <summary>A fresh tenant with a tenant-admin key, made through the operator API.</summary>
+    public async Task<TestTenant> CreateTenantAsync(string name = "Tenant")
+    {
+        using var op = AsOperator();
+        var created = await op.PostAsJsonAsync("api/operator/tenants", new { name });
+        created.EnsureSuccessStatusCode();
+        var tenant = await created.Content.ReadFromJsonAsync<JsonElement>(Json);
+        var id = tenant.GetProperty("id").GetString()!;
+        var adminKey = await IssueKeyAsync(id, "admin", "tenant-admin");
+        return new TestTenant(id, adminKey);
+    }
+
+    public async Task<string> IssueKeyAsync(string tenantId, string name, string role)
+    {
+        using var op = AsOperator();
+        var response = await op.PostAsJsonAsync($"api/operator/tenants/{tenantId}/api-keys", new { name, role });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Json);
+        return body.GetProperty("key").GetString()!;
+    }
+
+    /// <summary>The demo tenant's key printed by development mode, once the seeder has run.</summary>
+    public async Task<string> DemoApiKeyAsync()
+    {
+        var seeder = App.Services.GetServices<IHostedService>().OfType<DemoTenantSeeder>().Single();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (seeder.DemoApiKey is null)
+        {
+            // The seeder runs just after start-up; poll its in-memory result briefly rather than sleeping blind.
+            await Task.Delay(20, timeout.Token);
+        }
+        return seeder.DemoApiKey;
+    }
+
+    private static JsonSerializerOptions CreateJsonOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        return options;
+    }
+}
+
+public sealed record TestTenant(string Id, string AdminKey);
+
+[CollectionDefinition(Name)]
+public sealed class ApiHostCollection : ICollectionFixture<ApiHostFixture>
+{
+    public const string Name = "api host";
+}
