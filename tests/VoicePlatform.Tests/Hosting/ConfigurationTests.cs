@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using VoicePlatform.ApiHost.Hosting;
+using VoicePlatform.Silo.Hosting;
+
+namespace VoicePlatform.Tests.Hosting;
+
+public sealed class ConfigurationTests
+{
+    private static ClusterSettings Read(params (string Key, string Value)[] values) =>
+        ClusterSettings.FromConfiguration(new ConfigurationBuilder()
+            .AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value)))
+            .Build());
+
+    [Theory]
+    [InlineData("Cluster:SiloPort", "eleven")]
+    [InlineData("Cluster:GatewayPort", "70000")]
+    [InlineData("Cluster:ClusterId", "has spaces")]
+    [InlineData("Cluster:ServiceId", "")]
+    [InlineData("Cluster:AdvertisedAddress", "no-such-host.invalid")]
+    [InlineData("ConnectionStrings:Postgres", "Host=x;Bogus Key=1")]
+    [InlineData("Database:MigrateOnStartup", "maybe")]
+    public void ABadSettingIsRefusedByName(string key, string value)
+    {
+        var error = Assert.Throws<PlatformConfigurationException>(() => Read((key, value)));
+        Assert.Equal(key, error.Setting);
+        Assert.Contains(key.Replace(":", "__"), error.Message);
+    }
+
+    [Fact]
+    public void NoDatabaseMeansDevelopmentMode()
+    {
+        var settings = Read();
+        Assert.True(settings.IsDevelopment);
+        Assert.Equal(11111, settings.SiloPort);
+        Assert.False(Read(("ConnectionStrings:Postgres", "Host=127.0.0.1;Database=vp")).IsDevelopment);
+    }
+
+    [Fact]
+    public void ApiHostRefusesToBuildWithABadSetting()
+    {
+        var error = Assert.Throws<PlatformConfigurationException>(() => ApiHostApplication.Build(["--Cluster:SiloPort", "-1"]));
+        Assert.Equal("Cluster:SiloPort", error.Setting);
+    }
+
+    [Fact]
+    public void ProductionModeRequiresTheOperatorKey()
+    {
+        var error = Assert.Throws<PlatformConfigurationException>(() =>
+            ApiHostApplication.Build(["--ConnectionStrings:Postgres", "Host=127.0.0.1;Database=vp"]));
+        Assert.Equal("Operator:ApiKey", error.Setting);
+    }
+
+    [Fact]
+    public async Task TheSiloProcessExitsWithTheSettingsNameOnABadConfiguration()
+    {
+        var silo = Path.Combine(AppContext.BaseDirectory, "VoicePlatform.Silo.dll");
+        Assert.True(File.Exists(silo), $"{silo} is built beside the tests");
+        var start = new ProcessStartInfo("dotnet", [silo, "--Cluster:GatewayPort", "not-a-port"])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("Cluster:GatewayPort", await stderr);
+        Assert.Contains("Cluster__GatewayPort", await stderr);
+    }
+}
