@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using VoicePlatform.ApiHost.Hosting;
+using VoicePlatform.Tests.Http;
+using VoicePlatform.Tests.Infrastructure;
+
+namespace VoicePlatform.Tests.Cluster;
+
+/// <summary>The production shape: two silos on PostgreSQL and an ApiHost that finds their gateways in the membership table.</summary>
+public sealed class ApiHostOnPostgresTests
+{
+    [Fact]
+    public async Task AnApiHostClientServesRequestsThroughTwoSilosFoundInPostgres()
+    {
+        var connectionString = await PostgresServer.CreateDatabaseAsync("apihost");
+        var cluster = PostgresClusterBuilder.Build(connectionString, "apihost-svc", silos: 2);
+        await cluster.DeployAsync();
+        var app = ApiHostApplication.Build(
+        [
+            "--urls", "http://127.0.0.1:0",
+            "--ConnectionStrings:Postgres", connectionString,
+            "--Cluster:ClusterId", cluster.Options.ClusterId,
+            "--Cluster:ServiceId", cluster.Options.ServiceId,
+            "--Operator:ApiKey", ApiHostFixture.OperatorKey,
+            "--Logging:LogLevel:Default", "Warning",
+        ]);
+        await app.StartAsync();
+        try
+        {
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            using var op = new HttpClient { BaseAddress = new Uri(address + "/") };
+            op.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiHostFixture.OperatorKey);
+
+            Assert.Equal(HttpStatusCode.OK, (await op.GetAsync("health/ready")).StatusCode);
+
+            var created = await op.PostAsJsonAsync("api/operator/tenants", new { name = "On Postgres" });
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            var tenantId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+            var issued = await (await op.PostAsJsonAsync($"api/operator/tenants/{tenantId}/api-keys", new { name = "admin", role = "tenant-admin" }))
+                .Content.ReadFromJsonAsync<JsonElement>();
+
+            using var tenant = new HttpClient { BaseAddress = op.BaseAddress };
+            tenant.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", issued.GetProperty("key").GetString());
+            var me = await tenant.GetFromJsonAsync<JsonElement>("api/tenant");
+            Assert.Equal("On Postgres", me.GetProperty("name").GetString());
+
+            // The dashboard is served through the client too, behind the operator credential.
+            using var browser = new HttpClient { BaseAddress = op.BaseAddress };
+            browser.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+                Convert.ToBase64String(Encoding.UTF8.GetBytes("operator:" + ApiHostFixture.OperatorKey)));
+            Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("dashboard/")).StatusCode);
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            await cluster.StopAllSilosAsync();
+            await cluster.DisposeAsync();
+        }
+    }
+}

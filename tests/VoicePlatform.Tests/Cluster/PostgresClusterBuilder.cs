@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.TestingHost;
+using VoicePlatform.Silo.Hosting;
+
+namespace VoicePlatform.Tests.Cluster;
+
+/// <summary>
+/// Test clusters whose membership, grain state and reminders live in a real PostgreSQL database with the
+/// project's schema, configured by the same code the production silo uses.
+/// </summary>
+public static class PostgresClusterBuilder
+{
+    private const string ConnectionStringProperty = "VoicePlatformTests:Postgres";
+
+    public static TestCluster Build(string connectionString, string serviceId, int silos = 1, string? clusterId = null)
+    {
+        var builder = new TestClusterBuilder((short)silos);
+        builder.Options.ServiceId = serviceId;
+        builder.Options.ClusterId = clusterId ?? serviceId + "-cluster";
+        builder.Options.UseTestClusterMembership = false;
+        builder.Properties[ConnectionStringProperty] = connectionString;
+        builder.AddSiloBuilderConfigurator<Configurator>();
+        builder.AddClientBuilderConfigurator<ClientConfigurator>();
+        return builder.Build();
+    }
+
+    private static ClusterSettings Settings(IConfiguration configuration) =>
+        new() { ConnectionString = configuration[ConnectionStringProperty] };
+
+    private sealed class Configurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo)
+        {
+            var settings = Settings(silo.Configuration);
+            silo.UsePostgresClustering(settings);
+            silo.AddVoicePlatformServices(settings);
+            // Reminders at test speed; production keeps Orleans' one-minute floor.
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromMilliseconds(500));
+            // Declare a killed silo dead in a few seconds rather than Orleans' default ~15 s.
+            silo.Configure<ClusterMembershipOptions>(o =>
+            {
+                o.ProbeTimeout = TimeSpan.FromSeconds(1);
+                o.NumMissedProbesLimit = 2;
+                o.NumVotesForDeathDeclaration = 1;
+                o.TableRefreshTimeout = TimeSpan.FromSeconds(1);
+                o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(2);
+            });
+        }
+    }
+
+    private sealed class ClientConfigurator : IClientBuilderConfigurator
+    {
+        public void Configure(IConfiguration configuration, IClientBuilder client)
+        {
+            var settings = Settings(configuration);
+            client.UseAdoNetClustering(o =>
+            {
+                o.Invariant = PlatformSiloBuilderExtensions.PostgresInvariant;
+                o.ConnectionString = settings.ConnectionString;
+            });
+            client.Services.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1));
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using VoicePlatform.Tenants;
+using VoicePlatform.Tests.Infrastructure;
+
+namespace VoicePlatform.Tests.Cluster;
+
+/// <summary>The platform's grains on real PostgreSQL membership, storage and reminders, across restarts and silo loss.</summary>
+public sealed class PostgresClusterTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task TenantStateSurvivesAFullClusterRestart()
+    {
+        var connectionString = await PostgresServer.CreateDatabaseAsync("restart");
+        var tenantId = TenantId.New();
+
+        var first = PostgresClusterBuilder.Build(connectionString, "restart-svc");
+        await first.DeployAsync();
+        await first.GrainFactory.GetTenant(tenantId).CreateAsync(new CreateTenant
+        {
+            Name = "Survivor",
+            Settings = TenantSettings.Default with { Currency = "GBP", DefaultTimeZone = "Europe/London" },
+        });
+        await first.GrainFactory.GetTenant(tenantId).SuspendAsync("checking persistence");
+        await first.StopAllSilosAsync();
+        await first.DisposeAsync();
+
+        var second = PostgresClusterBuilder.Build(connectionString, "restart-svc");
+        await second.DeployAsync();
+        try
+        {
+            var tenant = await second.GrainFactory.GetTenant(tenantId).GetAsync();
+            Assert.NotNull(tenant);
+            Assert.Equal("Survivor", tenant.Name);
+            Assert.Equal("GBP", tenant.Settings.Currency);
+            Assert.Equal(TenantStatus.Suspended, tenant.Status);
+            var listed = await second.GrainFactory.GetTenantDirectory().ListAsync(null, 200);
+            Assert.Contains(listed.Items, t => t.Id == tenantId);
+        }
+        finally
+        {
+            await second.StopAllSilosAsync();
+            await second.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task AReminderRegisteredBeforeARestartFiresAfterIt()
+    {
+        var connectionString = await PostgresServer.CreateDatabaseAsync("reminder");
+        var key = "reminder-" + Guid.NewGuid().ToString("N");
+
+        var first = PostgresClusterBuilder.Build(connectionString, "reminder-svc");
+        await first.DeployAsync();
+        var firstTick = ReminderTicks.NextAsync(key);
+        await first.GrainFactory.GetGrain<IReminderProbeGrain>(key).StartAsync(TimeSpan.FromSeconds(1));
+        await firstTick.WaitAsync(Patience);
+        await first.StopAllSilosAsync();
+        await first.DisposeAsync();
+
+        // Nothing in the new cluster touches the grain: only the reminder row in PostgreSQL can wake it.
+        ReminderTicks.Reset(key);
+        var afterRestart = ReminderTicks.NextAsync(key);
+        var second = PostgresClusterBuilder.Build(connectionString, "reminder-svc");
+        await second.DeployAsync();
+        try
+        {
+            await afterRestart.WaitAsync(Patience);
+            await second.GrainFactory.GetGrain<IReminderProbeGrain>(key).StopAsync();
+        }
+        finally
+        {
+            await second.StopAllSilosAsync();
+            await second.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task TwoSilosFormOneClusterAndTheSurvivorServesAKilledSilosGrains()
+    {
+        var connectionString = await PostgresServer.CreateDatabaseAsync("twosilos");
+        var cluster = PostgresClusterBuilder.Build(connectionString, "two-silos-svc", silos: 2);
+        await cluster.DeployAsync();
+        try
+        {
+            var management = cluster.GrainFactory.GetGrain<IManagementGrain>(0);
+            Assert.Equal(2, (await management.GetHosts(onlyActive: true)).Count);
+
+            var victim = cluster.SecondarySilos[0];
+            var victimIdentity = victim.SiloAddress.ToString();
+            string? probeKey = null;
+            for (var i = 0; i < 200 && probeKey is null; i++)
+            {
+                var key = $"probe-{i}-{Guid.NewGuid():N}";
+                var (silo, _) = await cluster.GrainFactory.GetGrain<IPlacementProbeGrain>(key).IncrementAsync();
+                if (silo.Contains($":{victim.SiloAddress.Endpoint.Port}:")) probeKey = key;
+            }
+            Assert.NotNull(probeKey);
+
+            await cluster.KillSiloAsync(victim);
+
+            var deadline = DateTime.UtcNow + Patience;
+            while ((await management.GetHosts(onlyActive: true)).Count != 1)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the killed silo was declared dead in time");
+                await Task.Delay(250);
+            }
+
+            var (survivor, count) = await cluster.GrainFactory.GetGrain<IPlacementProbeGrain>(probeKey).IncrementAsync();
+            Assert.DoesNotContain($":{victim.SiloAddress.Endpoint.Port}:", survivor);
+            Assert.Equal(2, count);
+            Assert.NotEqual(victimIdentity, survivor);
+        }
+        finally
+        {
+            await cluster.StopAllSilosAsync();
+            await cluster.DisposeAsync();
+        }
+    }
+}
