@@ -19,6 +19,7 @@ public static class PostgresServer
     /// <summary>A non-UTC session zone, so tests catch timestamp columns that depend on it.</summary>
     public const string SessionTimeZone = "America/New_York";
 
+    private const string TempDirectoryPrefix = "voiceplatform-pg-";
     private const string TemplateDatabase = "voiceplatform_template";
     private const string ServiceUser = "postgres";
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(60);
@@ -82,7 +83,8 @@ public static class PostgresServer
         var binaries = PostgresBinaries.Locate();
         var runAsServiceUser = Environment.UserName == "root";
 
-        var root = Directory.CreateTempSubdirectory("voiceplatform-pg-").FullName;
+        RemoveLeftoversOfEarlierRuns();
+        var root = Directory.CreateTempSubdirectory(TempDirectoryPrefix).FullName;
         var dataDirectory = Path.Combine(root, "data");
         var socketDirectory = Path.Combine(root, "socket");
         var logFile = Path.Combine(root, "server.log");
@@ -130,6 +132,31 @@ public static class PostgresServer
         await migrator.ApplyAsync();
 
         return server;
+    }
+
+    // The test host may be killed right after the last test, before the ProcessExit handler has
+    // deleted the data directory. Stopped servers (no postmaster.pid) that are not brand new
+    // (another run may be between initdb and start) are removed here instead.
+    private static void RemoveLeftoversOfEarlierRuns()
+    {
+        foreach (var directory in Directory.GetDirectories(Path.GetTempPath(), TempDirectoryPrefix + "*"))
+        {
+            var isRunning = File.Exists(Path.Combine(directory, "data", "postmaster.pid"));
+            var isRecent = Directory.GetCreationTimeUtc(directory) > DateTime.UtcNow.AddMinutes(-10);
+            if (isRunning || isRecent)
+            {
+                continue;
+            }
+
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (Exception)
+            {
+                // Someone else's directory we cannot remove is not our problem.
+            }
+        }
     }
 
     private static int FindFreePort()
