@@ -1,8 +1,9 @@
 -- Orleans ADO.NET grain storage (Orleans 10.4.2, PostgreSQL 15).
 --
 -- One row per (service, state name, grain key). The provider sends seven identity
--- parameters on every call; the two hashes are only there so lookups can use an index,
--- the real identity columns are always compared as well.
+-- parameters on every call and every query compares all seven: the hashes serve the index,
+-- the real columns make a hash collision harmless. Changing the provider's hasher later
+-- (UseOrleans3CompatibleHasher) would make existing rows unreachable.
 
 CREATE TABLE orleans_grain_state
 (
@@ -24,16 +25,19 @@ CREATE TABLE orleans_grain_state
 );
 
 -- The identity is unique in the schema, not by a NOT EXISTS check (which races under
--- READ COMMITTED). NULLS NOT DISTINCT makes two keys without an extension collide too, so
--- two concurrent first writes give one insert and one conflict.
+-- READ COMMITTED). NULLS NOT DISTINCT makes two keys without an extension collide too, so two
+-- concurrent first writes give one insert and one conflict.
+--
+-- The index holds exactly the columns every query compares, hashes included. Without the hashes
+-- it would be broader than what reads match: an integer key and a GUID key holding the same two
+-- longs (same n0/n1, different grain_id_hash) would then share one unique slot, so one grain's
+-- row would block the other's first write while staying invisible to its reads.
+-- Hashes first: "extension IS NOT DISTINCT FROM @x" is not indexable, so lookups use the
+-- leading equality columns and check the extension on the few rows left.
 CREATE UNIQUE INDEX orleans_grain_state_identity
-    ON orleans_grain_state (service_id, grain_type_string, grain_id_n0, grain_id_n1, grain_id_extension_string)
+    ON orleans_grain_state (grain_id_hash, grain_type_hash, service_id, grain_type_string,
+                            grain_id_n0, grain_id_n1, grain_id_extension_string)
     NULLS NOT DISTINCT;
-
--- "extension IS NOT DISTINCT FROM @x" cannot use the unique index, so lookups go through
--- the hashes. Changing the provider's hasher later would make old rows unreachable.
-CREATE INDEX orleans_grain_state_hashes
-    ON orleans_grain_state (grain_id_hash, grain_type_hash);
 
 INSERT INTO orleansquery (querykey, querytext)
 VALUES

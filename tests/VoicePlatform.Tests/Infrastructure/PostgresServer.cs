@@ -118,6 +118,7 @@ public static class PostgresServer
 
         await server.RunAsync(binaries.PgCtl, ["-D", dataDirectory, "-l", logFile, "-w", "-t", "60", "start"]);
         server.Started = true;
+        server.StartWatchdog();
 
         await using (var connection = new NpgsqlConnection(server.ConnectionString("postgres", pooling: false)))
         {
@@ -187,6 +188,30 @@ public static class PostgresServer
         public Task RunAsync(string binary, IReadOnlyList<string> arguments) => runAsServiceUser
             ? ProcessRunner.RunAsync("runuser", ["-u", ServiceUser, "--", binary, .. arguments], CommandTimeout)
             : ProcessRunner.RunAsync(binary, arguments, CommandTimeout);
+
+        // The test host can be killed right after the last test (measured: the ProcessExit handler
+        // sometimes never got to pg_ctl), which would leave a server running. A detached shell
+        // polls this process and, once it is gone, stops the server and removes its files.
+        public void StartWatchdog()
+        {
+            var stop = runAsServiceUser
+                ? $"runuser -u {ServiceUser} -- '{binaries.PgCtl}' -D '{dataDirectory}' -m immediate stop"
+                : $"'{binaries.PgCtl}' -D '{dataDirectory}' -m immediate stop";
+            // exec first: the shell must not hold the test host's output pipes open (the runner would wait for EOF).
+            var script =
+                "exec </dev/null >/dev/null 2>&1; " +
+                $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; " +
+                $"if [ -f '{dataDirectory}/postmaster.pid' ]; then {stop}; fi; rm -rf '{root}'";
+            var startInfo = new System.Diagnostics.ProcessStartInfo("setsid")
+            {
+                UseShellExecute = false,
+            };
+            startInfo.ArgumentList.Add("sh");
+            startInfo.ArgumentList.Add("-c");
+            startInfo.ArgumentList.Add(script);
+            using var watchdog = System.Diagnostics.Process.Start(startInfo)
+                ?? throw new InvalidOperationException("Could not start the PostgreSQL watchdog.");
+        }
 
         // Runs on ProcessExit, where async work is not awaited reliably: block, bounded.
         public void Stop()

@@ -335,18 +335,6 @@ public sealed class MembershipTableTests(PostgresDatabaseFixture database) : ICl
         Assert.Equal(0, data.Version.Version);
     }
 
-    [Fact]
-    public async Task AMissingRequiredQueryStopsInitializationNamingTheKey()
-    {
-        var connectionString = await PostgresServer.CreateDatabaseAsync("membership_missing_key");
-        await OrleansQueryCatalog.DeleteAsync(connectionString, "GatewaysQueryKey");
-        var table = CreateTable(NewClusterId(), connectionString);
-
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => table.InitializeMembershipTableAsync(true, NoCancellation));
-
-        Assert.Contains("GatewaysQueryKey", error.ToString());
-    }
-
     private static string NewClusterId() => $"cluster-{Guid.NewGuid():N}";
 
     private static MembershipEntry NewEntry(SiloStatus status, int proxyPort = -1)

@@ -1,0 +1,4 @@
+namespace VoicePlatform.Tests.Storage.TestGrains;
+
+[Alias("VoicePlatform.Tests.IGuidKeyStorageProbeGrain")]
+public interface IGuidKeyStorageProbeGrain : IStorageProbe, IGrainWithGuidKey;

@@ -1,0 +1,4 @@
+namespace VoicePlatform.Tests.Storage.TestGrains;
+
+[Alias("VoicePlatform.Tests.IIntegerKeyStorageProbeGrain")]
+public interface IIntegerKeyStorageProbeGrain : IStorageProbe, IGrainWithIntegerKey;

@@ -1,0 +1,4 @@
+namespace VoicePlatform.Tests.Storage.TestGrains;
+
+[Alias("VoicePlatform.Tests.IStringKeyStorageProbeGrain")]
+public interface IStringKeyStorageProbeGrain : IStorageProbe, IGrainWithStringKey;
