@@ -20,6 +20,8 @@ public static class PostgresClusterBuilder
         builder.Options.ServiceId = serviceId;
         builder.Options.ClusterId = clusterId ?? serviceId + "-cluster";
         builder.Options.UseTestClusterMembership = false;
+        // Real sockets, as between processes: an outside client (ApiHost) must be able to reach the gateways.
+        builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
         builder.Properties[ConnectionStringProperty] = connectionString;
         builder.AddSiloBuilderConfigurator<Configurator>();
         builder.AddClientBuilderConfigurator<ClientConfigurator>();

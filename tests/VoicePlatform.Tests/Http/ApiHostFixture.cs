@@ -38,6 +38,8 @@ public sealed class ApiHostFixture : IAsyncLifetime
         await App.StartAsync();
         var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        // Development mode seeds its demo tenant in the background; let it finish so tests that count tenants see a still world.
+        await DemoApiKeyAsync();
     }
 
     public async Task DisposeAsync()
