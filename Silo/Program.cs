@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Configuration.Memory;
 using VoicePlatform.Silo.Database;
 using VoicePlatform.Silo.Hosting;
 using VoicePlatform.Silo.Operations;
@@ -15,6 +15,8 @@ public static class SiloProgram
     {
         var migrateOnly = args.Length > 0 && args[0] == "migrate";
         var builder = WebApplication.CreateBuilder(migrateOnly ? args[1..] : args);
+        // Quiet defaults that configuration (appsettings, environment, command line) can still override.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = DefaultLogLevels });
         builder.Logging.AddSimpleConsole(o => { o.IncludeScopes = true; o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; });
         try
         {
@@ -35,6 +37,16 @@ public static class SiloProgram
             return 2;
         }
     }
+
+    private static readonly Dictionary<string, string?> DefaultLogLevels = new()
+    {
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        ["Logging:LogLevel:Orleans"] = "Warning",
+        ["Logging:LogLevel:Orleans.Runtime.Silo"] = "Information",
+        ["Logging:LogLevel:Orleans.Runtime.MembershipService"] = "Information",
+        ["Logging:LogLevel:Polly"] = "Warning",
+    };
 
     private static async Task<int> MigrateAsync(WebApplicationBuilder builder)
     {

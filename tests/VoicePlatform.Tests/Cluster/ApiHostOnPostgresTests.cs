@@ -55,6 +55,8 @@ public sealed class ApiHostOnPostgresTests
             browser.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
                 Convert.ToBase64String(Encoding.UTF8.GetBytes("operator:" + ApiHostFixture.OperatorKey)));
             Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("dashboard/")).StatusCode);
+            var counters = await browser.GetFromJsonAsync<JsonElement>("dashboard/DashboardCounters");
+            Assert.Equal(2, counters.GetProperty("totalActiveHostCount").GetInt32());
         }
         finally
         {
