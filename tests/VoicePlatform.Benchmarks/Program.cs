@@ -1,0 +1,44 @@
+using VoicePlatform.Benchmarks.Measurement;
+using VoicePlatform.Benchmarks.SiloStart;
+using VoicePlatform.Benchmarks.StateWrites;
+
+namespace VoicePlatform.Benchmarks;
+
+/// <summary>
+/// Benchmarks that print their figures (never asserted in tests). Run in Release:
+/// <c>dotnet run -c Release --project tests/VoicePlatform.Benchmarks -- state-writes [--seconds 15] [--rounds 3] [--variants default,tuned]</c>
+/// and <c>... -- silo-start [--starts 5] [--mode both|postgres|memory]</c>. docs/performance.md records the results.
+/// </summary>
+public static class BenchmarkProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help")
+        {
+            Console.WriteLine("usage: state-writes [--seconds N] [--rounds N] [--variants default,tuned] | silo-start [--starts N] [--mode both|postgres|memory]");
+            return args.Length == 0 ? 1 : 0;
+        }
+
+        var options = new CommandLine(args[1..]);
+        try
+        {
+            return args[0] switch
+            {
+                "state-writes" => await StateWritesBenchmark.RunAsync(options),
+                "silo-start" => await SiloStartBenchmark.RunAsync(options),
+                _ => Unknown(args[0]),
+            };
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 2;
+        }
+    }
+
+    private static int Unknown(string command)
+    {
+        Console.Error.WriteLine($"unknown benchmark '{command}' (state-writes, silo-start)");
+        return 2;
+    }
+}
