@@ -44,6 +44,7 @@ public static class ApiHostApplication
                 client.Configure<ClusterOptions>(o => { o.ClusterId = settings.ClusterId; o.ServiceId = settings.ServiceId; });
                 client.UseAdoNetClustering(o => { o.Invariant = PlatformSiloBuilderExtensions.PostgresInvariant; o.ConnectionString = settings.ConnectionString; });
                 client.Configure<ClientMessagingOptions>(o => o.CancelRequestOnTimeout = true);
+                client.AddMemoryStreams(StreamProviders.Live);
                 Orleans.Dashboard.ServiceCollectionExtensions.AddDashboard(client);
             });
             builder.Services.AddSingleton(settings);

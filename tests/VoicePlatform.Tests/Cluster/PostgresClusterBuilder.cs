@@ -63,6 +63,7 @@ public static class PostgresClusterBuilder
                 o.ConnectionString = settings.ConnectionString;
             });
             client.Services.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1));
+            client.AddMemoryStreams(StreamProviders.Live);
         }
     }
 }
