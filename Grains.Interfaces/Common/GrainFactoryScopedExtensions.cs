@@ -1,0 +1,15 @@
+using VoicePlatform.Agents;
+using VoicePlatform.Brands;
+using VoicePlatform.Tenants;
+
+namespace VoicePlatform.Common;
+
+/// <summary>Typed ways to reach tenant-owned grains: the tenant is always part of the key.</summary>
+public static class GrainFactoryScopedExtensions
+{
+    public static IBrandGrain GetBrand(this IGrainFactory grains, TenantId tenant, BrandId brand) =>
+        grains.GetGrain<IBrandGrain>(TenantScopedKey.Format(tenant, brand));
+
+    public static IAgentGrain GetAgent(this IGrainFactory grains, TenantId tenant, AgentId agent) =>
+        grains.GetGrain<IAgentGrain>(TenantScopedKey.Format(tenant, agent));
+}
