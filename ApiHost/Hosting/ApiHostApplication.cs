@@ -74,6 +74,9 @@ public static class ApiHostApplication
         app.MapOperatorTenantsApi();
         app.MapTenantApi();
         app.MapApiKeysApi();
+        app.MapBrandsApi();
+        app.MapPersonasApi();
+        app.MapAgentsApi();
         return app;
     }
 

@@ -17,6 +17,9 @@ public interface IBrandGrain : IGrainWithStringKey
     /// <summary>Replaces the profile if <paramref name="expectedRevision"/> is null or current.</summary>
     Task<WriteResult<BrandView>> UpdateAsync(BrandProfile profile, int? expectedRevision);
 
+    /// <summary>Creates brand <paramref name="cloneId"/> with this brand's profile (and a new name).</summary>
+    Task<WriteResult<BrandView>> CloneAsync(BrandId cloneId, string? companyName);
+
     /// <summary>Archives the brand unless personas, agents or campaigns still use it (Conflict lists them).</summary>
     Task<WriteResult<BrandView>> ArchiveAsync(int? expectedRevision);
 }

@@ -9,6 +9,9 @@ public static class PrefixedId
 
     public static T New<T>() where T : struct, IPrefixedId<T> => T.FromValidated(T.Prefix + RandomIds.Create(RandomLength));
 
+    /// <summary>The same id for the same seed: a create retried with the same idempotency key names the same object.</summary>
+    public static T Derive<T>(string seed) where T : struct, IPrefixedId<T> => T.FromValidated(T.Prefix + RandomIds.Derive(seed, RandomLength));
+
     public static bool TryParse<T>([NotNullWhen(true)] string? value, out T id) where T : struct, IPrefixedId<T>
     {
         id = default;

@@ -1,0 +1,104 @@
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc;
+using VoicePlatform.Agents;
+using VoicePlatform.ApiHost.Contracts;
+using VoicePlatform.ApiHost.Http;
+using VoicePlatform.Brands;
+using VoicePlatform.Catalog;
+using VoicePlatform.Common;
+using VoicePlatform.Silo.Security;
+
+namespace VoicePlatform.ApiHost.Endpoints;
+
+/// <summary>AI agents, each built from a persona and wearing that persona's brand.</summary>
+public static partial class AgentsApi
+{
+    private const string Resource = "agent";
+
+    public static RouteGroupBuilder MapAgentsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/agents").WithTags("Agents");
+        api.MapPost("/", CreateAgentAsync).RequireAuthorization(PlatformPolicies.TenantAdmin)
+            .WithSummary("Create an agent from a persona; its brand is the persona's").Produces<AgentView>(201).ProducesValidationProblem();
+        api.MapGet("/", ListAgentsAsync).RequireAuthorization(PlatformPolicies.TenantSupervisor)
+            .WithSummary("List agents with their brand badges, filtered by brand and status").Produces<Page<AgentListing>>();
+        api.MapGet("/{agentId}", GetAgentAsync).RequireAuthorization(PlatformPolicies.TenantSupervisor)
+            .WithSummary("Read an agent; the ETag header is its revision").Produces<AgentView>().ProducesProblem(404);
+        api.MapPut("/{agentId}", UpdateAgentAsync).RequireAuthorization(PlatformPolicies.TenantAdmin)
+            .WithSummary("Replace an agent's settings (If-Match for safety)")
+            .Produces<AgentView>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(412);
+        api.MapDelete("/{agentId}", DeleteAgentAsync).RequireAuthorization(PlatformPolicies.TenantAdmin)
+            .WithSummary("Delete an agent").Produces<AgentView>().ProducesProblem(404).ProducesProblem(412);
+        api.MapGet("/{agentId}/compiled-instructions", CompileInstructionsAsync).RequireAuthorization(PlatformPolicies.TenantSupervisor)
+            .WithSummary("The agent's prompt: brand, persona, agent and call layers; every query parameter is a lead variable ({{name}})")
+            .Produces<CompiledInstructions>().ProducesValidationProblem().ProducesProblem(404);
+        return api;
+    }
+
+    public static async Task<IResult> CreateAgentAsync([FromBody] AgentRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var tenant = user.GetTenantId();
+        if (!IdempotencyKeys.TryNewId<AgentId>(http.Request, tenant, out var id, out var errors)) return TypedResults.ValidationProblem(errors);
+        errors = request.ValidateCreate(out var persona, out var settings);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var result = await grains.GetAgent(tenant, id).CreateAsync(persona, settings);
+        return result.ToHttp(http, a => a.Revision, Resource, a => $"/api/agents/{a.Id}");
+    }
+
+    public static async Task<IResult> ListAgentsAsync(string? brandId, string? status, string? after, int? limit, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (limit is < 1 or > 200) errors["limit"] = ["Between 1 and 200."];
+        if (!KebabEnum.TryParse<AgentStatus>(status, out var statusFilter)) errors["status"] = [$"One of: {string.Join(", ", KebabEnum.Names<AgentStatus>())}."];
+        BrandId? brand = null;
+        if (brandId is not null)
+        {
+            if (PrefixedId.TryParse<BrandId>(brandId, out var parsed)) brand = parsed;
+            else errors["brandId"] = ["Not a brand id (brd_…)."];
+        }
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        return TypedResults.Ok(await grains.GetCatalog(user.GetTenantId()).ListAgentsAsync(brand, statusFilter, after, limit ?? 50));
+    }
+
+    public static async Task<IResult> GetAgentAsync(string agentId, HttpContext http, ClaimsPrincipal user, IGrainFactory grains) =>
+        PrefixedId.TryParse<AgentId>(agentId, out var id)
+            ? (await grains.GetAgent(user.GetTenantId(), id).GetAsync()).ToHttp(http, a => a.Revision, Resource)
+            : WriteResults.NotFound(Resource);
+
+    public static async Task<IResult> UpdateAgentAsync(string agentId, [FromBody] AgentRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (!PrefixedId.TryParse<AgentId>(agentId, out var id)) return WriteResults.NotFound(Resource);
+        var errors = request.ValidateUpdate(out var settings);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var result = await grains.GetAgent(user.GetTenantId(), id).UpdateAsync(settings, Revisions.ExpectedRevision(http.Request));
+        return result.ToHttp(http, a => a.Revision, Resource);
+    }
+
+    public static async Task<IResult> DeleteAgentAsync(string agentId, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (!PrefixedId.TryParse<AgentId>(agentId, out var id)) return WriteResults.NotFound(Resource);
+        var result = await grains.GetAgent(user.GetTenantId(), id).DeleteAsync(Revisions.ExpectedRevision(http.Request));
+        return result.ToHttp(http, a => a.Revision, Resource);
+    }
+
+    public static async Task<IResult> CompileInstructionsAsync(string agentId, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (!PrefixedId.TryParse<AgentId>(agentId, out var id)) return WriteResults.NotFound(Resource);
+        var errors = new Dictionary<string, string[]>();
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, values) in http.Request.Query)
+        {
+            if (!VariableName().IsMatch(name)) errors[name] = ["Variable names are lower_snake_case, starting with a letter."];
+            else if (values.Count != 1 || values[0] is not { Length: <= 1000 } value) errors[name] = ["One value of at most 1000 characters."];
+            else variables[name] = value;
+        }
+        if (variables.Count > 100) errors["query"] = ["At most 100 variables."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var compiled = await grains.GetAgent(user.GetTenantId(), id).CompileInstructionsAsync(variables);
+        return compiled is null ? WriteResults.NotFound(Resource) : TypedResults.Ok(compiled);
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9_]{0,63}$")]
+    private static partial Regex VariableName();
+}

@@ -1,0 +1,113 @@
+using Microsoft.Extensions.Logging;
+using VoicePlatform.Agents;
+using VoicePlatform.Catalog;
+using VoicePlatform.Common;
+using VoicePlatform.Grains.Common;
+using VoicePlatform.Grains.Personas;
+using VoicePlatform.Personas;
+using VoicePlatform.Tenants;
+
+namespace VoicePlatform.Grains.Agents;
+
+[GrainType("agent")]
+public sealed class AgentGrain(
+    [PersistentState("agent", StorageNames.Platform)] IPersistentState<AgentState> state,
+    TimeProvider time,
+    ILogger<AgentGrain> logger) : Grain, IAgentGrain
+{
+    private (TenantId Tenant, AgentId Agent) Key => TenantScopedKey.Parse<AgentId>(this.GetPrimaryKeyString());
+
+    private bool Exists => state.State.Settings is not null;
+
+    private ITenantCatalogGrain Catalog => GrainFactory.GetCatalog(Key.Tenant);
+
+    public async Task<WriteResult<AgentView>> CreateAsync(PersonaId persona, AgentSettings settings)
+    {
+        AgentRules.EnsureValid(settings);
+        if (Exists)
+        {
+            return state.State.PersonaId == persona && state.State.Revision == 1 && Structural.Same(state.State.Settings, settings)
+                ? WriteResult<AgentView>.Ok(await ViewAsync())
+                : WriteResult<AgentView>.Conflict("This idempotency key already created a different agent.", []);
+        }
+
+        var personaView = await GrainFactory.GetPersona(Key.Tenant, persona).GetAsync();
+        if (personaView is null) return WriteResult<AgentView>.BadReference("personaId", "There is no such persona in this tenant.");
+
+        // The brand is the persona's, read from the persona itself; the catalog re-checks the pair.
+        var brand = personaView.BrandId;
+        var check = await Catalog.RegisterAgentAsync(Entry(persona, brand, settings));
+        if (check != CatalogCheck.Ok)
+            return WriteResult<AgentView>.BadReference("personaId", check == CatalogCheck.PersonaMissing ? "There is no such persona in this tenant." : PersonaGrain.BrandProblem(check));
+
+        var now = time.GetUtcNow();
+        state.State = new AgentState { PersonaId = persona, BrandId = brand, Settings = settings, Revision = 1, CreatedAt = now, UpdatedAt = now };
+        await state.WriteStateAsync();
+        logger.LogInformation("Agent {AgentId} created from persona {PersonaId} in brand {BrandId} of tenant {TenantId}", Key.Agent, persona, brand, Key.Tenant);
+        return WriteResult<AgentView>.Created(await ViewAsync());
+    }
+
+    public async Task<AgentView?> GetAsync() => Exists ? await ViewAsync() : null;
+
+    public Task<bool> ExistsAsync() => Task.FromResult(Exists);
+
+    public async Task<WriteResult<AgentView>> UpdateAsync(AgentSettings settings, int? expectedRevision)
+    {
+        if (!Exists) return WriteResult<AgentView>.NotFound();
+        if (expectedRevision is { } expected && expected != state.State.Revision) return WriteResult<AgentView>.Stale();
+        AgentRules.EnsureValid(settings);
+        if (Structural.Same(settings, state.State.Settings)) return WriteResult<AgentView>.Ok(await ViewAsync());
+
+        await Catalog.RegisterAgentAsync(Entry(state.State.PersonaId!.Value, state.State.BrandId!.Value, settings));
+        state.State = state.State with { Settings = settings, Revision = state.State.Revision + 1, UpdatedAt = time.GetUtcNow() };
+        await state.WriteStateAsync();
+        return WriteResult<AgentView>.Ok(await ViewAsync());
+    }
+
+    public async Task<WriteResult<AgentView>> DeleteAsync(int? expectedRevision)
+    {
+        if (!Exists) return WriteResult<AgentView>.NotFound();
+        if (expectedRevision is { } expected && expected != state.State.Revision) return WriteResult<AgentView>.Stale();
+        var view = await ViewAsync();
+        await Catalog.RemoveAgentAsync(Key.Agent);
+        await state.ClearStateAsync();
+        logger.LogInformation("Agent {AgentId} of tenant {TenantId} deleted", Key.Agent, Key.Tenant);
+        return WriteResult<AgentView>.Ok(view);
+    }
+
+    public async Task<CompiledInstructions?> CompileInstructionsAsync(IReadOnlyDictionary<string, string> variables)
+    {
+        if (!Exists) return null;
+        var persona = GrainFactory.GetPersona(Key.Tenant, state.State.PersonaId!.Value).GetAsync();
+        var brand = GrainFactory.GetBrand(Key.Tenant, state.State.BrandId!.Value).GetAsync();
+        var (personaView, brandView) = (await persona, await brand);
+        if (personaView is null || brandView is null)
+            throw new InvalidOperationException($"Agent {Key.Agent} lost its persona or brand.");
+        return InstructionCompiler.Compile(brandView.Profile, personaView.Profile, state.State.Settings!, variables);
+    }
+
+    private AgentEntry Entry(PersonaId persona, VoicePlatform.Brands.BrandId brand, AgentSettings settings) => new()
+    {
+        Id = Key.Agent,
+        Name = settings.Name,
+        PersonaId = persona,
+        BrandId = brand,
+        Status = settings.Status,
+        Direction = settings.Direction,
+    };
+
+    private async Task<AgentView> ViewAsync()
+    {
+        var brand = state.State.BrandId!.Value;
+        return new AgentView
+        {
+            Id = Key.Agent,
+            PersonaId = state.State.PersonaId!.Value,
+            Brand = await Catalog.GetBrandBadgeAsync(brand) ?? new BrandBadge { Id = brand, Name = "(unknown brand)" },
+            Settings = state.State.Settings!,
+            Revision = state.State.Revision,
+            CreatedAt = state.State.CreatedAt,
+            UpdatedAt = state.State.UpdatedAt,
+        };
+    }
+}
