@@ -6,10 +6,10 @@ namespace VoicePlatform.Common;
 /// </summary>
 public static class Validation
 {
-    public static void Required(IDictionary<string, string[]> errors, string field, string? value, int maxLength)
+    public static void Required(IDictionary<string, string[]> errors, string field, string? value, int maxLength, bool multiline = false)
     {
         if (string.IsNullOrWhiteSpace(value)) errors[field] = ["Required."];
-        else Text(errors, field, value, maxLength);
+        else Text(errors, field, value, maxLength, multiline);
     }
 
     public static void Text(IDictionary<string, string[]> errors, string field, string? value, int maxLength, bool multiline = false)

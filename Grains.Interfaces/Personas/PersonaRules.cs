@@ -11,8 +11,7 @@ public static partial class PersonaRules
     {
         Validation.Required(errors, prefix + "name", profile.Name, PersonaProfile.MaxNameLength);
         Validation.Required(errors, prefix + "role", profile.Role, PersonaProfile.MaxNameLength);
-        Validation.Required(errors, prefix + "instructions", profile.Instructions, PersonaProfile.MaxInstructionsLength);
-        if (!string.IsNullOrEmpty(profile.Instructions)) Validation.Text(errors, prefix + "instructions", profile.Instructions, PersonaProfile.MaxInstructionsLength, multiline: true);
+        Validation.Required(errors, prefix + "instructions", profile.Instructions, PersonaProfile.MaxInstructionsLength, multiline: true);
         Validation.Items(errors, prefix + "personalityTraits", profile.PersonalityTraits, PersonaProfile.MaxListItems, 100);
         Validation.Text(errors, prefix + "tone", profile.Tone, PersonaProfile.MaxShortTextLength);
         Validation.Text(errors, prefix + "languageStyle", profile.LanguageStyle, PersonaProfile.MaxShortTextLength);
@@ -32,7 +31,7 @@ public static partial class PersonaRules
             var field = $"{prefix}tools[{i}]";
             if (tool.Name is null || !ToolName().IsMatch(tool.Name)) errors[field + ".name"] = ["snake_case, 2–64 characters, starting with a letter."];
             else if (!names.Add(tool.Name)) errors[field + ".name"] = [$"Another tool is already named '{tool.Name}'."];
-            Validation.Required(errors, field + ".description", tool.Description, 1000);
+            Validation.Required(errors, field + ".description", tool.Description, 1000, multiline: true);
             if (!IsObjectSchema(tool.Parameters)) errors[field + ".parameters"] = ["A JSON Schema object with \"type\": \"object\" (at most 10,000 characters)."];
         }
     }
