@@ -59,7 +59,11 @@ public static class ApiHostApplication
             if (CorrelationIdMiddleware.Get(c.HttpContext) is { } id) c.ProblemDetails.Extensions["correlationId"] = id;
         });
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
+        builder.Services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<BearerSecurityTransformer>();
+            o.AddSchemaTransformer(OpenApiExamples.ApplyAsync);
+        });
 
         var app = builder.Build();
         app.UseMiddleware<CorrelationIdMiddleware>();

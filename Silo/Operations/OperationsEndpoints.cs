@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Orleans.Dashboard;
 using Prometheus;
@@ -16,10 +17,13 @@ public static class OperationsEndpoints
     public static IEndpointRouteBuilder MapPlatformOperations(this IEndpointRouteBuilder app)
     {
         // Liveness: the process answers. Readiness: it is part of the cluster and can serve.
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) }).AllowAnonymous();
-        app.MapMetrics("/metrics").AllowAnonymous();
-        app.MapOrleansDashboard(routePrefix: DashboardPath).RequireAuthorization(PlatformPolicies.Operator);
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous()
+            .WithTags("Operations").WithSummary("Liveness: the process answers");
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) }).AllowAnonymous()
+            .WithTags("Operations").WithSummary("Readiness: part of an active cluster");
+        app.MapMetrics("/metrics").AllowAnonymous().WithTags("Operations").WithSummary("Prometheus metrics, Orleans meters included");
+        // A browser UI with its own JSON calls: not part of the API reference.
+        app.MapOrleansDashboard(routePrefix: DashboardPath).RequireAuthorization(PlatformPolicies.Operator).ExcludeFromDescription();
         return app;
     }
 }
