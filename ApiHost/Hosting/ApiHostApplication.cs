@@ -74,6 +74,8 @@ public static class ApiHostApplication
         app.MapOperatorTenantsApi();
         app.MapTenantApi();
         app.MapApiKeysApi();
+        app.MapSipTrunksApi();
+        app.MapPhoneNumbersApi();
         return app;
     }
 
