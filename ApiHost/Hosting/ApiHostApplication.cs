@@ -81,6 +81,8 @@ public static class ApiHostApplication
         app.MapBrandsApi();
         app.MapPersonasApi();
         app.MapAgentsApi();
+        app.MapSipTrunksApi();
+        app.MapPhoneNumbersApi();
         return app;
     }
 

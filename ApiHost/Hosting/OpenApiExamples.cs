@@ -8,6 +8,7 @@ using VoicePlatform.Brands;
 using VoicePlatform.Catalog;
 using VoicePlatform.Common;
 using VoicePlatform.Personas;
+using VoicePlatform.Telephony;
 using VoicePlatform.Tenants;
 
 namespace VoicePlatform.ApiHost.Hosting;
@@ -82,6 +83,9 @@ public static class OpenApiExamples
         [typeof(AgentRequest)] = new AgentRequest(Persona.Value, AgentSettingsSample.Name, AgentSettingsSample.Direction, null, null, null, null,
             AgentSettingsSample.Greeting, AgentSettingsSample.CustomInstructions, AgentSettingsSample.MaxCallDurationSeconds, AgentSettingsSample.Voicemail,
             AgentSettingsSample.EndCallPhrases, null, AgentSettingsSample.Status),
+        [typeof(SipTrunkRequest)] = new SipTrunkRequest("ST_a1B2c3D4e5F6", "Twilio US outbound", ["+15125550100", "+15125550101"], 30, 5, SipTrunkStatus.Active),
+        [typeof(PhoneNumberRequest)] = new PhoneNumberRequest("+1 512-555-0100", "Austin main line", PhoneNumberStatus.Active, Brand.Value, Agent.Value,
+            PrefixedId.Derive<SipTrunkId>("example").Value),
         [typeof(BrandView)] = new BrandView { Id = Brand, Profile = BrandProfileSample, Status = BrandStatus.Active, Revision = 3, CreatedAt = At, UpdatedAt = At },
         [typeof(PersonaView)] = new PersonaView { Id = Persona, Brand = Badge, Profile = PersonaProfileSample, AgentCount = 2, Revision = 1, CreatedAt = At, UpdatedAt = At },
         [typeof(AgentView)] = new AgentView { Id = Agent, PersonaId = Persona, Brand = Badge, Settings = AgentSettingsSample, Revision = 4, CreatedAt = At, UpdatedAt = At },

@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using VoicePlatform.ApiHost.Contracts;
+using VoicePlatform.ApiHost.Http;
+using VoicePlatform.Common;
+using VoicePlatform.Silo.Security;
+using VoicePlatform.Telephony;
+
+namespace VoicePlatform.ApiHost.Endpoints;
+
+/// <summary>A tenant's outbound SIP trunks on LiveKit. Administrators write; administrators and supervisors read.</summary>
+public static class SipTrunksApi
+{
+    private const string Resource = "SIP trunk";
+
+    public static RouteGroupBuilder MapSipTrunksApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/sip-trunks").WithTags("SIP trunks").RequireAuthorization(PlatformPolicies.TenantSupervisor);
+        api.MapPost("/", CreateSipTrunkAsync).RequireAuthorization(PlatformPolicies.TenantAdmin)
+            .WithSummary("Register a LiveKit outbound SIP trunk")
+            .Produces<SipTrunkView>(StatusCodes.Status201Created).ProducesValidationProblem();
+        api.MapGet("/", ListSipTrunksAsync)
+            .WithSummary("List this tenant's SIP trunks, ordered by id, a page at a time")
+            .Produces<Page<SipTrunkSummary>>().ProducesValidationProblem();
+        api.MapGet("/{trunkId}", GetSipTrunkAsync)
+            .WithSummary("Read a SIP trunk; the ETag is its revision")
+            .Produces<SipTrunkView>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPut("/{trunkId}", UpdateSipTrunkAsync).RequireAuthorization(PlatformPolicies.TenantAdmin)
+            .WithSummary("Replace a SIP trunk's settings (send If-Match with its ETag to avoid overwriting a change)")
+            .Produces<SipTrunkView>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        api.MapDelete("/{trunkId}", DeleteSipTrunkAsync).RequireAuthorization(PlatformPolicies.TenantAdmin)
+            .WithSummary("Delete a SIP trunk that no number uses")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        return api;
+    }
+
+    public static async Task<IResult> CreateSipTrunkAsync([FromBody] SipTrunkRequest request, ClaimsPrincipal user, IGrainFactory grains, HttpContext http)
+    {
+        var errors = request.Validate(out var settings);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var result = await grains.GetSipTrunk(user.GetTenantId(), PrefixedId.New<SipTrunkId>()).CreateAsync(settings);
+        return result.ToHttp(http, t => t.Revision, Resource, t => $"/api/sip-trunks/{t.Id}");
+    }
+
+    public static async Task<IResult> ListSipTrunksAsync(string? after, int? limit, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (limit is < 1 or > PhoneNumberListQuery.MaxLimit)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"Between 1 and {PhoneNumberListQuery.MaxLimit}."] });
+        return TypedResults.Ok(await grains.GetTelephonyDirectory(user.GetTenantId()).ListTrunksAsync(after, limit ?? PhoneNumberListQuery.DefaultLimit));
+    }
+
+    public static async Task<IResult> GetSipTrunkAsync(string trunkId, ClaimsPrincipal user, IGrainFactory grains, HttpContext http) =>
+        PrefixedId.TryParse<SipTrunkId>(trunkId, out var id)
+            ? (await grains.GetSipTrunk(user.GetTenantId(), id).GetAsync()).ToHttp(http, t => t.Revision, Resource)
+            : WriteResults.NotFound(Resource);
+
+    public static async Task<IResult> UpdateSipTrunkAsync(
+        string trunkId, [FromBody] SipTrunkRequest request, ClaimsPrincipal user, IGrainFactory grains, HttpContext http)
+    {
+        if (!PrefixedId.TryParse<SipTrunkId>(trunkId, out var id)) return WriteResults.NotFound(Resource);
+        var errors = request.Validate(out var settings);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var result = await grains.GetSipTrunk(user.GetTenantId(), id).UpdateAsync(settings, Revisions.ExpectedRevision(http.Request));
+        return result.ToHttp(http, t => t.Revision, Resource);
+    }
+
+    public static async Task<IResult> DeleteSipTrunkAsync(string trunkId, ClaimsPrincipal user, IGrainFactory grains, HttpContext http)
+    {
+        if (!PrefixedId.TryParse<SipTrunkId>(trunkId, out var id)) return WriteResults.NotFound(Resource);
+        var result = await grains.GetSipTrunk(user.GetTenantId(), id).DeleteAsync(Revisions.ExpectedRevision(http.Request));
+        return result.Outcome == WriteOutcome.Ok ? TypedResults.NoContent() : result.ToHttp(http, t => t.Revision, Resource);
+    }
+}

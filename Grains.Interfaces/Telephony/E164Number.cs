@@ -1,0 +1,16 @@
+namespace VoicePlatform.Telephony;
+
+/// <summary>A phone number that libphonenumber accepted, in E.164 form, with where it rings.</summary>
+public sealed record E164Number
+{
+    /// <summary>E.164: '+', country code and national number, no spaces (+14155550100).</summary>
+    public required string Value { get; init; }
+
+    /// <summary>ISO 3166-1 alpha-2 region (US, GB), or "001" for non-geographic numbers.</summary>
+    public required string RegionCode { get; init; }
+
+    public required int CountryCode { get; init; }
+
+    /// <summary>IANA time zones the number may ring in; empty when libphonenumber does not know.</summary>
+    public required IReadOnlyList<string> TimeZones { get; init; }
+}

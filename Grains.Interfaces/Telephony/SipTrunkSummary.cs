@@ -1,0 +1,12 @@
+namespace VoicePlatform.Telephony;
+
+/// <summary>A trunk's line in its tenant's telephony directory: enough to list it and to place calls through it.</summary>
+[GenerateSerializer, Immutable, Alias("vp.SipTrunkSummary")]
+public sealed record SipTrunkSummary
+{
+    [Id(0)] public required SipTrunkId Id { get; init; }
+    [Id(1)] public required string Name { get; init; }
+    [Id(2)] public required string LiveKitTrunkId { get; init; }
+    [Id(3)] public required IReadOnlyList<string> Numbers { get; init; }
+    [Id(4)] public required SipTrunkStatus Status { get; init; }
+}

@@ -1,0 +1,17 @@
+namespace VoicePlatform.Telephony;
+
+/// <summary>A SIP trunk as the API shows it; <see cref="Revision"/> is its ETag.</summary>
+[GenerateSerializer, Immutable, Alias("vp.SipTrunkView")]
+public sealed record SipTrunkView
+{
+    [Id(0)] public required SipTrunkId Id { get; init; }
+    [Id(1)] public required string LiveKitTrunkId { get; init; }
+    [Id(2)] public required string Name { get; init; }
+    [Id(3)] public required IReadOnlyList<string> Numbers { get; init; }
+    [Id(4)] public required int MaxConcurrentCalls { get; init; }
+    [Id(5)] public required double CallsPerSecond { get; init; }
+    [Id(6)] public required SipTrunkStatus Status { get; init; }
+    [Id(7)] public required int Revision { get; init; }
+    [Id(8)] public required DateTimeOffset CreatedAt { get; init; }
+    [Id(9)] public required DateTimeOffset UpdatedAt { get; init; }
+}

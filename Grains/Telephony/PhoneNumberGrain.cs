@@ -1,0 +1,167 @@
+using Microsoft.Extensions.Logging;
+using VoicePlatform.Brands;
+using VoicePlatform.Common;
+using VoicePlatform.Grains.Common;
+using VoicePlatform.Telephony;
+using VoicePlatform.Tenants;
+
+namespace VoicePlatform.Grains.Telephony;
+
+[GrainType("phone-number")]
+public sealed class PhoneNumberGrain(
+    [PersistentState("phone-number", StorageNames.Platform)] IPersistentState<PhoneNumberState> state,
+    TimeProvider time,
+    ILogger<PhoneNumberGrain> logger) : Grain, IPhoneNumberGrain
+{
+    private (TenantId Tenant, PhoneNumberId Id) Key => TenantScopedKey.Parse<PhoneNumberId>(this.GetPrimaryKeyString());
+
+    private ITelephonyDirectoryGrain Directory => GrainFactory.GetTelephonyDirectory(Key.Tenant);
+
+    public async Task<WriteResult<PhoneNumberView>> CreateAsync(PhoneNumberSettings settings)
+    {
+        TelephonyRules.EnsureValid(settings);
+        if (state.State.Settings is { } current)
+        {
+            // Same request again (a retry): answer the same number and repair its directory entry.
+            if (current != settings) return WriteResult<PhoneNumberView>.Conflict("The number already exists with other settings.", [Key.Id.Value]);
+            await PublishAsync();
+            return WriteResult<PhoneNumberView>.Ok(View());
+        }
+
+        if (await CheckReferencesAsync(settings, previous: null) is { } invalid) return invalid;
+        if (await ReserveAsync(settings.Number) is { } taken) return taken;
+
+        var now = time.GetUtcNow();
+        await WriteOrReleaseAsync(WithNumber(new PhoneNumberState { Settings = settings, Revision = 1, CreatedAt = now, UpdatedAt = now }), settings.Number);
+        await PublishAsync();
+        logger.LogInformation("Phone number {NumberId} of tenant {TenantId} created for {RegionCode}", Key.Id, Key.Tenant, state.State.RegionCode);
+        return WriteResult<PhoneNumberView>.Created(View());
+    }
+
+    public Task<PhoneNumberView?> GetAsync() => Task.FromResult(state.State.Exists ? View() : null);
+
+    public async Task<WriteResult<PhoneNumberView>> UpdateAsync(PhoneNumberSettings settings, int? expectedRevision)
+    {
+        TelephonyRules.EnsureValid(settings);
+        if (state.State.Settings is not { } current) return WriteResult<PhoneNumberView>.NotFound();
+        if (expectedRevision is not null && expectedRevision != state.State.Revision) return WriteResult<PhoneNumberView>.Stale();
+        if (current == settings) return WriteResult<PhoneNumberView>.Ok(View());
+
+        if (await CheckReferencesAsync(settings, current) is { } invalid) return invalid;
+        var numberChanged = settings.Number != current.Number;
+        if (numberChanged && await ReserveAsync(settings.Number) is { } taken) return taken;
+
+        var next = state.State with { Settings = settings, Revision = state.State.Revision + 1, UpdatedAt = time.GetUtcNow() };
+        await WriteOrReleaseAsync(numberChanged ? WithNumber(next) : next, numberChanged ? settings.Number : null);
+        // Publishing the new E.164 frees the old one.
+        await PublishAsync();
+        logger.LogInformation("Phone number {NumberId} of tenant {TenantId} updated to revision {Revision}", Key.Id, Key.Tenant, state.State.Revision);
+        return WriteResult<PhoneNumberView>.Ok(View());
+    }
+
+    public async Task<WriteResult<PhoneNumberView>> DeleteAsync(int? expectedRevision)
+    {
+        if (!state.State.Exists)
+        {
+            // Harmless when there is nothing to forget; repairs a delete that stopped after clearing the state.
+            await Directory.RemoveNumberAsync(Key.Id);
+            return WriteResult<PhoneNumberView>.NotFound();
+        }
+        if (expectedRevision is not null && expectedRevision != state.State.Revision) return WriteResult<PhoneNumberView>.Stale();
+
+        var deleted = View();
+        await state.ClearStateAsync();
+        state.State = new PhoneNumberState();
+        await Directory.RemoveNumberAsync(Key.Id);
+        logger.LogInformation("Phone number {NumberId} of tenant {TenantId} deleted", Key.Id, Key.Tenant);
+        return WriteResult<PhoneNumberView>.Ok(deleted);
+    }
+
+    /// <summary>
+    /// References must name this tenant's objects; the grain keys carry the tenant, so another tenant's id
+    /// finds nothing. Only references that change are checked, so archiving a brand does not freeze its numbers.
+    /// </summary>
+    private async Task<WriteResult<PhoneNumberView>?> CheckReferencesAsync(PhoneNumberSettings settings, PhoneNumberSettings? previous)
+    {
+        if (settings.AssignedBrandId is { } brandId && brandId != previous?.AssignedBrandId)
+        {
+            var brand = await GrainFactory.GetBrand(Key.Tenant, brandId).GetAsync();
+            if (brand is null) return WriteResult<PhoneNumberView>.BadReference("assignedBrandId", $"There is no brand '{brandId}' in this tenant.");
+            if (brand.Status != BrandStatus.Active) return WriteResult<PhoneNumberView>.BadReference("assignedBrandId", $"The brand '{brandId}' is archived.");
+        }
+        if (settings.AssignedAgentId is { } agentId && agentId != previous?.AssignedAgentId
+            && !await GrainFactory.GetAgent(Key.Tenant, agentId).ExistsAsync())
+            return WriteResult<PhoneNumberView>.BadReference("assignedAgentId", $"There is no agent '{agentId}' in this tenant.");
+        if (settings.TrunkId is { } trunkId && trunkId != previous?.TrunkId
+            && await GrainFactory.GetSipTrunk(Key.Tenant, trunkId).GetAsync() is null)
+            return WriteResult<PhoneNumberView>.BadReference("trunkId", $"There is no SIP trunk '{trunkId}' in this tenant.");
+        return null;
+    }
+
+    /// <summary>The directory serializes the tenant's registrations: the E.164 is ours before our state says so.</summary>
+    private async Task<WriteResult<PhoneNumberView>?> ReserveAsync(string e164)
+    {
+        var holder = await Directory.ReserveNumberAsync(Key.Id, e164);
+        return holder == Key.Id ? null : WriteResult<PhoneNumberView>.Conflict($"This tenant already has {e164}.", [holder.Value]);
+    }
+
+    private async Task WriteOrReleaseAsync(PhoneNumberState next, string? reserved)
+    {
+        var previous = state.State;
+        state.State = next;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State = previous;
+            if (reserved is not null) await Directory.ReleaseNumberAsync(Key.Id, reserved);
+            throw;
+        }
+    }
+
+    private static PhoneNumberState WithNumber(PhoneNumberState next)
+    {
+        var number = PhoneNumberParser.TryParse(next.Settings!.Number, out var parsed, out _)
+            ? parsed
+            : throw new ArgumentException("number: not a valid phone number.");
+        return next with { RegionCode = number.RegionCode, CountryCode = number.CountryCode, TimeZones = number.TimeZones };
+    }
+
+    private Task PublishAsync()
+    {
+        var settings = state.State.Settings!;
+        return Directory.UpsertNumberAsync(new PhoneNumberSummary
+        {
+            Id = Key.Id,
+            Number = settings.Number,
+            Label = settings.Label,
+            Status = settings.Status,
+            AssignedBrandId = settings.AssignedBrandId,
+            AssignedAgentId = settings.AssignedAgentId,
+            TrunkId = settings.TrunkId,
+        });
+    }
+
+    private PhoneNumberView View()
+    {
+        var settings = state.State.Settings!;
+        return new PhoneNumberView
+        {
+            Id = Key.Id,
+            Number = settings.Number,
+            Label = settings.Label,
+            Status = settings.Status,
+            AssignedBrandId = settings.AssignedBrandId,
+            AssignedAgentId = settings.AssignedAgentId,
+            TrunkId = settings.TrunkId,
+            RegionCode = state.State.RegionCode,
+            CountryCode = state.State.CountryCode,
+            TimeZones = state.State.TimeZones,
+            Revision = state.State.Revision,
+            CreatedAt = state.State.CreatedAt,
+            UpdatedAt = state.State.UpdatedAt,
+        };
+    }
+}

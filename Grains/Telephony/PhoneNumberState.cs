@@ -1,0 +1,18 @@
+using VoicePlatform.Telephony;
+
+namespace VoicePlatform.Grains.Telephony;
+
+[GenerateSerializer, Alias("vp.PhoneNumberState")]
+public sealed record PhoneNumberState
+{
+    [Id(0)] public PhoneNumberSettings? Settings { get; init; }
+    /// <summary>What libphonenumber says about <see cref="PhoneNumberSettings.Number"/>, kept with it.</summary>
+    [Id(1)] public string RegionCode { get; init; } = "";
+    [Id(2)] public int CountryCode { get; init; }
+    [Id(3)] public IReadOnlyList<string> TimeZones { get; init; } = [];
+    [Id(4)] public int Revision { get; init; }
+    [Id(5)] public DateTimeOffset CreatedAt { get; init; }
+    [Id(6)] public DateTimeOffset UpdatedAt { get; init; }
+
+    public bool Exists => Settings is not null;
+}

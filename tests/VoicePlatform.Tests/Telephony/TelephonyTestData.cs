@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using VoicePlatform.Agents;
+using VoicePlatform.Brands;
+using VoicePlatform.Common;
+using VoicePlatform.Tenants;
+using VoicePlatform.Tests.Http;
+
+namespace VoicePlatform.Tests.Telephony;
+
+/// <summary>Trunks, numbers, brands and agents for the telephony tests.</summary>
+public static class TelephonyTestData
+{
+    public static object Trunk(string name = "Main trunk", string[]? numbers = null) => new
+    {
+        liveKitTrunkId = "ST_" + Guid.NewGuid().ToString("N")[..12],
+        name,
+        numbers = numbers ?? [],
+        maxConcurrentCalls = 20,
+        callsPerSecond = 2.5,
+    };
+
+    public static async Task<string> CreateTrunkAsync(this HttpClient client, object? body = null)
+    {
+        var response = await client.PostAsJsonAsync("api/sip-trunks", body ?? Trunk());
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.ReadJsonAsync()).GetProperty("id").GetString()!;
+    }
+
+    public static async Task<string> CreateNumberAsync(this HttpClient client, object body)
+    {
+        var response = await client.PostAsJsonAsync("api/phone-numbers", body);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.ReadJsonAsync()).GetProperty("id").GetString()!;
+    }
+
+    public static async Task<int> CountAsync(this HttpClient client, string path)
+    {
+        var page = await (await client.GetAsync(path)).ReadJsonAsync();
+        return page.GetProperty("items").GetArrayLength();
+    }
+
+    public static IGrainFactory Grains(this ApiHostFixture host) => host.App.Services.GetRequiredService<IGrainFactory>();
+
+    public static async Task<string> CreateBrandAsync(this ApiHostFixture host, string tenantId)
+    {
+        var brand = PrefixedId.New<BrandId>();
+        await host.Grains().GetBrand(TenantId.Parse(tenantId), brand).CreateAsync(new BrandProfile { CompanyName = "Acme" });
+        return brand.Value;
+    }
+
+    /// <summary>A real agent: a brand, a persona in it from the library, and an agent built from that persona.</summary>
+    public static async Task<string> CreateAgentAsync(this ApiHostFixture host, string tenantId)
+    {
+        var tenant = TenantId.Parse(tenantId);
+        var brand = PrefixedId.New<BrandId>();
+        var persona = PrefixedId.New<VoicePlatform.Personas.PersonaId>();
+        var agent = PrefixedId.New<AgentId>();
+        await host.Grains().GetBrand(tenant, brand).CreateAsync(new BrandProfile { CompanyName = "Acme" });
+        await host.Grains().GetPersona(tenant, persona).CreateFromTemplateAsync(brand, "receptionist", null);
+        var created = await host.Grains().GetAgent(tenant, agent).CreateAsync(persona, new AgentSettings { Name = "Caller" });
+        Assert.Equal(WriteOutcome.Created, created.Outcome);
+        return agent.Value;
+    }
+}
