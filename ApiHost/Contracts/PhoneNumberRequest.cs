@@ -1,3 +1,4 @@
+using VoicePlatform.ApiHost.Http;
 using VoicePlatform.Agents;
 using VoicePlatform.Brands;
 using VoicePlatform.Common;
@@ -20,19 +21,11 @@ public sealed record PhoneNumberRequest(
             Number = PhoneNumberParser.TryParse(Number, out var number, out _) ? number.Value : Number ?? "",
             Label = string.IsNullOrWhiteSpace(Label) ? null : Label.Trim(),
             Status = Status ?? PhoneNumberStatus.Active,
-            AssignedBrandId = Reference<BrandId>(errors, "assignedBrandId", AssignedBrandId),
-            AssignedAgentId = Reference<AgentId>(errors, "assignedAgentId", AssignedAgentId),
-            TrunkId = Reference<SipTrunkId>(errors, "trunkId", TrunkId),
+            AssignedBrandId = QueryFilters.Id<BrandId>(AssignedBrandId, "assignedBrandId", errors),
+            AssignedAgentId = QueryFilters.Id<AgentId>(AssignedAgentId, "assignedAgentId", errors),
+            TrunkId = QueryFilters.Id<SipTrunkId>(TrunkId, "trunkId", errors),
         };
         TelephonyRules.Validate(settings, errors);
         return errors;
-    }
-
-    internal static T? Reference<T>(Dictionary<string, string[]> errors, string field, string? value) where T : struct, IPrefixedId<T>
-    {
-        if (value is null) return null;
-        if (PrefixedId.TryParse<T>(value, out var id)) return id;
-        errors[field] = [$"Not a {T.Prefix}… id."];
-        return null;
     }
 }

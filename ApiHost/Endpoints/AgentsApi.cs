@@ -49,16 +49,11 @@ public static partial class AgentsApi
     public static async Task<IResult> ListAgentsAsync(string? brandId, string? status, string? after, int? limit, ClaimsPrincipal user, IGrainFactory grains)
     {
         var errors = new Dictionary<string, string[]>();
-        if (limit is < 1 or > 200) errors["limit"] = ["Between 1 and 200."];
-        if (!KebabEnum.TryParse<AgentStatus>(status, out var statusFilter)) errors["status"] = [$"One of: {string.Join(", ", KebabEnum.Names<AgentStatus>())}."];
-        BrandId? brand = null;
-        if (brandId is not null)
-        {
-            if (PrefixedId.TryParse<BrandId>(brandId, out var parsed)) brand = parsed;
-            else errors["brandId"] = ["Not a brand id (brd_…)."];
-        }
+        var pageSize = QueryFilters.Limit(limit, errors);
+        var statusFilter = QueryFilters.Enum<AgentStatus>(status, "status", errors);
+        var brand = QueryFilters.Id<BrandId>(brandId, "brandId", errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        return TypedResults.Ok(await grains.GetCatalog(user.GetTenantId()).ListAgentsAsync(brand, statusFilter, after, limit ?? 50));
+        return TypedResults.Ok(await grains.GetCatalog(user.GetTenantId()).ListAgentsAsync(brand, statusFilter, after, pageSize));
     }
 
     public static async Task<IResult> GetAgentAsync(string agentId, HttpContext http, ClaimsPrincipal user, IGrainFactory grains) =>

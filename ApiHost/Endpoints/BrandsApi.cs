@@ -47,10 +47,10 @@ public static class BrandsApi
     public static async Task<IResult> ListBrandsAsync(string? name, string? status, string? after, int? limit, ClaimsPrincipal user, IGrainFactory grains)
     {
         var errors = new Dictionary<string, string[]>();
-        if (limit is < 1 or > 200) errors["limit"] = ["Between 1 and 200."];
-        if (!KebabEnum.TryParse<BrandStatus>(status, out var statusFilter)) errors["status"] = [$"One of: {string.Join(", ", KebabEnum.Names<BrandStatus>())}."];
+        var pageSize = QueryFilters.Limit(limit, errors);
+        var statusFilter = QueryFilters.Enum<BrandStatus>(status, "status", errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        return TypedResults.Ok(await grains.GetCatalog(user.GetTenantId()).ListBrandsAsync(name, statusFilter, after, limit ?? 50));
+        return TypedResults.Ok(await grains.GetCatalog(user.GetTenantId()).ListBrandsAsync(name, statusFilter, after, pageSize));
     }
 
     public static async Task<IResult> GetBrandAsync(string brandId, HttpContext http, ClaimsPrincipal user, IGrainFactory grains) =>

@@ -63,15 +63,10 @@ public static class PersonasApi
     public static async Task<IResult> ListPersonasAsync(string? brandId, string? after, int? limit, ClaimsPrincipal user, IGrainFactory grains)
     {
         var errors = new Dictionary<string, string[]>();
-        if (limit is < 1 or > 200) errors["limit"] = ["Between 1 and 200."];
-        BrandId? brand = null;
-        if (brandId is not null)
-        {
-            if (PrefixedId.TryParse<BrandId>(brandId, out var parsed)) brand = parsed;
-            else errors["brandId"] = ["Not a brand id (brd_…)."];
-        }
+        var pageSize = QueryFilters.Limit(limit, errors);
+        var brand = QueryFilters.Id<BrandId>(brandId, "brandId", errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        return TypedResults.Ok(await grains.GetCatalog(user.GetTenantId()).ListPersonasAsync(brand, after, limit ?? 50));
+        return TypedResults.Ok(await grains.GetCatalog(user.GetTenantId()).ListPersonasAsync(brand, after, pageSize));
     }
 
     public static async Task<IResult> GetPersonaAsync(string personaId, HttpContext http, ClaimsPrincipal user, IGrainFactory grains) =>

@@ -41,7 +41,9 @@ public static class PhoneNumbersApi
     {
         var errors = request.Validate(out var settings);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var result = await grains.GetPhoneNumber(user.GetTenantId(), PrefixedId.New<PhoneNumberId>()).CreateAsync(settings);
+        var tenant = user.GetTenantId();
+        if (!IdempotencyKeys.TryNewId<PhoneNumberId>(http.Request, tenant, out var id, out var idErrors)) return TypedResults.ValidationProblem(idErrors);
+        var result = await grains.GetPhoneNumber(tenant, id).CreateAsync(settings);
         return result.ToHttp(http, n => n.Revision, Resource, n => $"/api/phone-numbers/{n.Id}");
     }
 
@@ -49,7 +51,7 @@ public static class PhoneNumbersApi
     {
         var errors = query.Validate(out var filter);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var page = await grains.GetTelephonyDirectory(user.GetTenantId()).ListNumbersAsync(filter, query.After, query.Limit ?? PhoneNumberListQuery.DefaultLimit);
+        var page = await grains.GetTelephonyDirectory(user.GetTenantId()).ListNumbersAsync(filter, query.After, query.Limit ?? QueryFilters.DefaultLimit);
         return TypedResults.Ok(page);
     }
 

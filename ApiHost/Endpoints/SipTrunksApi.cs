@@ -40,15 +40,18 @@ public static class SipTrunksApi
     {
         var errors = request.Validate(out var settings);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var result = await grains.GetSipTrunk(user.GetTenantId(), PrefixedId.New<SipTrunkId>()).CreateAsync(settings);
+        var tenant = user.GetTenantId();
+        if (!IdempotencyKeys.TryNewId<SipTrunkId>(http.Request, tenant, out var id, out var idErrors)) return TypedResults.ValidationProblem(idErrors);
+        var result = await grains.GetSipTrunk(tenant, id).CreateAsync(settings);
         return result.ToHttp(http, t => t.Revision, Resource, t => $"/api/sip-trunks/{t.Id}");
     }
 
     public static async Task<IResult> ListSipTrunksAsync(string? after, int? limit, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (limit is < 1 or > PhoneNumberListQuery.MaxLimit)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"Between 1 and {PhoneNumberListQuery.MaxLimit}."] });
-        return TypedResults.Ok(await grains.GetTelephonyDirectory(user.GetTenantId()).ListTrunksAsync(after, limit ?? PhoneNumberListQuery.DefaultLimit));
+        var errors = new Dictionary<string, string[]>();
+        var pageSize = QueryFilters.Limit(limit, errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        return TypedResults.Ok(await grains.GetTelephonyDirectory(user.GetTenantId()).ListTrunksAsync(after, pageSize));
     }
 
     public static async Task<IResult> GetSipTrunkAsync(string trunkId, ClaimsPrincipal user, IGrainFactory grains, HttpContext http) =>
