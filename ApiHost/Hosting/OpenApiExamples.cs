@@ -98,12 +98,72 @@ public static class OpenApiExamples
         },
     };
 
+    private static readonly SipTrunkId Trunk = PrefixedId.Derive<SipTrunkId>("example");
+    private static readonly PhoneNumberId Number = PrefixedId.Derive<PhoneNumberId>("example");
+    private static readonly TenantId Tenant = TenantId.FromIdempotencyKey("example");
+
+    private static readonly Dictionary<Type, object> ResponseSamples = new()
+    {
+        [typeof(TenantSnapshot)] = new TenantSnapshot
+        {
+            Id = Tenant, Name = "Northwind Agency", Status = TenantStatus.Active,
+            Settings = new TenantSettings { DefaultTimeZone = "America/New_York", Currency = "USD", ConcurrencyLimit = 25, LowBalanceThreshold = 20m },
+            CreatedAt = At, UpdatedAt = At,
+        },
+        [typeof(TenantPage)] = new TenantPage { Items = [new TenantListing { Id = Tenant, Name = "Northwind Agency", Status = TenantStatus.Active, CreatedAt = At }], Next = null },
+        [typeof(ApiKeySummary)] = KeySample,
+        [typeof(CreatedApiKeyResponse)] = new CreatedApiKeyResponse(KeySample, "vpk_abcdefghijklmnop_" + new string('q', 52)),
+        [typeof(Page<BrandEntry>)] = new Page<BrandEntry> { Items = [new BrandEntry { Id = Brand, Name = BrandProfileSample.CompanyName, Status = BrandStatus.Active, Industry = "Dental care" }] },
+        [typeof(Page<PersonaListing>)] = new Page<PersonaListing>
+        {
+            Items = [new PersonaListing { Persona = new PersonaEntry { Id = Persona, Name = "Ava", BrandId = Brand, Role = "Receptionist" }, Brand = Badge, AgentCount = 2 }],
+        },
+        [typeof(Page<AgentListing>)] = new Page<AgentListing>
+        {
+            Items = [new AgentListing
+            {
+                Agent = new AgentEntry { Id = Agent, Name = AgentSettingsSample.Name, PersonaId = Persona, BrandId = Brand, Status = AgentStatus.Active, Direction = AgentDirection.Outbound },
+                Brand = Badge,
+            }],
+        },
+        [typeof(PersonaTemplate)] = new PersonaTemplate { Id = "receptionist", Title = "Receptionist", Summary = "Answers calls, routes them and books visits.", Profile = PersonaProfileSample },
+        [typeof(SipTrunkView)] = new SipTrunkView
+        {
+            Id = Trunk, LiveKitTrunkId = "ST_a1B2c3D4e5F6", Name = "Twilio US outbound", Numbers = ["+15125550100"], MaxConcurrentCalls = 30,
+            CallsPerSecond = 5, Status = SipTrunkStatus.Active, Revision = 1, CreatedAt = At, UpdatedAt = At,
+        },
+        [typeof(PhoneNumberView)] = new PhoneNumberView
+        {
+            Id = Number, Number = "+15125550100", Label = "Austin main line", Status = PhoneNumberStatus.Active, AssignedBrandId = Brand, AssignedAgentId = Agent,
+            TrunkId = Trunk, RegionCode = "US", CountryCode = 1, TimeZones = ["America/Chicago"], Revision = 2, CreatedAt = At, UpdatedAt = At,
+        },
+        [typeof(Page<SipTrunkSummary>)] = new Page<SipTrunkSummary>
+        {
+            Items = [new SipTrunkSummary { Id = Trunk, Name = "Twilio US outbound", LiveKitTrunkId = "ST_a1B2c3D4e5F6", Numbers = ["+15125550100"], Status = SipTrunkStatus.Active }],
+        },
+        [typeof(Page<PhoneNumberSummary>)] = new Page<PhoneNumberSummary>
+        {
+            Items = [new PhoneNumberSummary { Id = Number, Number = "+15125550100", Label = "Austin main line", Status = PhoneNumberStatus.Active, AssignedBrandId = Brand, TrunkId = Trunk }],
+        },
+    };
+
+    private static ApiKeySummary KeySample => new()
+    {
+        KeyId = ApiKeyId.TryParse("key_abcdefghijklmnop", out var id) ? id : ApiKeyId.New(),
+        Prefix = "vpk_abcdefghijklmnop",
+        Name = "Wallboard",
+        Role = ApiKeyRole.Supervisor,
+        CreatedAt = At,
+        LastUsedAt = At,
+        IssuedBy = "operator",
+    };
+
     /// <summary>Registers an example for every type that has a sample; later resources add theirs with <see cref="Add"/>.</summary>
     public static void Add(Type type, object sample) => Samples[type] = sample;
 
     public static Task ApplyAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
-        if (Samples.TryGetValue(context.JsonTypeInfo.Type, out var sample))
+        if (Samples.TryGetValue(context.JsonTypeInfo.Type, out var sample) || ResponseSamples.TryGetValue(context.JsonTypeInfo.Type, out sample))
             schema.Examples = [JsonSerializer.SerializeToNode(sample, context.JsonTypeInfo.Options)!];
         return Task.CompletedTask;
     }
