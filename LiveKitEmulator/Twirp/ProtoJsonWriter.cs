@@ -12,6 +12,10 @@ public sealed class ProtoJsonWriter(ProtoStyle style)
 {
     private readonly JsonObject _object = new();
 
+    /// <summary>Compact output without HTML-escaping, closer to what Go's protojson writes.</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions SerializerOptions =
+        new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public ProtoStyle Style { get; } = style;
 
     private bool EmitZero => Style == ProtoStyle.TwirpResponse;

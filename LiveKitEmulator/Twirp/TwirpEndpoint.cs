@@ -57,7 +57,7 @@ public static class TwirpEndpoint
             var response = await handler(new TwirpCall(grants, body, context.RequestServices, context.RequestAborted));
             context.Response.StatusCode = StatusCodes.Status200OK;
             context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(response.ToJsonString(), Encoding.UTF8, context.RequestAborted);
+            await context.Response.WriteAsync(response.ToJsonString(ProtoJsonWriter.SerializerOptions), Encoding.UTF8, context.RequestAborted);
         }
         catch (TwirpException e)
         {
@@ -87,6 +87,6 @@ public static class TwirpEndpoint
 
         context.Response.StatusCode = error.HttpStatus;
         context.Response.ContentType = "application/json";
-        return context.Response.WriteAsync(body.ToJsonString(), Encoding.UTF8, context.RequestAborted);
+        return context.Response.WriteAsync(body.ToJsonString(ProtoJsonWriter.SerializerOptions), Encoding.UTF8, context.RequestAborted);
     }
 }

@@ -21,6 +21,7 @@ public sealed class WebhookPublisher : IDisposable
     private readonly Random _random;
     private readonly List<WebhookDelivery> _held = [];
     private ITimer? _flushTimer;
+    private long _queuedCount;
 
     public WebhookPublisher(EmulatorClock clock, IOptions<LiveKitEmulatorOptions> options, ILogger<WebhookPublisher> logger)
     {
@@ -31,6 +32,9 @@ public sealed class WebhookPublisher : IDisposable
     }
 
     internal ChannelReader<WebhookDelivery> Queue => _queue.Reader;
+
+    /// <summary>How many deliveries (duplicates included, lost and still-held events excluded) have been queued so far.</summary>
+    public long QueuedCount => Interlocked.Read(ref _queuedCount);
 
     public void Publish(string eventName, JsonObject? room = null, JsonObject? participant = null, JsonObject? egressInfo = null)
     {
@@ -58,7 +62,7 @@ public sealed class WebhookPublisher : IDisposable
 
         webhookEvent["id"] = id;
         webhookEvent["createdAt"] = _clock.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var delivery = new WebhookDelivery(id, eventName, Encoding.UTF8.GetBytes(webhookEvent.ToJsonString()));
+        var delivery = new WebhookDelivery(id, eventName, Encoding.UTF8.GetBytes(webhookEvent.ToJsonString(Twirp.ProtoJsonWriter.SerializerOptions)));
 
         var faults = _options.Faults;
         lock (_lock)
@@ -82,7 +86,7 @@ public sealed class WebhookPublisher : IDisposable
         var window = _options.Faults.ReorderWindow;
         if (window <= 1)
         {
-            _queue.Writer.TryWrite(delivery);
+            Enqueue(delivery);
             return;
         }
 
@@ -110,8 +114,14 @@ public sealed class WebhookPublisher : IDisposable
     private void ReleaseOneLocked()
     {
         var index = _random.Next(_held.Count);
-        _queue.Writer.TryWrite(_held[index]);
+        Enqueue(_held[index]);
         _held.RemoveAt(index);
+    }
+
+    private void Enqueue(WebhookDelivery delivery)
+    {
+        Interlocked.Increment(ref _queuedCount);
+        _queue.Writer.TryWrite(delivery);
     }
 
     public void Dispose() => _flushTimer?.Dispose();
