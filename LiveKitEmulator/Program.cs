@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Options;
+using VoicePlatform.LiveKitEmulator.Hosting;
+
+try
+{
+    var app = LiveKitEmulatorHost.Build(args);
+    var options = app.Services.GetRequiredService<IOptions<LiveKitEmulatorOptions>>().Value;
+    app.Lifetime.ApplicationStarted.Register(() =>
+    {
+        foreach (var url in app.Urls)
+        {
+            Console.WriteLine($"LiveKit emulator listening on {url}  (LIVEKIT_URL={url})");
+        }
+
+        Console.WriteLine($"API key: {options.ApiKey}  API secret: {options.ApiSecret}");
+        Console.WriteLine(options.Webhook.Urls.Count == 0 ? "Webhooks: none configured" : "Webhooks: " + string.Join(", ", options.Webhook.Urls));
+    });
+    await app.RunAsync();
+    return 0;
+}
+catch (LiveKitEmulatorConfigurationException e)
+{
+    await Console.Error.WriteLineAsync(e.Message);
+    return 2;
+}

@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+using VoicePlatform.LiveKitEmulator.Twirp;
+
+namespace VoicePlatform.LiveKitEmulator.Rooms;
+
+/// <summary>
+/// A participant in an emulated room. Mutated only by <see cref="RoomStore"/> under its lock;
+/// <see cref="Departed"/> is cancelled when it leaves, which is how a simulated call learns it was hung up.
+/// </summary>
+public sealed class Participant
+{
+    private readonly CancellationTokenSource _departed = new();
+
+    internal Participant(string roomName, string identity, string name, string metadata, ParticipantKind kind,
+        IReadOnlyDictionary<string, string> attributes, DateTimeOffset joinedAt)
+    {
+        RoomName = roomName;
+        Identity = identity;
+        Name = name;
+        Metadata = metadata;
+        Kind = kind;
+        Attributes = new Dictionary<string, string>(attributes, StringComparer.Ordinal);
+        JoinedAt = joinedAt;
+    }
+
+    public string Sid { get; } = Hosting.LiveKitIds.New(Hosting.LiveKitIds.Participant);
+
+    public string RoomName { get; }
+
+    public string Identity { get; }
+
+    public string Name { get; }
+
+    public string Metadata { get; }
+
+    public ParticipantKind Kind { get; }
+
+    public DateTimeOffset JoinedAt { get; }
+
+    public ParticipantState State { get; internal set; } = ParticipantState.Active;
+
+    public DisconnectReason DisconnectReason { get; internal set; }
+
+    internal Dictionary<string, string> Attributes { get; }
+
+    internal int Version { get; set; } = 1;
+
+    public CancellationToken Departed => _departed.Token;
+
+    internal void MarkDeparted() => _departed.Cancel();
+
+    internal JsonObject ToProto(ProtoStyle style)
+    {
+        var permission = new ProtoJsonWriter(style)
+            .Bool("can_subscribe", true)
+            .Bool("can_publish", true)
+            .Bool("can_publish_data", true)
+            .Strings("can_publish_sources", [])
+            .Bool("hidden", false)
+            .Bool("can_update_metadata", Kind is ParticipantKind.Sip or ParticipantKind.Agent)
+            .Bool("agent", Kind == ParticipantKind.Agent)
+            .Build();
+        return new ProtoJsonWriter(style)
+            .String("sid", Sid)
+            .String("identity", Identity)
+            .Enum("state", ProtoEnum.Name(State), ProtoEnum.ZeroName<ParticipantState>())
+            .List("tracks", [])
+            .String("metadata", Metadata)
+            .Int64("joined_at", JoinedAt.ToUnixTimeSeconds())
+            .Int64("joined_at_ms", JoinedAt.ToUnixTimeMilliseconds())
+            .String("name", Name)
+            .UInt32("version", Version)
+            .Message("permission", permission)
+            .String("region", "")
+            .Bool("is_publisher", Kind == ParticipantKind.Sip)
+            .Enum("kind", ProtoEnum.Name(Kind), ProtoEnum.ZeroName<ParticipantKind>())
+            .Map("attributes", Attributes)
+            .Enum("disconnect_reason", ProtoEnum.Name(DisconnectReason), ProtoEnum.ZeroName<DisconnectReason>())
+            .List("kind_details", [])
+            .Build();
+    }
+}

@@ -1,0 +1,295 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using VoicePlatform.LiveKitEmulator.Hosting;
+using VoicePlatform.LiveKitEmulator.Twirp;
+using VoicePlatform.LiveKitEmulator.Webhooks;
+
+namespace VoicePlatform.LiveKitEmulator.Rooms;
+
+/// <summary>
+/// All rooms and participants, in memory, behind one lock. Every change publishes its webhook while
+/// the lock is held, so webhooks leave in the order the changes happened.
+/// </summary>
+public sealed class RoomStore(
+    EmulatorClock clock,
+    WebhookPublisher webhooks,
+    IOptions<LiveKitEmulatorOptions> options,
+    IHostApplicationLifetime lifetime,
+    ILogger<RoomStore> logger)
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, Room> _rooms = new(StringComparer.Ordinal);
+
+    /// <summary>Raised (outside the lock) with the room name when a room closes, for egress to end.</summary>
+    public event Action<string>? RoomClosed;
+
+    public JsonObject CreateRoom(string name, TimeSpan emptyTimeout, TimeSpan departureTimeout, int maxParticipants, string metadata)
+    {
+        lock (_lock)
+        {
+            var room = GetOrCreate(name, emptyTimeout, departureTimeout, maxParticipants, metadata);
+            return room.ToProto(ProtoStyle.TwirpResponse);
+        }
+    }
+
+    public IReadOnlyList<JsonObject> ListRooms(IReadOnlyCollection<string> names)
+    {
+        lock (_lock)
+        {
+            return _rooms.Values
+                .Where(room => names.Count == 0 || names.Contains(room.Name))
+                .OrderBy(room => room.CreationTime)
+                .Select(room => room.ToProto(ProtoStyle.TwirpResponse))
+                .ToArray();
+        }
+    }
+
+    public JsonObject? FindRoom(string name, ProtoStyle style, bool minimal = false)
+    {
+        lock (_lock)
+        {
+            return _rooms.TryGetValue(name, out var room) ? (minimal ? room.ToMinimalProto(style) : room.ToProto(style)) : null;
+        }
+    }
+
+    /// <summary>Deletes a room: every participant leaves with <c>ROOM_DELETED</c>, then <c>room_finished</c>.</summary>
+    public bool DeleteRoom(string name)
+    {
+        lock (_lock)
+        {
+            if (!_rooms.TryGetValue(name, out var room))
+            {
+                return false;
+            }
+
+            foreach (var participant in room.Participants.ToArray())
+            {
+                LeaveLocked(room, participant, DisconnectReason.RoomDeleted, scheduleClose: false);
+            }
+
+            CloseLocked(room);
+        }
+
+        RoomClosed?.Invoke(name);
+        return true;
+    }
+
+    public IReadOnlyList<JsonObject> ListParticipants(string roomName)
+    {
+        lock (_lock)
+        {
+            return Existing(roomName).Participants.Select(p => p.ToProto(ProtoStyle.TwirpResponse)).ToArray();
+        }
+    }
+
+    public JsonObject GetParticipant(string roomName, string identity)
+    {
+        lock (_lock)
+        {
+            return FindParticipant(Existing(roomName), identity).ToProto(ProtoStyle.TwirpResponse);
+        }
+    }
+
+    public void RemoveParticipant(string roomName, string identity)
+    {
+        lock (_lock)
+        {
+            var room = Existing(roomName);
+            LeaveLocked(room, FindParticipant(room, identity), DisconnectReason.ParticipantRemoved, scheduleClose: true);
+        }
+    }
+
+    /// <summary>A transferred SIP participant ends its call normally (<c>hangup</c>, <c>CLIENT_INITIATED</c>).</summary>
+    public void RemoveTransferred(string roomName, string identity)
+    {
+        lock (_lock)
+        {
+            var room = Existing(roomName);
+            var participant = FindParticipant(room, identity);
+            participant.Attributes["sip.callStatus"] = "hangup";
+            participant.Version++;
+            LeaveLocked(room, participant, DisconnectReason.ClientInitiated, scheduleClose: true);
+        }
+    }
+
+    public JsonObject UpdateRoomMetadata(string roomName, string metadata)
+    {
+        lock (_lock)
+        {
+            var room = Existing(roomName);
+            room.Metadata = metadata;
+            return room.ToProto(ProtoStyle.TwirpResponse);
+        }
+    }
+
+    public void EnsureRoomExists(string roomName)
+    {
+        lock (_lock)
+        {
+            Existing(roomName);
+        }
+    }
+
+    public void SetActiveRecording(string roomName, bool active)
+    {
+        lock (_lock)
+        {
+            if (_rooms.TryGetValue(roomName, out var room))
+            {
+                room.ActiveRecording = active;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Joins a participant, creating the room when it does not exist (as a LiveKit join does).
+    /// A participant with the same identity is replaced and leaves with <c>DUPLICATE_IDENTITY</c>.
+    /// </summary>
+    public Participant Join(string roomName, string identity, string name, string metadata, ParticipantKind kind,
+        IReadOnlyDictionary<string, string> attributes)
+    {
+        lock (_lock)
+        {
+            var room = GetOrCreate(roomName, TimeSpan.Zero, TimeSpan.Zero, 0, "");
+            if (room.Participants.FirstOrDefault(p => p.Identity == identity) is { } existing)
+            {
+                LeaveLocked(room, existing, DisconnectReason.DuplicateIdentity, scheduleClose: false);
+            }
+
+            var participant = new Participant(room.Name, identity, name, metadata, kind, attributes, clock.UtcNow);
+            room.Participants.Add(participant);
+            room.CloseGeneration++;
+            webhooks.Publish(WebhookEventNames.ParticipantJoined, room.ToProto(ProtoStyle.Webhook), participant.ToProto(ProtoStyle.Webhook));
+            return participant;
+        }
+    }
+
+    /// <summary>Merges attribute changes; an empty value deletes the attribute. No webhook: LiveKit sends none for attributes.</summary>
+    public void UpdateAttributes(Participant participant, IReadOnlyDictionary<string, string> changes)
+    {
+        lock (_lock)
+        {
+            if (participant.State == ParticipantState.Disconnected)
+            {
+                return;
+            }
+
+            foreach (var (key, value) in changes)
+            {
+                if (value.Length == 0)
+                {
+                    participant.Attributes.Remove(key);
+                }
+                else
+                {
+                    participant.Attributes[key] = value;
+                }
+            }
+
+            participant.Version++;
+        }
+    }
+
+    public IReadOnlyDictionary<string, string> AttributesOf(Participant participant)
+    {
+        lock (_lock)
+        {
+            return new Dictionary<string, string>(participant.Attributes, StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>The participant leaves with <paramref name="reason"/>; false when it had already left.</summary>
+    public bool Leave(Participant participant, DisconnectReason reason)
+    {
+        lock (_lock)
+        {
+            return _rooms.TryGetValue(participant.RoomName, out var room) && LeaveLocked(room, participant, reason, scheduleClose: true);
+        }
+    }
+
+    private bool LeaveLocked(Room room, Participant participant, DisconnectReason reason, bool scheduleClose)
+    {
+        if (!room.Participants.Remove(participant))
+        {
+            return false;
+        }
+
+        participant.State = ParticipantState.Disconnected;
+        participant.DisconnectReason = reason;
+        participant.Version++;
+        webhooks.Publish(WebhookEventNames.ParticipantLeft, room.ToProto(ProtoStyle.Webhook), participant.ToProto(ProtoStyle.Webhook));
+        participant.MarkDeparted();
+        if (scheduleClose && room.Participants.Count == 0)
+        {
+            ScheduleCloseLocked(room, room.DepartureTimeout);
+        }
+
+        return true;
+    }
+
+    private Room GetOrCreate(string name, TimeSpan emptyTimeout, TimeSpan departureTimeout, int maxParticipants, string metadata)
+    {
+        if (_rooms.TryGetValue(name, out var existing))
+        {
+            return existing;
+        }
+
+        var room = new Room(
+            name,
+            emptyTimeout > TimeSpan.Zero ? emptyTimeout : options.Value.EmptyTimeout,
+            departureTimeout > TimeSpan.Zero ? departureTimeout : options.Value.DepartureTimeout,
+            maxParticipants,
+            metadata,
+            clock.UtcNow);
+        _rooms[name] = room;
+        webhooks.Publish(WebhookEventNames.RoomStarted, room.ToProto(ProtoStyle.Webhook));
+        ScheduleCloseLocked(room, room.EmptyTimeout);
+        return room;
+    }
+
+    private void ScheduleCloseLocked(Room room, TimeSpan timeout)
+    {
+        var generation = ++room.CloseGeneration;
+        _ = CloseWhenStillEmptyAsync(room, generation, timeout);
+    }
+
+    private async Task CloseWhenStillEmptyAsync(Room room, int generation, TimeSpan timeout)
+    {
+        try
+        {
+            await clock.DelayAsync(timeout, lifetime.ApplicationStopping);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            if (room.Closed || room.CloseGeneration != generation || room.Participants.Count > 0)
+            {
+                return;
+            }
+
+            CloseLocked(room);
+        }
+
+        logger.LogInformation("Room {RoomName} closed after {Timeout} empty", room.Name, timeout);
+        RoomClosed?.Invoke(room.Name);
+    }
+
+    private void CloseLocked(Room room)
+    {
+        room.Closed = true;
+        room.CloseGeneration++;
+        _rooms.Remove(room.Name);
+        webhooks.Publish(WebhookEventNames.RoomFinished, room.ToProto(ProtoStyle.Webhook));
+    }
+
+    private Room Existing(string roomName) =>
+        _rooms.TryGetValue(roomName, out var room) ? room : throw TwirpException.NotFound("requested room does not exist");
+
+    private static Participant FindParticipant(Room room, string identity) =>
+        room.Participants.FirstOrDefault(p => p.Identity == identity)
+        ?? throw TwirpException.NotFound("requested participant does not exist");
+}
