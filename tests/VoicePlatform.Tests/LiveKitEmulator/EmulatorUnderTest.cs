@@ -22,6 +22,9 @@ public sealed class EmulatorUnderTest : IAsyncDisposable
 
     public WebhookSink Sink { get; }
 
+    /// <summary>The emulator's base URL, what a LiveKit client is configured with.</summary>
+    public string BaseUrl => _app.Urls.First();
+
     public IServiceProvider Services => _app.Services;
 
     public static async Task<EmulatorUnderTest> StartAsync(Action<LiveKitEmulatorOptions>? configure = null, TimeProvider? time = null)
