@@ -34,6 +34,7 @@ public static class ApiHostApplication
         if (settings.IsDevelopment)
         {
             if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultDevelopmentUrl);
+            EmbeddedLiveKitEmulator.ConfigureIfNeeded(builder);
             builder.AddVoicePlatformSilo();
             builder.Services.AddHostedService<DemoTenantSeeder>();
         }

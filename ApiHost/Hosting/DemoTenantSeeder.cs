@@ -16,9 +16,14 @@ public sealed class DemoTenantSeeder(
     IServer server,
     IGrainFactory grains,
     OperatorCredential operatorCredential,
+    IServiceProvider services,
     ILogger<DemoTenantSeeder> logger) : BackgroundService
 {
     public static readonly TenantId DemoTenantId = TenantId.FromIdempotencyKey("demo-tenant");
+
+    private string LiveKitLine() => services.GetService<EmbeddedLiveKitEmulator>() is { } emulator
+        ? $"{emulator.Url}   (embedded LiveKit emulator: simulated SIP, signed webhooks)"
+        : "as configured in LiveKit:Url";
 
     /// <summary>The demo tenant's admin key, once seeded (tests and the banner read it).</summary>
     public string? DemoApiKey { get; private set; }
@@ -49,6 +54,7 @@ public sealed class DemoTenantSeeder(
               Dashboard       {baseUrl}{OperationsEndpoints.DashboardPath}   (user '{OperatorCredential.BasicUserName}', password = operator key)
               Metrics         {baseUrl}/metrics
               Health          {baseUrl}/health/ready
+              LiveKit         {LiveKitLine()}
               Operator key    {(operatorCredential.Generated ? operatorCredential.Secret : "(from Operator:ApiKey)")}
               Demo tenant     {DemoTenantId}  (Demo Agency)
               Demo API key    {key.Token}

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using VoicePlatform.Silo.Database;
 using VoicePlatform.Silo.Operations;
 using VoicePlatform.Silo.Security;
+using VoicePlatform.Silo.Telephony;
 
 namespace VoicePlatform.Silo.Hosting;
 
@@ -23,6 +24,8 @@ public static class SiloHostingExtensions
             // Registered before the silo so the schema exists before membership starts (hosted services start in order).
             builder.Services.AddHostedService<MigrateOnStartupService>();
         }
+        // Telephony is optional until calls are placed: a silo without LiveKit settings serves everything else.
+        if (builder.Configuration.IsLiveKitConfigured()) builder.Services.AddLiveKit(builder.Configuration);
         builder.UseOrleans(silo => silo.ConfigureVoicePlatform(settings));
         builder.Services.AddHealthChecks().AddCheck<SiloReadinessHealthCheck>("silo", tags: [OperationsEndpoints.ReadyTag]);
         builder.AddPlatformAuthentication(settings.IsDevelopment);

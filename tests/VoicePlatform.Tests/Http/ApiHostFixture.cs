@@ -32,6 +32,7 @@ public sealed class ApiHostFixture : IAsyncLifetime
             "--environment", "Development",
             "--Cluster:SiloPort", FreePorts.Next().ToString(),
             "--Cluster:GatewayPort", FreePorts.Next().ToString(),
+            "--LiveKitEmulator:Port", FreePorts.Next().ToString(),
             "--Operator:ApiKey", OperatorKey,
             "--Logging:LogLevel:Default", "Warning",
         ]);
