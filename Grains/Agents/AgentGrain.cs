@@ -42,7 +42,17 @@ public sealed class AgentGrain(
 
         var now = time.GetUtcNow();
         state.State = new AgentState { PersonaId = persona, BrandId = brand, Settings = settings, Revision = 1, CreatedAt = now, UpdatedAt = now };
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Undo the catalog entry so a failed create leaves no agent that blocks its persona and brand.
+            state.State = new AgentState();
+            await Catalog.RemoveAgentAsync(Key.Agent);
+            throw;
+        }
         logger.LogInformation("Agent {AgentId} created from persona {PersonaId} in brand {BrandId} of tenant {TenantId}", Key.Agent, persona, brand, Key.Tenant);
         return WriteResult<AgentView>.Created(await ViewAsync());
     }

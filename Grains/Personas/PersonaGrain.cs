@@ -36,7 +36,17 @@ public sealed class PersonaGrain(
 
         var now = time.GetUtcNow();
         state.State = new PersonaState { BrandId = brand, Profile = profile, TemplateId = templateId, Revision = 1, CreatedAt = now, UpdatedAt = now };
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Undo the catalog entry so a failed create leaves no persona that blocks its brand; the caller retries.
+            state.State = new PersonaState();
+            await Catalog.TryRemovePersonaAsync(Key.Persona);
+            throw;
+        }
         logger.LogInformation("Persona {PersonaId} created in brand {BrandId} of tenant {TenantId}", Key.Persona, brand, Key.Tenant);
         return WriteResult<PersonaView>.Created(await ViewAsync());
     }

@@ -1,0 +1,69 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+using Orleans.TestingHost;
+using VoicePlatform.Agents;
+using VoicePlatform.Brands;
+using VoicePlatform.Common;
+using VoicePlatform.Grains.Common;
+using VoicePlatform.Personas;
+using VoicePlatform.Silo.Hosting;
+using VoicePlatform.Tenants;
+
+namespace VoicePlatform.Tests.Branding;
+
+/// <summary>When a persona's or agent's own state cannot be written, the tenant catalog is left as it was.</summary>
+public sealed class FailedWritesTests : IAsyncLifetime
+{
+    private TestCluster _cluster = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new TestClusterBuilder(1);
+        builder.AddSiloBuilderConfigurator<Configurator>();
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _cluster.StopAllSilosAsync();
+        await _cluster.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AFailedPersonaOrAgentWriteLeavesNoCatalogEntryBehind()
+    {
+        var grains = _cluster.GrainFactory;
+        var tenant = TenantId.New();
+        var brand = PrefixedId.New<BrandId>();
+        await grains.GetBrand(tenant, brand).CreateAsync(new BrandProfile { CompanyName = "Fragile" });
+
+        var doomedPersona = PrefixedId.New<PersonaId>();
+        FailingStorage.FailWritesOf(TenantScopedKey.Format(tenant, doomedPersona));
+        var profile = new PersonaProfile { Name = "Ava", Role = "Receptionist", Instructions = "Help.", Voice = new PersonaVoice { Provider = "openai", VoiceId = "coral" } };
+        await Assert.ThrowsAnyAsync<Exception>(() => grains.GetPersona(tenant, doomedPersona).CreateAsync(brand, profile, null));
+        Assert.Empty((await grains.GetCatalog(tenant).ListPersonasAsync(brand, null, 10)).Items);
+
+        var persona = PrefixedId.New<PersonaId>();
+        await grains.GetPersona(tenant, persona).CreateAsync(brand, profile, null);
+        var doomedAgent = PrefixedId.New<AgentId>();
+        FailingStorage.FailWritesOf(TenantScopedKey.Format(tenant, doomedAgent));
+        await Assert.ThrowsAnyAsync<Exception>(() => grains.GetAgent(tenant, doomedAgent).CreateAsync(persona, new AgentSettings { Name = "A" }));
+        Assert.Empty((await grains.GetCatalog(tenant).ListAgentsAsync(brand, null, null, 10)).Items);
+        Assert.Equal(0, (await grains.GetPersona(tenant, persona).GetAsync())!.AgentCount);
+
+        // With nothing left behind, the persona can be deleted and the brand archived.
+        Assert.Equal(WriteOutcome.Ok, (await grains.GetPersona(tenant, persona).DeleteAsync(null)).Outcome);
+        Assert.Equal(WriteOutcome.Ok, (await grains.GetBrand(tenant, brand).ArchiveAsync(null)).Outcome);
+    }
+
+    private sealed class Configurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo)
+        {
+            silo.AddVoicePlatformServices(new ClusterSettings());
+            // Replace the platform's storage with the failing one (same name, so the grains use it).
+            silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Platform, (_, _) => new FailingStorage());
+        }
+    }
+}
