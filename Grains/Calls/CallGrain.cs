@@ -28,7 +28,14 @@ public sealed class CallGrain(
     public const string CalleeIdentity = "callee";
 
     public static readonly TimeSpan RingingTimeout = TimeSpan.FromSeconds(30);
-    public static readonly TimeSpan WatchdogPeriod = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// How often the watchdog asks LiveKit about a call still being dialled: ringing is an attribute change, and
+    /// LiveKit sends no webhook for those (PROTOCOL.md §4), so polling is the only way to see it.
+    /// </summary>
+    public static readonly TimeSpan DialingPollPeriod = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often it checks an answered call, only to catch a lost participant_left.</summary>
+    public static readonly TimeSpan AnsweredPollPeriod = TimeSpan.FromSeconds(10);
     private const string WatchdogReminder = "call-watchdog";
     private const int SeenEventLimit = 64;
 
@@ -255,6 +262,7 @@ public sealed class CallGrain(
         await state.WriteStateAsync();
         logger.LogInformation("Call {CallId} of tenant {TenantId} {From} -> {To} ({EndReason})", Key.Call, Key.Tenant, from, next.Status, next.EndReason);
         if (next.IsEnded) await StopWatchdogAsync();
+        else if (next.Status == CallStatus.Answered) _watchdog?.Change(AnsweredPollPeriod, AnsweredPollPeriod);
     }
 
     private async Task<WriteResult<CallView>> PlaceEndedAsync(CallState call, string detail)
@@ -266,8 +274,11 @@ public sealed class CallGrain(
         return WriteResult<CallView>.Created(View());
     }
 
-    private void StartWatchdogTimer() =>
-        _watchdog ??= this.RegisterGrainTimer(ReconcileAsync, new GrainTimerCreationOptions { DueTime = WatchdogPeriod, Period = WatchdogPeriod });
+    private void StartWatchdogTimer()
+    {
+        var period = Progress.Status == CallStatus.Answered ? AnsweredPollPeriod : DialingPollPeriod;
+        _watchdog ??= this.RegisterGrainTimer(ReconcileAsync, new GrainTimerCreationOptions { DueTime = period, Period = period });
+    }
 
     private async Task StopWatchdogAsync()
     {

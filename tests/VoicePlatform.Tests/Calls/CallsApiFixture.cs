@@ -4,7 +4,8 @@ namespace VoicePlatform.Tests.Calls;
 
 /// <summary>
 /// An ApiHost of its own whose embedded LiveKit emulator answers by number (the last digits say how) and runs
-/// 20× faster than real time, so rings, answers and hang-ups take tens of milliseconds.
+/// 10× faster than real time, so rings, answers and hang-ups take a fraction of a second (a long ring lasts 2.5 s,
+/// long enough for the platform's one-second poll to see it ringing).
 /// </summary>
 public sealed class CallsApiFixture : ApiHostFixture
 {
@@ -18,7 +19,7 @@ public sealed class CallsApiFixture : ApiHostFixture
 
     protected override IEnumerable<string> ExtraArguments =>
     [
-        "--LiveKitEmulator:TimeAcceleration", "20",
+        "--LiveKitEmulator:TimeAcceleration", "10",
         .. Rule(0, Answers, "answer;ring=1"),
         .. Rule(1, AnswersThenHangsUp, "answer;ring=1;hangup=1"),
         .. Rule(2, Busy, "busy"),

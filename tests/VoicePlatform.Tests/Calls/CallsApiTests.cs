@@ -77,6 +77,9 @@ public sealed class CallsApiTests(CallsApiFixture host)
     {
         var tenant = await TenantWithCallerIdAsync();
         var call = await PlaceAsync(tenant, CallsApiFixture.RingsLong);
+        var ringing = await WaitForAsync(tenant, call, c => c.GetProperty("status").GetString() is "ringing" or "answered" or "ended");
+        Assert.Equal("ringing", ringing.GetProperty("status").GetString());
+        Assert.NotNull(ringing.GetProperty("ringingAt").GetString());
         var hungUp = await (await tenant.Admin.PostAsync($"api/calls/{Id(call)}/hangup", null)).ReadJsonAsync();
         Assert.True(hungUp.GetProperty("endReason").GetString() == "cancelled", hungUp.ToString());
         // Late reports (the failed dial, the callee's participant_left) change nothing.
@@ -84,6 +87,17 @@ public sealed class CallsApiTests(CallsApiFixture host)
         var after = await GetAsync(tenant, Id(call));
         Assert.Equal("cancelled", after.GetProperty("endReason").GetString());
         Assert.Equal(hungUp.GetProperty("endedAt").GetString(), after.GetProperty("endedAt").GetString());
+    }
+
+    [Fact]
+    public async Task HangingUpRightAfterPlacingNeverRingsTheCallee()
+    {
+        var tenant = await TenantWithCallerIdAsync();
+        var call = await PlaceAsync(tenant, CallsApiFixture.RingsLong);
+        var hungUp = await (await tenant.Admin.PostAsync($"api/calls/{Id(call)}/hangup", null)).ReadJsonAsync();
+        Assert.Equal("cancelled", hungUp.GetProperty("endReason").GetString());
+        await WaitUntilAsync(async () => (await Client.ListRoomsAsync([hungUp.GetProperty("roomName").GetString()!])).Count == 0);
+        Assert.Equal(hungUp.GetRawText(), (await GetAsync(tenant, Id(call))).GetRawText());
     }
 
     [Fact]
