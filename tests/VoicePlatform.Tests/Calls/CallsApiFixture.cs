@@ -5,7 +5,7 @@ namespace VoicePlatform.Tests.Calls;
 /// <summary>
 /// An ApiHost of its own whose embedded LiveKit emulator answers by number (the last digits say how) and runs
 /// 10× faster than real time, so rings, answers and hang-ups take a fraction of a second (a long ring lasts 2.5 s,
-/// long enough for the platform's one-second poll to see it ringing).
+/// long enough for the platform's one-second poll to see it ringing), with hostile webhook delivery.
 /// </summary>
 public sealed class CallsApiFixture : ApiHostFixture
 {
@@ -20,6 +20,10 @@ public sealed class CallsApiFixture : ApiHostFixture
     protected override IEnumerable<string> ExtraArguments =>
     [
         "--LiveKitEmulator:TimeAcceleration", "10",
+        // Every webhook is delivered twice and in shuffled order, as LiveKit's retrying delivery may: every test
+        // below also proves that duplicates and re-ordering change nothing.
+        "--LiveKitEmulator:Webhook:Faults:DuplicateProbability", "1",
+        "--LiveKitEmulator:Webhook:Faults:ReorderWindow", "3",
         .. Rule(0, Answers, "answer;ring=1"),
         .. Rule(1, AnswersThenHangsUp, "answer;ring=1;hangup=1"),
         .. Rule(2, Busy, "busy"),
