@@ -52,6 +52,7 @@ public sealed class CallGrain(
 
     private CallProgress Progress => state.State.Progress;
 
+    // Optional by design: a silo without LiveKit settings has no client, and its calls end Failed saying so.
     private LiveKitClient? LiveKit => services.GetService<LiveKitClient>();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)

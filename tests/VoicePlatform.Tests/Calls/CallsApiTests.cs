@@ -164,6 +164,26 @@ public sealed class CallsApiTests(CallsApiFixture host)
     }
 
     [Fact]
+    public async Task AHiddenParticipantLeavingChangesNothing()
+    {
+        var tenant = await TenantWithCallerIdAsync();
+        var call = await PlaceAsync(tenant, CallsApiFixture.Answers);
+        var answered = await WaitForAsync(tenant, call, c => c.GetProperty("status").GetString() == "answered");
+        var body = LiveKitWebhookSigner.Serialize(new LiveKitWebhookEvent
+        {
+            Event = "participant_left",
+            Id = "EV_hidden" + Guid.NewGuid().ToString("N")[..8],
+            Room = new LiveKitRoom { Name = answered.GetProperty("roomName").GetString()! },
+            Participant = new LiveKitParticipantInfo { Identity = "callee", Permission = new LiveKitParticipantPermission { Hidden = true }, DisconnectReason = "CLIENT_INITIATED" },
+        });
+        var signer = host.App.Services.GetRequiredService<LiveKitWebhookSigner>();
+        using var anonymous = host.Anonymous();
+        Assert.Equal(HttpStatusCode.OK, (await PostWebhookAsync(anonymous, body, signer.Sign(body))).StatusCode);
+        Assert.Equal("answered", (await GetAsync(tenant, Id(call))).GetProperty("status").GetString());
+        await tenant.Admin.PostAsync($"api/calls/{Id(call)}/hangup", null);
+    }
+
+    [Fact]
     public async Task WebhooksOfRoomsThatAreNotCallsAreAcknowledgedAndIgnored()
     {
         var signer = host.App.Services.GetRequiredService<LiveKitWebhookSigner>();
