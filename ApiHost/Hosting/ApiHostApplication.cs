@@ -8,6 +8,7 @@ using VoicePlatform.ApiHost.Http;
 using VoicePlatform.Silo.Hosting;
 using VoicePlatform.Silo.Operations;
 using VoicePlatform.Silo.Security;
+using VoicePlatform.Silo.Telephony;
 
 namespace VoicePlatform.ApiHost.Hosting;
 
@@ -51,6 +52,8 @@ public static class ApiHostApplication
             builder.Services.AddSingleton(settings);
             builder.Services.AddHealthChecks().AddCheck<ClusterClientReadinessHealthCheck>("cluster", tags: [OperationsEndpoints.ReadyTag]);
             builder.AddPlatformAuthentication(development: false);
+            // The webhook receiver verifies LiveKit's signatures with the same key and secret the silos use.
+            if (builder.Configuration.IsLiveKitConfigured()) builder.Services.AddLiveKit(builder.Configuration);
         }
 
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
@@ -84,6 +87,8 @@ public static class ApiHostApplication
         app.MapAgentsApi();
         app.MapSipTrunksApi();
         app.MapPhoneNumbersApi();
+        app.MapCallsApi();
+        app.MapLiveKitWebhookApi();
         return app;
     }
 

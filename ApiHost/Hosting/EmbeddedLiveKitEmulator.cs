@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using VoicePlatform.Common;
 using VoicePlatform.LiveKitEmulator.Hosting;
 using VoicePlatform.Silo.Telephony;
@@ -6,16 +8,28 @@ namespace VoicePlatform.ApiHost.Hosting;
 
 /// <summary>
 /// All-in-one development mode without <c>LiveKit:Url</c>: runs the project's LiveKit emulator in this process
-/// and points the platform's LiveKit settings at it, so development telephony needs nothing installed.
+/// and points the platform's LiveKit settings at it, so development telephony needs nothing installed. The
+/// emulator takes its <c>LiveKitEmulator:*</c> settings (SIP outcome rules, time acceleration, …) from this host's
+/// configuration, and sends its webhooks to this host's own <c>/api/livekit/webhook</c> once the host listens.
 /// </summary>
-public sealed class EmbeddedLiveKitEmulator(string url, string apiKey, string apiSecret, ILogger<EmbeddedLiveKitEmulator> logger) : IHostedService, IAsyncDisposable
+public sealed class EmbeddedLiveKitEmulator(
+    string url,
+    string apiKey,
+    string apiSecret,
+    IConfiguration emulatorSettings,
+    IServer server,
+    ILogger<EmbeddedLiveKitEmulator> logger) : IHostedService, IAsyncDisposable
 {
     public const int DefaultPort = 7880;
     public const string PortSetting = "LiveKitEmulator:Port";
+    public const string WebhookPath = "/api/livekit/webhook";
 
     private WebApplication? _emulator;
 
     public string Url { get; } = url;
+
+    /// <summary>The emulator's services (its room and SIP stores), once started; for tests and diagnostics.</summary>
+    public IServiceProvider Services => _emulator?.Services ?? throw new InvalidOperationException("The embedded LiveKit emulator has not started.");
 
     /// <summary>Configures <c>LiveKit:*</c> for the emulator when no LiveKit is configured and answers its URL; null when one is.</summary>
     public static string? ConfigureIfNeeded(WebApplicationBuilder builder)
@@ -35,8 +49,10 @@ public sealed class EmbeddedLiveKitEmulator(string url, string apiKey, string ap
             ["LiveKit:ApiKey"] = apiKey,
             ["LiveKit:ApiSecret"] = apiSecret,
         });
+        var settings = builder.Configuration.GetSection(LiveKitEmulatorOptions.SectionName);
         // Registered before the silo, so the emulator answers before any grain calls LiveKit.
-        builder.Services.AddSingleton(sp => new EmbeddedLiveKitEmulator(url, apiKey, apiSecret, sp.GetRequiredService<ILogger<EmbeddedLiveKitEmulator>>()));
+        builder.Services.AddSingleton(sp => new EmbeddedLiveKitEmulator(url, apiKey, apiSecret, settings,
+            sp.GetRequiredService<IServer>(), sp.GetRequiredService<ILogger<EmbeddedLiveKitEmulator>>()));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedLiveKitEmulator>());
         return url;
     }
@@ -47,11 +63,33 @@ public sealed class EmbeddedLiveKitEmulator(string url, string apiKey, string ap
             ["--urls", Url, "--Logging:LogLevel:Default", "Warning"],
             o =>
             {
+                emulatorSettings.Bind(o);
                 o.ApiKey = apiKey;
                 o.ApiSecret = apiSecret;
+                o.Webhook.ApiKey = "";
+                o.Webhook.ApiSecret = "";
+                o.Webhook.UrlSource = OwnWebhookUrls;
             });
         await _emulator.StartAsync(cancellationToken);
         logger.LogInformation("Embedded LiveKit emulator listening on {Url}", Url);
+    }
+
+    /// <summary>
+    /// This host's webhook receiver, from the addresses it listens on; none before it listens (a port still 0).
+    /// Wildcard hosts are reached through loopback.
+    /// </summary>
+    private IEnumerable<string> OwnWebhookUrls()
+    {
+        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        foreach (var address in addresses)
+        {
+            var normalized = address.Replace("://+", "://127.0.0.1").Replace("://*", "://127.0.0.1").Replace("://[::]", "://127.0.0.1").Replace("://0.0.0.0", "://127.0.0.1");
+            if (Uri.TryCreate(normalized, UriKind.Absolute, out var uri) && uri.Port > 0 && uri.Scheme == Uri.UriSchemeHttp)
+            {
+                yield return new Uri(uri, WebhookPath).ToString();
+                yield break;
+            }
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

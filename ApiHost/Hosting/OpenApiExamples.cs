@@ -5,6 +5,7 @@ using VoicePlatform.Agents;
 using VoicePlatform.ApiHost.Contracts;
 using VoicePlatform.ApiKeys;
 using VoicePlatform.Brands;
+using VoicePlatform.Calls;
 using VoicePlatform.Catalog;
 using VoicePlatform.Common;
 using VoicePlatform.Personas;
@@ -86,6 +87,8 @@ public static class OpenApiExamples
         [typeof(SipTrunkRequest)] = new SipTrunkRequest("ST_a1B2c3D4e5F6", "Twilio US outbound", ["+15125550100", "+15125550101"], 30, 5, SipTrunkStatus.Active),
         [typeof(PhoneNumberRequest)] = new PhoneNumberRequest("+1 512-555-0100", "Austin main line", PhoneNumberStatus.Active, Brand.Value, Agent.Value,
             PrefixedId.Derive<SipTrunkId>("example").Value),
+        [typeof(PlaceCallRequest)] = new PlaceCallRequest(Agent.Value, "+15125550199", PrefixedId.Derive<PhoneNumberId>("example").Value,
+            new Dictionary<string, string> { ["first_name"] = "Maria" }),
         [typeof(BrandView)] = new BrandView { Id = Brand, Profile = BrandProfileSample, Status = BrandStatus.Active, Revision = 3, CreatedAt = At, UpdatedAt = At },
         [typeof(PersonaView)] = new PersonaView { Id = Persona, Brand = Badge, Profile = PersonaProfileSample, AgentCount = 2, Revision = 1, CreatedAt = At, UpdatedAt = At },
         [typeof(AgentView)] = new AgentView { Id = Agent, PersonaId = Persona, Brand = Badge, Settings = AgentSettingsSample, Revision = 4, CreatedAt = At, UpdatedAt = At },
@@ -136,6 +139,13 @@ public static class OpenApiExamples
         {
             Id = Number, Number = "+15125550100", Label = "Austin main line", Status = PhoneNumberStatus.Active, AssignedBrandId = Brand, AssignedAgentId = Agent,
             TrunkId = Trunk, RegionCode = "US", CountryCode = 1, TimeZones = ["America/Chicago"], Revision = 2, CreatedAt = At, UpdatedAt = At,
+        },
+        [typeof(CallView)] = new CallView
+        {
+            Id = PrefixedId.Derive<CallId>("example"), AgentId = Agent, BrandId = Brand, To = "+15125550199", From = "+15125550100", FromNumberId = Number,
+            TrunkId = Trunk, Status = CallStatus.Ended, EndReason = CallEndReason.Busy, SipStatusCode = 486, DisconnectReason = "USER_REJECTED",
+            RoomName = CallRoomName.Format(TenantId.FromIdempotencyKey("example"), PrefixedId.Derive<CallId>("example")),
+            QueuedAt = At, DialingAt = At, EndedAt = At.AddSeconds(4),
         },
         [typeof(Page<SipTrunkSummary>)] = new Page<SipTrunkSummary>
         {

@@ -21,8 +21,14 @@ public sealed class SipCallSimulator(
 {
     public const string CallStatusAttribute = "sip.callStatus";
 
+    private readonly System.Collections.Concurrent.ConcurrentQueue<SipCallRequest> _dialled = new();
+
+    /// <summary>Every call dialled since start, in order: lets tests prove a number was dialled exactly once.</summary>
+    public IReadOnlyCollection<SipCallRequest> Dialled => _dialled;
+
     public SipCall Dial(SipCallRequest request)
     {
+        _dialled.Enqueue(request);
         var callId = LiveKitIds.New(LiveKitIds.SipCall);
         var attributes = new Dictionary<string, string>(request.Attributes, StringComparer.Ordinal)
         {

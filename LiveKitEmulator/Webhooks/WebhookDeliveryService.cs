@@ -28,7 +28,7 @@ public sealed class WebhookDeliveryService(
             await foreach (var delivery in publisher.Queue.ReadAllAsync(stoppingToken))
             {
                 await clock.DelayAsync(options.Value.Webhook.Faults.Delay, stoppingToken);
-                foreach (var url in options.Value.Webhook.Urls)
+                foreach (var url in options.Value.Webhook.Receivers())
                 {
                     await DeliverAsync(url, delivery, stoppingToken);
                 }

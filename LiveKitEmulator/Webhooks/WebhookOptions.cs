@@ -8,6 +8,15 @@ public sealed class WebhookOptions
     /// <summary>Receivers; every event is POSTed to each. Empty: no webhooks.</summary>
     public List<string> Urls { get; set; } = [];
 
+    /// <summary>
+    /// Receivers known only at run time, asked again for every event in addition to <see cref="Urls"/>: an
+    /// in-process host whose own address exists only once it listens. Not bindable from configuration.
+    /// </summary>
+    public Func<IEnumerable<string>>? UrlSource { get; set; }
+
+    /// <summary>Where the next event goes.</summary>
+    public IEnumerable<string> Receivers() => UrlSource is null ? Urls : Urls.Concat(UrlSource());
+
     /// <summary>API key put in <c>iss</c> of the webhook token; empty means the emulator's <c>ApiKey</c>.</summary>
     public string ApiKey { get; set; } = "";
 

@@ -38,7 +38,7 @@ public sealed class WebhookPublisher : IDisposable
 
     public void Publish(string eventName, JsonObject? room = null, JsonObject? participant = null, JsonObject? egressInfo = null)
     {
-        if (_options.Urls.Count == 0)
+        if (_options.Urls.Count == 0 && _options.UrlSource is null)
         {
             return;
         }

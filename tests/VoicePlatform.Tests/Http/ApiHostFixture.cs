@@ -15,7 +15,7 @@ namespace VoicePlatform.Tests.Http;
 /// The real ApiHost in all-in-one mode (in-process silo, in-memory providers) listening on a loopback
 /// port; tests talk to it over real HTTP.
 /// </summary>
-public sealed class ApiHostFixture : IAsyncLifetime
+public class ApiHostFixture : IAsyncLifetime
 {
     public const string OperatorKey = "vpo_test_operator_key_0123456789abcdefghij";
 
@@ -23,6 +23,9 @@ public sealed class ApiHostFixture : IAsyncLifetime
     public Uri BaseAddress { get; private set; } = null!;
 
     public static readonly JsonSerializerOptions Json = CreateJsonOptions();
+
+    /// <summary>More command-line settings for a fixture that needs its own host (e.g. <c>--LiveKitEmulator:…</c>).</summary>
+    protected virtual IEnumerable<string> ExtraArguments => [];
 
     public async Task InitializeAsync()
     {
@@ -35,6 +38,7 @@ public sealed class ApiHostFixture : IAsyncLifetime
             "--LiveKitEmulator:Port", FreePorts.Next().ToString(),
             "--Operator:ApiKey", OperatorKey,
             "--Logging:LogLevel:Default", "Warning",
+            .. ExtraArguments,
         ]);
         await App.StartAsync();
         var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

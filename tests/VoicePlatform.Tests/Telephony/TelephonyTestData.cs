@@ -51,7 +51,7 @@ public static class TelephonyTestData
     }
 
     /// <summary>A real agent: a brand, a persona in it from the library, and an agent built from that persona.</summary>
-    public static async Task<string> CreateAgentAsync(this ApiHostFixture host, string tenantId)
+    public static async Task<string> CreateAgentAsync(this ApiHostFixture host, string tenantId, AgentStatus status = AgentStatus.Draft)
     {
         var tenant = TenantId.Parse(tenantId);
         var brand = PrefixedId.New<BrandId>();
@@ -59,7 +59,7 @@ public static class TelephonyTestData
         var agent = PrefixedId.New<AgentId>();
         await host.Grains().GetBrand(tenant, brand).CreateAsync(new BrandProfile { CompanyName = "Acme" });
         await host.Grains().GetPersona(tenant, persona).CreateFromTemplateAsync(brand, "receptionist", null);
-        var created = await host.Grains().GetAgent(tenant, agent).CreateAsync(persona, new AgentSettings { Name = "Caller" });
+        var created = await host.Grains().GetAgent(tenant, agent).CreateAsync(persona, new AgentSettings { Name = "Caller", Status = status });
         Assert.Equal(WriteOutcome.Created, created.Outcome);
         return agent.Value;
     }

@@ -1,0 +1,32 @@
+using VoicePlatform.Agents;
+using VoicePlatform.Brands;
+using VoicePlatform.Telephony;
+
+namespace VoicePlatform.Calls;
+
+/// <summary>A call as the API shows it.</summary>
+[GenerateSerializer, Immutable, Alias("vp.CallView")]
+public sealed record CallView
+{
+    [Id(0)] public required CallId Id { get; init; }
+    [Id(1)] public required AgentId AgentId { get; init; }
+    [Id(2)] public BrandId? BrandId { get; init; }
+    [Id(3)] public required string To { get; init; }
+    /// <summary>The caller id presented, E.164; null when none could be resolved.</summary>
+    [Id(4)] public string? From { get; init; }
+    [Id(5)] public PhoneNumberId? FromNumberId { get; init; }
+    [Id(6)] public SipTrunkId? TrunkId { get; init; }
+    [Id(7)] public required CallStatus Status { get; init; }
+    [Id(8)] public CallEndReason? EndReason { get; init; }
+    /// <summary>Why, in words, when the reason alone does not say it (e.g. "telephony is not configured").</summary>
+    [Id(9)] public string? EndDetail { get; init; }
+    [Id(10)] public int? SipStatusCode { get; init; }
+    /// <summary>LiveKit's DisconnectReason of the callee, e.g. USER_UNAVAILABLE.</summary>
+    [Id(11)] public string? DisconnectReason { get; init; }
+    [Id(12)] public required string RoomName { get; init; }
+    [Id(13)] public required DateTimeOffset QueuedAt { get; init; }
+    [Id(14)] public DateTimeOffset? DialingAt { get; init; }
+    [Id(15)] public DateTimeOffset? RingingAt { get; init; }
+    [Id(16)] public DateTimeOffset? AnsweredAt { get; init; }
+    [Id(17)] public DateTimeOffset? EndedAt { get; init; }
+}

@@ -1,0 +1,16 @@
+using VoicePlatform.Agents;
+using VoicePlatform.Telephony;
+
+namespace VoicePlatform.Calls;
+
+/// <summary>What to dial: the agent that talks, the callee, optionally the caller id, and the lead's variables.</summary>
+[GenerateSerializer, Immutable, Alias("vp.PlaceCall")]
+public sealed record PlaceCall
+{
+    [Id(0)] public required AgentId AgentId { get; init; }
+    /// <summary>The callee, E.164.</summary>
+    [Id(1)] public required string To { get; init; }
+    /// <summary>The tenant's number to present; when absent the agent's or brand's number is used.</summary>
+    [Id(2)] public PhoneNumberId? FromNumberId { get; init; }
+    [Id(3)] public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
+}

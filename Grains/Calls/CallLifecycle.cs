@@ -1,0 +1,104 @@
+using VoicePlatform.Calls;
+
+namespace VoicePlatform.Grains.Calls;
+
+/// <summary>
+/// The call state machine, free of Orleans and clocks (the caller passes <c>now</c>). Status only moves
+/// forward — Queued → Dialing → Ringing → Answered → Ended, and anything → Ended — so repeated and late
+/// reports are no-ops: every method answers the same instance when nothing changed, and the grain writes
+/// only when it gets a different one.
+/// </summary>
+public static class CallLifecycle
+{
+    public static CallProgress Queued(DateTimeOffset now) => new() { Status = CallStatus.Queued, QueuedAt = now };
+
+    public static CallProgress Dialing(CallProgress call, DateTimeOffset now) => Advance(call, CallStatus.Dialing, now);
+
+    public static CallProgress Ringing(CallProgress call, DateTimeOffset now) => Advance(call, CallStatus.Ringing, now);
+
+    public static CallProgress Answered(CallProgress call, DateTimeOffset now) => Advance(call, CallStatus.Answered, now);
+
+    /// <summary>Ends the call unless it already ended; the first end wins.</summary>
+    public static CallProgress End(
+        CallProgress call,
+        CallEndReason reason,
+        DateTimeOffset now,
+        string? detail = null,
+        int? sipStatusCode = null,
+        string? disconnectReason = null)
+    {
+        if (call.IsEnded) return call;
+        return call with
+        {
+            Status = CallStatus.Ended,
+            EndReason = reason,
+            EndDetail = detail,
+            SipStatusCode = sipStatusCode ?? call.SipStatusCode,
+            DisconnectReason = disconnectReason ?? call.DisconnectReason,
+            EndedAt = now,
+        };
+    }
+
+    /// <summary>
+    /// CreateSIPParticipant failed with <paramref name="sipStatusCode"/> (or none, e.g. a timeout). When the callee's
+    /// participant_left arrived first, the call already ended from its coarser disconnect reason; the SIP status is
+    /// the precise answer (486 Busy vs. USER_REJECTED), so it refines an unanswered end that has no SIP status yet.
+    /// </summary>
+    public static CallProgress DialFailed(CallProgress call, int? sipStatusCode, string? detail, DateTimeOffset now)
+    {
+        var reason = sipStatusCode is { } code ? ForSipStatus(code) : CallEndReason.Failed;
+        if (!call.IsEnded) return End(call, reason, now, detail, sipStatusCode);
+        var refinable = call.AnsweredAt is null && call.SipStatusCode is null && sipStatusCode is not null
+                        && call.EndReason is not (CallEndReason.Cancelled or CallEndReason.InsufficientFunds);
+        return refinable ? call with { EndReason = reason, SipStatusCode = sipStatusCode, EndDetail = call.EndDetail ?? detail } : call;
+    }
+
+    /// <summary>The callee's SIP participant left the room with LiveKit's <paramref name="disconnectReason"/>.</summary>
+    public static CallProgress CalleeLeft(CallProgress call, string? disconnectReason, DateTimeOffset now) =>
+        End(call, ForDisconnect(disconnectReason, answered: call.AnsweredAt is not null), now, disconnectReason: NullIfEmpty(disconnectReason));
+
+    /// <summary>SIP final response → end reason: 486 Busy; 408/480/487 (and 404) no answer; 603 and other 4xx/6xx rejected; 5xx failed.</summary>
+    public static CallEndReason ForSipStatus(int sipStatusCode) => sipStatusCode switch
+    {
+        486 or 600 => CallEndReason.Busy,
+        404 or 408 or 480 or 487 => CallEndReason.NoAnswer,
+        603 => CallEndReason.Rejected,
+        >= 400 and < 500 or >= 600 and < 700 => CallEndReason.Rejected,
+        _ => CallEndReason.Failed,
+    };
+
+    /// <summary>
+    /// LiveKit DisconnectReason (PROTOCOL.md §5) → end reason. After an answer any departure is a finished
+    /// conversation except a trunk failure. Before it, USER_UNAVAILABLE is no answer, USER_REJECTED a rejection,
+    /// a hang-up by us (removed, room deleted or closed) a cancel, and anything else — the bridge reports carrier
+    /// 5xx as UNKNOWN_REASON — a failure.
+    /// </summary>
+    public static CallEndReason ForDisconnect(string? disconnectReason, bool answered)
+    {
+        var reason = NullIfEmpty(disconnectReason) ?? "UNKNOWN_REASON";
+        if (reason == "SIP_TRUNK_FAILURE") return CallEndReason.Failed;
+        if (answered) return CallEndReason.Completed;
+        return reason switch
+        {
+            "USER_UNAVAILABLE" => CallEndReason.NoAnswer,
+            "USER_REJECTED" => CallEndReason.Rejected,
+            "CLIENT_INITIATED" or "PARTICIPANT_REMOVED" or "ROOM_DELETED" or "ROOM_CLOSED" => CallEndReason.Cancelled,
+            _ => CallEndReason.Failed,
+        };
+    }
+
+    private static CallProgress Advance(CallProgress call, CallStatus to, DateTimeOffset now)
+    {
+        if (call.Status >= to) return call;
+        // A skipped step (an answer reported before any ringing) keeps its timestamp empty: it was never seen.
+        return to switch
+        {
+            CallStatus.Dialing => call with { Status = to, DialingAt = now },
+            CallStatus.Ringing => call with { Status = to, RingingAt = now },
+            CallStatus.Answered => call with { Status = to, AnsweredAt = now },
+            _ => throw new ArgumentOutOfRangeException(nameof(to), to, "Use End to end a call."),
+        };
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

@@ -1,0 +1,123 @@
+using VoicePlatform.Calls;
+using VoicePlatform.Grains.Calls;
+
+namespace VoicePlatform.Tests.Calls;
+
+/// <summary>The call state machine, without a cluster.</summary>
+public sealed class CallLifecycleTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private static CallProgress Dialing() => CallLifecycle.Dialing(CallLifecycle.Queued(T0), T0.AddSeconds(1));
+
+    [Fact]
+    public void StatusMovesForwardThroughEveryStepWithItsTimestamp()
+    {
+        var call = CallLifecycle.Ringing(Dialing(), T0.AddSeconds(2));
+        call = CallLifecycle.Answered(call, T0.AddSeconds(5));
+        call = CallLifecycle.CalleeLeft(call, "CLIENT_INITIATED", T0.AddSeconds(60));
+        Assert.Equal(CallStatus.Ended, call.Status);
+        Assert.Equal(CallEndReason.Completed, call.EndReason);
+        Assert.Equal([T0.AddSeconds(1), T0.AddSeconds(2), T0.AddSeconds(5), T0.AddSeconds(60)],
+            new[] { call.DialingAt, call.RingingAt, call.AnsweredAt, call.EndedAt }.Select(t => t!.Value));
+    }
+
+    [Fact]
+    public void RepeatsAndBackwardStepsAreTheSameInstance()
+    {
+        var answered = CallLifecycle.Answered(Dialing(), T0.AddSeconds(3));
+        Assert.Same(answered, CallLifecycle.Answered(answered, T0.AddSeconds(4)));
+        Assert.Same(answered, CallLifecycle.Ringing(answered, T0.AddSeconds(4)));
+        Assert.Same(answered, CallLifecycle.Dialing(answered, T0.AddSeconds(4)));
+        Assert.Null(answered.RingingAt);
+    }
+
+    [Fact]
+    public void AnEndedCallNeverChangesAgain()
+    {
+        var ended = CallLifecycle.End(Dialing(), CallEndReason.Cancelled, T0.AddSeconds(2));
+        Assert.Same(ended, CallLifecycle.Answered(ended, T0.AddSeconds(3)));
+        Assert.Same(ended, CallLifecycle.End(ended, CallEndReason.Completed, T0.AddSeconds(3)));
+        Assert.Same(ended, CallLifecycle.CalleeLeft(ended, "USER_REJECTED", T0.AddSeconds(3)));
+        Assert.Same(ended, CallLifecycle.DialFailed(ended, 486, "Busy Here", T0.AddSeconds(3)));
+    }
+
+    [Theory]
+    [InlineData(486, CallEndReason.Busy)]
+    [InlineData(480, CallEndReason.NoAnswer)]
+    [InlineData(408, CallEndReason.NoAnswer)]
+    [InlineData(487, CallEndReason.NoAnswer)]
+    [InlineData(603, CallEndReason.Rejected)]
+    [InlineData(403, CallEndReason.Rejected)]
+    [InlineData(500, CallEndReason.Failed)]
+    [InlineData(503, CallEndReason.Failed)]
+    public void SipStatusMapsToTheEndReason(int sipStatus, CallEndReason expected)
+    {
+        var ended = CallLifecycle.DialFailed(Dialing(), sipStatus, "x", T0.AddSeconds(2));
+        Assert.Equal(expected, ended.EndReason);
+        Assert.Equal(sipStatus, ended.SipStatusCode);
+    }
+
+    [Theory]
+    [InlineData("USER_UNAVAILABLE", false, CallEndReason.NoAnswer)]
+    [InlineData("USER_REJECTED", false, CallEndReason.Rejected)]
+    [InlineData("UNKNOWN_REASON", false, CallEndReason.Failed)]
+    [InlineData("", false, CallEndReason.Failed)]
+    [InlineData("PARTICIPANT_REMOVED", false, CallEndReason.Cancelled)]
+    [InlineData("CLIENT_INITIATED", true, CallEndReason.Completed)]
+    [InlineData("ROOM_DELETED", true, CallEndReason.Completed)]
+    [InlineData("SIP_TRUNK_FAILURE", true, CallEndReason.Failed)]
+    public void DisconnectReasonMapsToTheEndReason(string reason, bool answered, CallEndReason expected) =>
+        Assert.Equal(expected, CallLifecycle.ForDisconnect(reason, answered));
+
+    [Fact]
+    public void ParticipantLeftBeforeTheDialReportEndsTheCallAndTheSipStatusRefinesIt()
+    {
+        var left = CallLifecycle.CalleeLeft(Dialing(), "USER_REJECTED", T0.AddSeconds(3));
+        Assert.Equal(CallEndReason.Rejected, left.EndReason);
+        Assert.Equal("USER_REJECTED", left.DisconnectReason);
+
+        var refined = CallLifecycle.DialFailed(left, 486, "Busy Here", T0.AddSeconds(4));
+        Assert.Equal(CallEndReason.Busy, refined.EndReason);
+        Assert.Equal(486, refined.SipStatusCode);
+        Assert.Equal(T0.AddSeconds(3), refined.EndedAt);
+        Assert.Same(refined, CallLifecycle.DialFailed(refined, 486, "Busy Here", T0.AddSeconds(5)));
+    }
+
+    [Fact]
+    public void ACancelledCallKeepsItsReasonWhenTheDialFailsAfterwards()
+    {
+        var cancelled = CallLifecycle.End(Dialing(), CallEndReason.Cancelled, T0.AddSeconds(2));
+        Assert.Same(cancelled, CallLifecycle.DialFailed(cancelled, 487, "Request Terminated", T0.AddSeconds(3)));
+    }
+
+    [Fact]
+    public void AHangUpAfterAnAnswerIsCompletedWhateverTheReason()
+    {
+        var answered = CallLifecycle.Answered(Dialing(), T0.AddSeconds(3));
+        Assert.Equal(CallEndReason.Completed, CallLifecycle.CalleeLeft(answered, "PARTICIPANT_REMOVED", T0.AddSeconds(9)).EndReason);
+    }
+}
+
+/// <summary>Room names carry the tenant and the call, and nothing else parses as ours.</summary>
+public sealed class CallRoomNameTests
+{
+    [Fact]
+    public void RoundTripsTenantAndCall()
+    {
+        var tenant = VoicePlatform.Tenants.TenantId.New();
+        var call = VoicePlatform.Common.PrefixedId.New<CallId>();
+        Assert.True(CallRoomName.TryParse(CallRoomName.Format(tenant, call), out var t, out var c));
+        Assert.Equal((tenant, call), (t, c));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("dev-room")]
+    [InlineData("vp_tnt_abcdef")]
+    [InlineData("vp_tnt_abcdef_agt_abcdef")]
+    [InlineData("vp_tnt_ABC_cal_abcdef")]
+    [InlineData("xx_tnt_abcdef_cal_abcdef")]
+    public void ForeignRoomsAreNotOurs(string? name) => Assert.False(CallRoomName.TryParse(name, out _, out _));
+}

@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using VoicePlatform.Agents;
+using VoicePlatform.ApiHost.Hosting;
+using VoicePlatform.Grains.Telephony.LiveKit;
+using VoicePlatform.LiveKitEmulator.Sip;
+using VoicePlatform.Tests.Http;
+using VoicePlatform.Tests.Telephony;
+
+namespace VoicePlatform.Tests.Calls;
+
+/// <summary>A tenant ready to place calls: its admin client, an active agent and the LiveKit trunk of its caller id.</summary>
+public sealed record CallTenant(string Id, HttpClient Admin, string AgentId, string LiveKitTrunkId);
+
+/// <summary>Placing and watching calls over HTTP against an ApiHost with the embedded LiveKit emulator.</summary>
+public static class CallTestSupport
+{
+    public const string CallerId = "+15125550100";
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+
+    public static LiveKitClient Client(this ApiHostFixture host) => host.App.Services.GetRequiredService<LiveKitClient>();
+
+    public static IEnumerable<SipCallRequest> DialsOf(this ApiHostFixture host, JsonElement call)
+    {
+        var room = call.GetProperty("roomName").GetString();
+        var emulator = host.App.Services.GetRequiredService<EmbeddedLiveKitEmulator>();
+        return emulator.Services.GetRequiredService<SipCallSimulator>().Dialled.Where(d => d.RoomName == room).ToList();
+    }
+
+
+    /// <summary>A fresh tenant with an active agent and a caller-id number on a trunk the emulator knows.</summary>
+    public static async Task<CallTenant> TenantWithCallerIdAsync(this ApiHostFixture host)
+    {
+        var tenant = await host.CreateTenantAsync("Caller");
+        var admin = host.WithKey(tenant.AdminKey);
+        var liveKitTrunk = await host.Client().CreateSipOutboundTrunkAsync(new LiveKitSipOutboundTrunk { Name = "t", Address = "sip.example.test", Numbers = [CallerId] });
+        var trunk = await admin.CreateTrunkAsync(new { liveKitTrunkId = liveKitTrunk.SipTrunkId, name = "Main", numbers = Array.Empty<string>(), maxConcurrentCalls = 20, callsPerSecond = 2.5 });
+        var agent = await host.CreateAgentAsync(tenant.Id, AgentStatus.Active);
+        await admin.CreateNumberAsync(new { number = CallerId, label = "Main", assignedAgentId = agent, trunkId = trunk });
+        return new CallTenant(tenant.Id, admin, agent, liveKitTrunk.SipTrunkId!);
+    }
+
+    public static HttpRequestMessage Request(CallTenant tenant, object body, string? idempotencyKey)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "api/calls") { Content = JsonContent.Create(body) };
+        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return request;
+    }
+
+    public static async Task<JsonElement> PlaceAsync(CallTenant tenant, string to, string? idempotencyKey = null)
+    {
+        using var request = Request(tenant, new { agentId = tenant.AgentId, to, variables = new Dictionary<string, string> { ["first_name"] = "Maria" } }, idempotencyKey);
+        var response = await tenant.Admin.SendAsync(request);
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        return await response.ReadJsonAsync();
+    }
+
+    public static string Id(JsonElement call) => call.GetProperty("id").GetString()!;
+
+    public static async Task<JsonElement> GetAsync(CallTenant tenant, string id)
+    {
+        var response = await tenant.Admin.GetAsync($"api/calls/{id}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.ReadJsonAsync();
+    }
+
+    public static async Task<JsonElement> WaitForAsync(CallTenant tenant, JsonElement call, Func<JsonElement, bool> condition)
+    {
+        JsonElement latest = default;
+        await WaitUntilAsync(async () => condition(latest = await GetAsync(tenant, Id(call))), () => latest.ToString());
+        return latest;
+    }
+
+    /// <summary>Polls until <paramref name="condition"/> holds, failing after <see cref="Patience"/>.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, Func<string>? describe = null)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        while (!await condition())
+        {
+            if (timeout.IsCancellationRequested) Assert.Fail($"Condition not reached within {Patience}: {describe?.Invoke()}");
+            await Task.Delay(25, CancellationToken.None);
+        }
+    }
+
+    public static byte[] CalleeLeft(JsonElement call, string eventId) => LiveKitWebhookSigner.Serialize(new LiveKitWebhookEvent
+    {
+        Event = "participant_left",
+        Id = eventId,
+        CreatedAt = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+        Room = new LiveKitRoom { Name = call.GetProperty("roomName").GetString()! },
+        Participant = new LiveKitParticipantInfo { Identity = "callee", Kind = "SIP", DisconnectReason = "CLIENT_INITIATED" },
+    });
+
+    public static Task<HttpResponseMessage> PostWebhookAsync(HttpClient client, byte[] body, string? authorization)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "api/livekit/webhook") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(LiveKitWebhookSigner.ContentType);
+        if (authorization is not null) request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        return client.SendAsync(request);
+    }
+}
