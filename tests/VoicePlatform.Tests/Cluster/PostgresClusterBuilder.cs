@@ -43,8 +43,9 @@ public static class PostgresClusterBuilder
             // Declare a killed silo dead in a few seconds rather than Orleans' default ~15 s.
             silo.Configure<ClusterMembershipOptions>(o =>
             {
-                o.ProbeTimeout = TimeSpan.FromSeconds(1);
-                o.NumMissedProbesLimit = 2;
+                // Tolerant enough that a busy 2-core machine does not declare a live silo dead.
+                o.ProbeTimeout = TimeSpan.FromSeconds(2);
+                o.NumMissedProbesLimit = 3;
                 o.NumVotesForDeathDeclaration = 1;
                 o.TableRefreshTimeout = TimeSpan.FromSeconds(1);
                 o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(2);

@@ -84,7 +84,12 @@ public sealed class PostgresClusterTests
         try
         {
             var management = cluster.GrainFactory.GetGrain<IManagementGrain>(0);
-            Assert.Equal(2, (await management.GetHosts(onlyActive: true)).Count);
+            var joined = DateTime.UtcNow + Patience;
+            while ((await management.GetHosts(onlyActive: true)).Count != 2)
+            {
+                Assert.True(DateTime.UtcNow < joined, "both silos became active in time");
+                await Task.Delay(100);
+            }
 
             var victim = cluster.SecondarySilos[0];
             var victimIdentity = victim.SiloAddress.ToString();
