@@ -100,7 +100,8 @@ public sealed class CallGrain(
         state.State = call with { Progress = CallLifecycle.Dialing(call.Progress, now) };
         await state.WriteStateAsync();
         // The reminder is what brings a live call back after a crash; the timer watches it while active.
-        await this.RegisterOrUpdateReminder(WatchdogReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        var reminderPeriod = services.GetService<Microsoft.Extensions.Options.IOptions<CallWatchdogOptions>>()?.Value.ReminderPeriod ?? TimeSpan.FromMinutes(1);
+        await this.RegisterOrUpdateReminder(WatchdogReminder, reminderPeriod, reminderPeriod);
         StartWatchdogTimer();
 
         var dial = new DialPlan(

@@ -2,7 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.TestingHost;
+using VoicePlatform.Grains.Calls;
 using VoicePlatform.Silo.Hosting;
+using VoicePlatform.Silo.Telephony;
 
 namespace VoicePlatform.Tests.Cluster;
 
@@ -14,7 +16,8 @@ public static class PostgresClusterBuilder
 {
     private const string ConnectionStringProperty = "VoicePlatformTests:Postgres";
 
-    public static TestCluster Build(string connectionString, string serviceId, int silos = 1, string? clusterId = null)
+    public static TestCluster Build(string connectionString, string serviceId, int silos = 1, string? clusterId = null,
+        IReadOnlyDictionary<string, string>? properties = null)
     {
         var builder = new TestClusterBuilder((short)silos);
         builder.Options.ServiceId = serviceId;
@@ -23,6 +26,7 @@ public static class PostgresClusterBuilder
         // Real sockets, as between processes: an outside client (ApiHost) must be able to reach the gateways.
         builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
         builder.Properties[ConnectionStringProperty] = connectionString;
+        foreach (var (key, value) in properties ?? new Dictionary<string, string>()) builder.Properties[key] = value;
         builder.AddSiloBuilderConfigurator<Configurator>();
         builder.AddClientBuilderConfigurator<ClientConfigurator>();
         return builder.Build();
@@ -38,6 +42,9 @@ public static class PostgresClusterBuilder
             var settings = Settings(silo.Configuration);
             silo.UsePostgresClustering(settings);
             silo.AddVoicePlatformServices(settings);
+            // Telephony when the test gives a LiveKit (the emulator); the call watchdog's reminder at test speed.
+            if (silo.Configuration.IsLiveKitConfigured()) silo.Services.AddLiveKit(silo.Configuration);
+            silo.Services.Configure<CallWatchdogOptions>(o => o.ReminderPeriod = TimeSpan.FromSeconds(1));
             // Reminders at test speed; production keeps Orleans' one-minute floor.
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromMilliseconds(500));
             // Declare a killed silo dead in a few seconds rather than Orleans' default ~15 s.
