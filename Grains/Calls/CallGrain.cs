@@ -162,7 +162,7 @@ public sealed class CallGrain(
                 "active" => CallLifecycle.Answered(Progress, now),
                 _ => CallLifecycle.Dialing(Progress, now),
             },
-            "participant_left" or "participant_connection_aborted" when callee => CallLifecycle.CalleeLeft(Progress, liveKitEvent.DisconnectReason, now),
+            "participant_left" or "participant_connection_aborted" when callee => CallLifecycle.CalleeLeft(Progress, liveKitEvent.DisconnectReason, now, TimeSpan.FromSeconds(state.State.MaxCallDurationSeconds)),
             "room_finished" => RoomGone(now),
             _ => Progress,
         };

@@ -53,9 +53,22 @@ public static class CallLifecycle
         return refinable ? call with { EndReason = reason, SipStatusCode = sipStatusCode, EndDetail = call.EndDetail ?? detail } : call;
     }
 
-    /// <summary>The callee's SIP participant left the room with LiveKit's <paramref name="disconnectReason"/>.</summary>
-    public static CallProgress CalleeLeft(CallProgress call, string? disconnectReason, DateTimeOffset now) =>
-        End(call, ForDisconnect(disconnectReason, answered: call.AnsweredAt is not null), now, disconnectReason: NullIfEmpty(disconnectReason));
+    /// <summary>How close to the limit a normal departure must come to count as LiveKit's own cut-off.</summary>
+    public static readonly TimeSpan MaxDurationTolerance = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The callee's SIP participant left the room with LiveKit's <paramref name="disconnectReason"/>. LiveKit ends a
+    /// call at <c>max_call_duration</c> as an ordinary hang-up (no reason of its own), so an answered call that
+    /// leaves normally once its answered time reaches <paramref name="maxDuration"/> (within
+    /// <see cref="MaxDurationTolerance"/>, as our answer time lags LiveKit's a little) ended by the limit.
+    /// </summary>
+    public static CallProgress CalleeLeft(CallProgress call, string? disconnectReason, DateTimeOffset now, TimeSpan? maxDuration = null)
+    {
+        var reason = ForDisconnect(disconnectReason, answered: call.AnsweredAt is not null);
+        if (reason == CallEndReason.Completed && maxDuration is { } limit && call.AnsweredAt is { } answeredAt && now - answeredAt >= limit - MaxDurationTolerance)
+            reason = CallEndReason.MaxDurationReached;
+        return End(call, reason, now, disconnectReason: NullIfEmpty(disconnectReason));
+    }
 
     /// <summary>SIP final response → end reason: 486 Busy; 408/480/487 (and 404) no answer; 603 and other 4xx/6xx rejected; 5xx failed.</summary>
     public static CallEndReason ForSipStatus(int sipStatusCode) => sipStatusCode switch
