@@ -33,7 +33,22 @@ public static partial class AgentsApi
         api.MapGet("/{agentId}/compiled-instructions", CompileInstructionsAsync).RequireAuthorization(PlatformPolicies.TenantSupervisor)
             .WithSummary("The agent's prompt: brand, persona, agent and call layers; every query parameter is a lead variable ({{name}})")
             .Produces<CompiledInstructions>().ProducesValidationProblem().ProducesProblem(404);
+        api.MapPost("/{agentId}/test-call", StartTestCallAsync).RequireAuthorization(PlatformPolicies.TenantAdmin)
+            .WithSummary("Open a browser test call: a LiveKit room with the agent dispatched into it, and a token for the tester")
+            .Produces<TestCallSession>(201).ProducesProblem(404).ProducesProblem(409);
         return api;
+    }
+
+    public static async Task<IResult> StartTestCallAsync(string agentId, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (!PrefixedId.TryParse<AgentId>(agentId, out var id)) return WriteResults.NotFound(Resource);
+        var result = await grains.GetAgent(user.GetTenantId(), id).StartTestCallAsync();
+        return result.Outcome switch
+        {
+            WriteOutcome.Created => TypedResults.Created((string?)null, result.Value),
+            WriteOutcome.NotFound => WriteResults.NotFound(Resource),
+            _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Test calls are unavailable", detail: result.Detail),
+        };
     }
 
     public static async Task<IResult> CreateAgentAsync([FromBody] AgentRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)

@@ -130,6 +130,15 @@ public static class OpenApiExamples
             }],
         },
         [typeof(PersonaTemplate)] = new PersonaTemplate { Id = "receptionist", Title = "Receptionist", Summary = "Answers calls, routes them and books visits.", Profile = PersonaProfileSample },
+        [typeof(TestCallSession)] = new TestCallSession
+        {
+            RoomName = $"vptest_{Tenant.Value}_{Agent.Value}_k3p9q2xa",
+            LiveKitUrl = "wss://voice.example.livekit.cloud",
+            ParticipantIdentity = "tester-m4r8t2wq",
+            ParticipantToken = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.…",
+            ExpiresAt = At.AddMinutes(30),
+            DispatchId = "AD_x7Hc2mQp9LkA",
+        },
         [typeof(SipTrunkView)] = new SipTrunkView
         {
             Id = Trunk, LiveKitTrunkId = "ST_a1B2c3D4e5F6", Name = "Twilio US outbound", Numbers = ["+15125550100"], MaxConcurrentCalls = 30,

@@ -22,6 +22,12 @@ public interface IAgentGrain : IGrainWithStringKey
     [ReadOnly]
     Task<bool> ExistsAsync();
 
+    /// <summary>
+    /// Opens a browser test call: a room, the agent dispatched into it with its compiled instructions, and a
+    /// participant token. NotFound when the agent does not exist; Conflict when telephony is not configured.
+    /// </summary>
+    Task<WriteResult<TestCallSession>> StartTestCallAsync();
+
     /// <summary>Builds the layered prompt with <paramref name="variables"/> (lead data); null when the agent does not exist.</summary>
     [ReadOnly]
     Task<CompiledInstructions?> CompileInstructionsAsync(IReadOnlyDictionary<string, string> variables);

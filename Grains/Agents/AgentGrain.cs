@@ -1,9 +1,13 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using VoicePlatform.Agents;
 using VoicePlatform.Catalog;
 using VoicePlatform.Common;
 using VoicePlatform.Grains.Common;
 using VoicePlatform.Grains.Personas;
+using VoicePlatform.Grains.Telephony.LiveKit;
 using VoicePlatform.Personas;
 using VoicePlatform.Tenants;
 
@@ -13,8 +17,12 @@ namespace VoicePlatform.Grains.Agents;
 public sealed class AgentGrain(
     [PersistentState("agent", StorageNames.Platform)] IPersistentState<AgentState> state,
     TimeProvider time,
+    IServiceProvider services,
     ILogger<AgentGrain> logger) : Grain, IAgentGrain
 {
+    /// <summary>How long a tester's browser token is valid.</summary>
+    public static readonly TimeSpan TestCallTokenLifetime = TimeSpan.FromMinutes(30);
+
     private (TenantId Tenant, AgentId Agent) Key => TenantScopedKey.Parse<AgentId>(this.GetPrimaryKeyString());
 
     private bool Exists => state.State.Settings is not null;
@@ -83,6 +91,43 @@ public sealed class AgentGrain(
         await state.ClearStateAsync();
         logger.LogInformation("Agent {AgentId} of tenant {TenantId} deleted", Key.Agent, Key.Tenant);
         return WriteResult<AgentView>.Ok(view);
+    }
+
+    public async Task<WriteResult<TestCallSession>> StartTestCallAsync()
+    {
+        if (!Exists) return WriteResult<TestCallSession>.NotFound();
+        // Optional by design, as for calls: a silo without LiveKit settings says so instead of pretending.
+        var liveKit = services.GetService<LiveKitClient>();
+        var minter = services.GetService<LiveKitAccessTokenMinter>();
+        var options = services.GetService<IOptions<LiveKitOptions>>();
+        if (liveKit is null || minter is null || options is null)
+            return WriteResult<TestCallSession>.Conflict("Telephony is not configured: set LiveKit:Url, LiveKit:ApiKey and LiveKit:ApiSecret.", []);
+
+        var compiled = await CompileInstructionsAsync(new Dictionary<string, string>());
+        // Not a call room (calls use CallRoomName), so the webhook receiver leaves test rooms alone.
+        var room = $"vptest_{Key.Tenant.Value}_{Key.Agent.Value}_{RandomIds.Create(8)}";
+        var identity = "tester-" + RandomIds.Create(8);
+        var metadata = JsonSerializer.Serialize(new
+        {
+            tenantId = Key.Tenant.Value,
+            agentId = Key.Agent.Value,
+            test = true,
+            instructions = compiled!.Instructions,
+            greeting = compiled.Greeting,
+        });
+        await liveKit.CreateRoomAsync(new LiveKitCreateRoomRequest { Name = room, EmptyTimeoutSeconds = 300, Metadata = metadata });
+        var dispatch = await liveKit.CreateDispatchAsync(room, state.State.Settings!.LiveKitAgentName, metadata);
+        var token = minter.ForParticipant(identity, room, canPublish: true, canSubscribe: true, TestCallTokenLifetime, name: "Tester");
+        logger.LogInformation("Test call room {Room} opened for agent {AgentId} of tenant {TenantId}", room, Key.Agent, Key.Tenant);
+        return WriteResult<TestCallSession>.Created(new TestCallSession
+        {
+            RoomName = room,
+            LiveKitUrl = options.Value.Url,
+            ParticipantIdentity = identity,
+            ParticipantToken = token,
+            ExpiresAt = time.GetUtcNow() + TestCallTokenLifetime,
+            DispatchId = dispatch.Id,
+        });
     }
 
     public async Task<CompiledInstructions?> CompileInstructionsAsync(IReadOnlyDictionary<string, string> variables)
