@@ -42,6 +42,7 @@ public interface ITenantCatalogGrain : IGrainWithStringKey
     [ReadOnly]
     Task<BrandBadge?> GetBrandBadgeAsync(BrandId brand);
 
+    /// <summary>What a persona's view needs from the index in one call: its brand badge and its agent count.</summary>
     [ReadOnly]
-    Task<int> CountAgentsAsync(PersonaId persona);
+    Task<PersonaListing?> GetPersonaListingAsync(PersonaId persona);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using VoicePlatform.Common;
 
 namespace VoicePlatform.Tenants;
 
@@ -18,17 +19,12 @@ public static class TenantRules
             .OfType<string>()
             .ToHashSet(StringComparer.Ordinal));
 
-    public static void ValidateName(string? name, string field, IDictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(name)) errors[field] = ["A name is required."];
-        else if (name.Length > MaxNameLength) errors[field] = [$"The name may be at most {MaxNameLength} characters."];
-        else if (name.Any(char.IsControl)) errors[field] = ["The name may not contain control characters."];
-    }
+    public static void ValidateName(string? name, string field, IDictionary<string, string[]> errors) =>
+        Validation.Required(errors, field, name, MaxNameLength);
 
     public static void Validate(TenantSettings settings, string prefix, IDictionary<string, string[]> errors)
     {
-        if (!IsTimeZone(settings.DefaultTimeZone))
-            errors[prefix + "defaultTimeZone"] = [$"'{settings.DefaultTimeZone}' is not an IANA time zone (for example America/New_York)."];
+        Validation.TimeZone(errors, prefix + "defaultTimeZone", settings.DefaultTimeZone ?? "");
         if (settings.Currency is null || !Currencies.Value.Contains(settings.Currency))
             errors[prefix + "currency"] = [$"'{settings.Currency}' is not an ISO 4217 currency code (for example USD)."];
         if (settings.ConcurrencyLimit is < 1 or > MaxConcurrencyLimit)
@@ -43,10 +39,6 @@ public static class TenantRules
         var errors = new Dictionary<string, string[]>();
         ValidateName(name, "name", errors);
         Validate(settings, "settings.", errors);
-        if (errors.Count > 0)
-            throw new ArgumentException(string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
+        Validation.ThrowIfAny(errors);
     }
-
-    private static bool IsTimeZone(string? id) =>
-        !string.IsNullOrEmpty(id) && id.Length <= 64 && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId;
 }

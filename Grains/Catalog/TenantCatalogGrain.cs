@@ -101,7 +101,10 @@ public sealed class TenantCatalogGrain(
     public Task<BrandBadge?> GetBrandBadgeAsync(BrandId brand) =>
         Task.FromResult(Catalog.Brands.ContainsKey(brand.Value) ? Badge(brand) : null);
 
-    public Task<int> CountAgentsAsync(PersonaId persona) => Task.FromResult(AgentsOf(persona));
+    public Task<PersonaListing?> GetPersonaListingAsync(PersonaId persona) =>
+        Task.FromResult(Catalog.Personas.TryGetValue(persona.Value, out var entry)
+            ? new PersonaListing { Persona = entry, Brand = Badge(entry.BrandId), AgentCount = AgentsOf(persona) }
+            : null);
 
     private int AgentsOf(PersonaId persona) => Catalog.Agents.Values.Count(a => a.PersonaId == persona);
 

@@ -102,15 +102,15 @@ public sealed class PersonaGrain(
     private async Task<PersonaView> ViewAsync()
     {
         var brand = state.State.BrandId!.Value;
-        var catalog = Catalog;
-        var badge = await catalog.GetBrandBadgeAsync(brand) ?? new BrandBadge { Id = brand, Name = "(unknown brand)" };
+        // One index call for the badge and the agent count.
+        var listing = await Catalog.GetPersonaListingAsync(Key.Persona);
         return new PersonaView
         {
             Id = Key.Persona,
-            Brand = badge,
+            Brand = listing?.Brand ?? new BrandBadge { Id = brand, Name = "(unknown brand)" },
             Profile = state.State.Profile!,
             TemplateId = state.State.TemplateId,
-            AgentCount = await catalog.CountAgentsAsync(Key.Persona),
+            AgentCount = listing?.AgentCount ?? 0,
             Revision = state.State.Revision,
             CreatedAt = state.State.CreatedAt,
             UpdatedAt = state.State.UpdatedAt,
