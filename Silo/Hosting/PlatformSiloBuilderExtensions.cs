@@ -4,6 +4,7 @@ using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Serialization;
 using Orleans.Storage;
+using VoicePlatform.Grains.CallRecords;
 using VoicePlatform.Grains.Common;
 using VoicePlatform.Silo.Logging;
 using VoicePlatform.Silo.Storage;
@@ -69,6 +70,7 @@ public static class PlatformSiloBuilderExtensions
         silo.AddMemoryGrainStorage(StorageNames.Platform);
         silo.AddMemoryGrainStorage(StorageNames.PubSub);
         silo.UseInMemoryReminderService();
+        silo.Services.TryAddSingleton<ICallRecordStore, InMemoryCallRecordStore>();
     }
 
     private static void UsePostgresProviders(this ISiloBuilder silo, ClusterSettings settings)

@@ -1,0 +1,33 @@
+using VoicePlatform.Calls;
+using VoicePlatform.Common;
+using VoicePlatform.Tenants;
+
+namespace VoicePlatform.Grains.CallRecords;
+
+/// <summary>
+/// Where calls keep what is too big or too query-shaped for grain state: the call-record projection behind
+/// <c>GET /api/calls</c>, each call's event history and its transcript. Every write is idempotent — a record
+/// upsert never replaces a higher revision, an event key is stored once, a final transcript segment never
+/// changes — so a grain may repeat any write after a crash or a failed attempt. PostgreSQL in production,
+/// memory in the all-in-one development mode.
+/// </summary>
+public interface ICallRecordStore
+{
+    /// <summary>Upserts <paramref name="record"/> (unless a higher revision is stored) and adds the new events, atomically.</summary>
+    Task SaveAsync(CallRecord record, IReadOnlyList<CallEvent> events, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds the events whose keys the call does not have yet.</summary>
+    Task AppendEventsAsync(TenantId tenant, CallId call, IReadOnlyList<CallEvent> events, CancellationToken cancellationToken = default);
+
+    /// <summary>Inserts new segments and replaces interim ones; a stored final segment is kept as it is.</summary>
+    Task SaveTranscriptAsync(TenantId tenant, CallId call, IReadOnlyList<TranscriptSegment> segments, CancellationToken cancellationToken = default);
+
+    /// <summary>The tenant's calls matching <paramref name="query"/>, newest first (placed time, then id), one page.</summary>
+    Task<Page<CallRecord>> ListAsync(TenantId tenant, CallListQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>The call's transcript ordered by start offset (then segment id).</summary>
+    Task<IReadOnlyList<TranscriptSegment>> GetTranscriptAsync(TenantId tenant, CallId call, CancellationToken cancellationToken = default);
+
+    /// <summary>The call's events in the order they were recorded.</summary>
+    Task<IReadOnlyList<CallEvent>> GetEventsAsync(TenantId tenant, CallId call, CancellationToken cancellationToken = default);
+}

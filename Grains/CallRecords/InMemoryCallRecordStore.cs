@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using VoicePlatform.Calls;
+using VoicePlatform.Common;
+using VoicePlatform.Grains.Common;
+using VoicePlatform.Tenants;
+
+namespace VoicePlatform.Grains.CallRecords;
+
+/// <summary>
+/// The development-mode store: one process, so plain locked collections. It follows the same rules as the
+/// PostgreSQL store (revisions, unique event keys, final segments), which the shared contract tests check.
+/// </summary>
+public sealed class InMemoryCallRecordStore : ICallRecordStore
+{
+    private readonly ConcurrentDictionary<(TenantId, CallId), CallData> _calls = new();
+
+    public Task SaveAsync(CallRecord record, IReadOnlyList<CallEvent> events, CancellationToken cancellationToken = default)
+    {
+        var data = _calls.GetOrAdd((record.TenantId, record.CallId), _ => new CallData());
+        lock (data)
+        {
+            if (data.Record is null || record.Revision >= data.Record.Revision) data.Record = record;
+            Append(data, events);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task AppendEventsAsync(TenantId tenant, CallId call, IReadOnlyList<CallEvent> events, CancellationToken cancellationToken = default)
+    {
+        var data = _calls.GetOrAdd((tenant, call), _ => new CallData());
+        lock (data) Append(data, events);
+        return Task.CompletedTask;
+    }
+
+    public Task SaveTranscriptAsync(TenantId tenant, CallId call, IReadOnlyList<TranscriptSegment> segments, CancellationToken cancellationToken = default)
+    {
+        var data = _calls.GetOrAdd((tenant, call), _ => new CallData());
+        lock (data)
+        {
+            foreach (var segment in segments)
+            {
+                if (data.Transcript.TryGetValue(segment.Id, out var stored) && stored.Final) continue;
+                data.Transcript[segment.Id] = segment;
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<Page<CallRecord>> ListAsync(TenantId tenant, CallListQuery query, CancellationToken cancellationToken = default)
+    {
+        var limit = Math.Clamp(query.Limit, 1, Paging.MaxPageSize);
+        var hasCursor = CallListCursor.TryParse(query.After, out var afterMicros, out var afterCall);
+        var records = _calls
+            .Where(entry => entry.Key.Item1 == tenant)
+            .Select(entry => { lock (entry.Value) return entry.Value.Record; })
+            .OfType<CallRecord>()
+            .Where(r => query.Status is null || r.Status == query.Status)
+            .Where(r => query.AgentId is null || r.AgentId == query.AgentId)
+            .Where(r => query.CampaignId is null || r.CampaignId == query.CampaignId)
+            .Where(r => query.From is null || r.QueuedAt >= query.From)
+            .Where(r => query.To is null || r.QueuedAt < query.To)
+            .Select(r => (Record: r, Micros: CallListCursor.ToUnixMicroseconds(r.QueuedAt)))
+            .Where(r => !hasCursor || r.Micros < afterMicros || (r.Micros == afterMicros && string.CompareOrdinal(r.Record.CallId.Value, afterCall.Value) < 0))
+            .OrderByDescending(r => r.Micros)
+            .ThenByDescending(r => r.Record.CallId.Value, StringComparer.Ordinal)
+            .Take(limit + 1)
+            .Select(r => r.Record)
+            .ToList();
+        var more = records.Count > limit;
+        if (more) records.RemoveAt(limit);
+        var next = more ? CallListCursor.Format(records[^1].QueuedAt, records[^1].CallId) : null;
+        return Task.FromResult(new Page<CallRecord> { Items = records, Next = next });
+    }
+
+    public Task<IReadOnlyList<TranscriptSegment>> GetTranscriptAsync(TenantId tenant, CallId call, CancellationToken cancellationToken = default)
+    {
+        if (!_calls.TryGetValue((tenant, call), out var data)) return Task.FromResult<IReadOnlyList<TranscriptSegment>>([]);
+        lock (data)
+        {
+            IReadOnlyList<TranscriptSegment> ordered = data.Transcript.Values
+                .OrderBy(s => s.StartMs).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
+            return Task.FromResult(ordered);
+        }
+    }
+
+    public Task<IReadOnlyList<CallEvent>> GetEventsAsync(TenantId tenant, CallId call, CancellationToken cancellationToken = default)
+    {
+        if (!_calls.TryGetValue((tenant, call), out var data)) return Task.FromResult<IReadOnlyList<CallEvent>>([]);
+        lock (data) return Task.FromResult<IReadOnlyList<CallEvent>>(data.Events.ToList());
+    }
+
+    private static void Append(CallData data, IReadOnlyList<CallEvent> events)
+    {
+        foreach (var e in events)
+        {
+            if (data.EventKeys.Add(e.Key)) data.Events.Add(e);
+        }
+    }
+
+    private sealed class CallData
+    {
+        public CallRecord? Record { get; set; }
+        public List<CallEvent> Events { get; } = [];
+        public HashSet<string> EventKeys { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, TranscriptSegment> Transcript { get; } = new(StringComparer.Ordinal);
+    }
+}
