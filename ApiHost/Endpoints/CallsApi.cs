@@ -19,14 +19,40 @@ public static class CallsApi
         api.MapPost("/", PlaceCallAsync).RequireAuthorization(PlatformPolicies.TenantAdmin)
             .WithSummary("Place an outbound call; answers 202 at once while it dials (Idempotency-Key: a retry answers the same call and never dials twice)")
             .Produces<CallView>(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/", ListCallsAsync)
+            .WithSummary("List this tenant's calls, newest first, filtered by status, agentId, campaignId and placed time from/to, a page at a time")
+            .Produces<Page<CallRecord>>().ProducesValidationProblem();
         api.MapGet("/{callId}", GetCallAsync)
             .WithSummary("Read a call: status, end reason, SIP status and when each step happened")
             .Produces<CallView>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{callId}/hangup", HangUpCallAsync).RequireAuthorization(PlatformPolicies.TenantAdmin)
             .WithSummary("Hang up: cancelled before an answer, completed after; an ended call is answered as it is")
             .Produces<CallView>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{callId}/transcript", GetTranscriptAsync)
+            .WithSummary("Read a call's transcript: the agent's and the callee's segments in order of their start")
+            .Produces<IReadOnlyList<TranscriptSegment>>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{callId}/events", GetEventsAsync)
+            .WithSummary("Read a call's history: status changes, the LiveKit webhooks that caused them, and the agent worker's reports")
+            .Produces<IReadOnlyList<CallEvent>>().ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
+
+    public static async Task<IResult> ListCallsAsync([AsParameters] CallListRequestQuery query, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var errors = query.Validate(out var filter);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        return TypedResults.Ok(await grains.GetCallLog(user.GetTenantId()).ListAsync(filter));
+    }
+
+    public static async Task<IResult> GetTranscriptAsync(string callId, ClaimsPrincipal user, IGrainFactory grains) =>
+        PrefixedId.TryParse<CallId>(callId, out var id) && await grains.GetCall(user.GetTenantId(), id).GetTranscriptAsync() is { } transcript
+            ? TypedResults.Ok(transcript)
+            : WriteResults.NotFound(Resource);
+
+    public static async Task<IResult> GetEventsAsync(string callId, ClaimsPrincipal user, IGrainFactory grains) =>
+        PrefixedId.TryParse<CallId>(callId, out var id) && await grains.GetCall(user.GetTenantId(), id).GetEventsAsync() is { } events
+            ? TypedResults.Ok(events)
+            : WriteResults.NotFound(Resource);
 
     public static async Task<IResult> PlaceCallAsync([FromBody] PlaceCallRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
     {

@@ -88,6 +88,7 @@ public static class ApiHostApplication
         app.MapSipTrunksApi();
         app.MapPhoneNumbersApi();
         app.MapCallsApi();
+        app.MapCallReportsApi();
         app.MapLiveKitWebhookApi();
         return app;
     }

@@ -6,6 +6,7 @@ using VoicePlatform.ApiHost.Contracts;
 using VoicePlatform.ApiKeys;
 using VoicePlatform.Brands;
 using VoicePlatform.Calls;
+using VoicePlatform.Grains.CallRecords;
 using VoicePlatform.Catalog;
 using VoicePlatform.Common;
 using VoicePlatform.Personas;
@@ -87,6 +88,17 @@ public static class OpenApiExamples
         [typeof(SipTrunkRequest)] = new SipTrunkRequest("ST_a1B2c3D4e5F6", "Twilio US outbound", ["+15125550100", "+15125550101"], 30, 5, SipTrunkStatus.Active),
         [typeof(PhoneNumberRequest)] = new PhoneNumberRequest("+1 512-555-0100", "Austin main line", PhoneNumberStatus.Active, Brand.Value, Agent.Value,
             PrefixedId.Derive<SipTrunkId>("example").Value),
+        [typeof(TranscriptRequest)] = new TranscriptRequest([
+            new TranscriptSegmentRequest("seg-1", Speaker.Agent, "Hi Maria, this is Ava from Bright Smile Dental. Is now a good time?", 0, 4200, true),
+            new TranscriptSegmentRequest("seg-2", Speaker.Callee, "Sure, what is it about?", 4600, 6100, true)]),
+        [typeof(UsageRequest)] = new UsageRequest("usage-1", [
+            new UsageItemRequest(UsageKind.Stt, "deepgram", "nova-3", 95_000, null, null, null),
+            new UsageItemRequest(UsageKind.Llm, "openai", "gpt-4o-mini", null, 6_400, 820, null),
+            new UsageItemRequest(UsageKind.Tts, "cartesia", "sonic-2", null, null, null, 1_150)]),
+        [typeof(AnsweredByRequest)] = new AnsweredByRequest(AnsweredBy.Human),
+        [typeof(OutcomeRequest)] = new OutcomeRequest(1, CallDisposition.CallbackRequested, new DateTimeOffset(2026, 11, 25, 15, 0, 0, TimeSpan.Zero),
+            ["warm"], new Dictionary<string, string> { ["preferred_day"] = "Wednesday" }, "Interested in whitening; asked to be called back Wednesday afternoon."),
+        [typeof(TransferRequest)] = new TransferRequest("+15125550142"),
         [typeof(PlaceCallRequest)] = new PlaceCallRequest(Agent.Value, "+15125550199", PrefixedId.Derive<PhoneNumberId>("example").Value,
             new Dictionary<string, string> { ["first_name"] = "Maria" }),
         [typeof(BrandView)] = new BrandView { Id = Brand, Profile = BrandProfileSample, Status = BrandStatus.Active, Revision = 3, CreatedAt = At, UpdatedAt = At },
@@ -156,6 +168,12 @@ public static class OpenApiExamples
             RoomName = CallRoomName.Format(TenantId.FromIdempotencyKey("example"), PrefixedId.Derive<CallId>("example")),
             QueuedAt = At, DialingAt = At, EndedAt = At.AddSeconds(4),
         },
+        [typeof(Page<CallRecord>)] = new Page<CallRecord> { Items = [CallRecordSample], Next = CallListCursor.Format(CallRecordSample.QueuedAt, CallRecordSample.CallId) },
+        [typeof(IReadOnlyList<TranscriptSegment>)] = TranscriptSample,
+        [typeof(TranscriptSegment)] = TranscriptSample[0],
+        [typeof(IReadOnlyList<CallEvent>)] = EventsSample,
+        [typeof(CallEvent)] = EventsSample[0],
+        [typeof(TranscriptAccepted)] = new TranscriptAccepted(2),
         [typeof(Page<SipTrunkSummary>)] = new Page<SipTrunkSummary>
         {
             Items = [new SipTrunkSummary { Id = Trunk, Name = "Twilio US outbound", LiveKitTrunkId = "ST_a1B2c3D4e5F6", Numbers = ["+15125550100"], Status = SipTrunkStatus.Active }],
@@ -165,6 +183,27 @@ public static class OpenApiExamples
             Items = [new PhoneNumberSummary { Id = Number, Number = "+15125550100", Label = "Austin main line", Status = PhoneNumberStatus.Active, AssignedBrandId = Brand, TrunkId = Trunk }],
         },
     };
+
+    private static CallRecord CallRecordSample => new()
+    {
+        TenantId = Tenant, CallId = PrefixedId.Derive<CallId>("example"), Revision = 4, AgentId = Agent, BrandId = Brand, To = "+15125550199",
+        From = "+15125550100", Status = CallStatus.Ended, EndReason = CallEndReason.Completed, AnsweredBy = AnsweredBy.Human,
+        Disposition = CallDisposition.Qualified, QueuedAt = At, AnsweredAt = At.AddSeconds(9), EndedAt = At.AddSeconds(141),
+    };
+
+    private static IReadOnlyList<TranscriptSegment> TranscriptSample =>
+    [
+        new() { Id = "seg-1", Speaker = Speaker.Agent, Text = "Hi Maria, this is Ava from Bright Smile Dental. Is now a good time?", StartMs = 0, EndMs = 4200, Final = true },
+        new() { Id = "seg-2", Speaker = Speaker.Callee, Text = "Sure, what is it about?", StartMs = 4600, EndMs = 6100, Final = true },
+    ];
+
+    private static IReadOnlyList<CallEvent> EventsSample =>
+    [
+        new() { Key = "dialing", At = At, Type = CallEventTypes.StatusChanged, Detail = "dialing +15125550199 from +15125550100" },
+        new() { Key = "answered", At = At.AddSeconds(9), Type = CallEventTypes.StatusChanged, Detail = "ringing -> answered" },
+        new() { Key = "outcome:1", At = At.AddSeconds(130), Type = CallEventTypes.Outcome, Detail = "qualified: Wants a whitening consultation." },
+        new() { Key = "webhook:EV_a1B2c3D4e5F6", At = At.AddSeconds(141), Type = CallEventTypes.LiveKitWebhook, Detail = "participant_left callee (CLIENT_INITIATED)" },
+    ];
 
     private static ApiKeySummary KeySample => new()
     {

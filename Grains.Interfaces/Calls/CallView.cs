@@ -1,5 +1,7 @@
 using VoicePlatform.Agents;
 using VoicePlatform.Brands;
+using VoicePlatform.Campaigns;
+using VoicePlatform.Leads;
 using VoicePlatform.Telephony;
 
 namespace VoicePlatform.Calls;
@@ -29,4 +31,14 @@ public sealed record CallView
     [Id(15)] public DateTimeOffset? RingingAt { get; init; }
     [Id(16)] public DateTimeOffset? AnsweredAt { get; init; }
     [Id(17)] public DateTimeOffset? EndedAt { get; init; }
+    [Id(18)] public CampaignId? CampaignId { get; init; }
+    [Id(19)] public LeadId? LeadId { get; init; }
+    /// <summary>Human or machine, as the agent worker detected it.</summary>
+    [Id(20)] public AnsweredBy? AnsweredBy { get; init; }
+    /// <summary>The agent worker's latest outcome.</summary>
+    [Id(21)] public CallOutcome? Outcome { get; init; }
+    /// <summary>Usage reported so far, summed per kind, provider and model.</summary>
+    [Id(22)] public IReadOnlyList<UsageItem> Usage { get; init; } = [];
+    /// <summary>Where the agent transferred the callee (E.164), once asked to.</summary>
+    [Id(23)] public string? TransferredTo { get; init; }
 }

@@ -8,4 +8,7 @@ public static class GrainFactoryCallExtensions
 {
     public static ICallGrain GetCall(this IGrainFactory grains, TenantId tenant, CallId call) =>
         grains.GetGrain<ICallGrain>(TenantScopedKey.Format(tenant, call));
+
+    public static ICallLogGrain GetCallLog(this IGrainFactory grains, TenantId tenant) =>
+        grains.GetGrain<ICallLogGrain>(tenant.Value);
 }

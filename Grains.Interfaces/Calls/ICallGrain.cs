@@ -23,6 +23,39 @@ public interface ICallGrain : IGrainWithStringKey
     /// </summary>
     Task<CallView?> HangUpAsync();
 
+    /// <summary>The agent worker asks to end the call; like <see cref="HangUpAsync"/>, recorded as the agent's doing.</summary>
+    Task<CallView?> EndByAgentAsync();
+
+    /// <summary>Whether <paramref name="secret"/> is this call's worker credential and still good (the call is live or ended recently).</summary>
+    [ReadOnly]
+    Task<bool> AuthenticateWorkerAsync(string secret);
+
+    /// <summary>Stores transcript segments; the number of segments given, or NotFound.</summary>
+    Task<Common.WriteResult<int>> AddTranscriptAsync(IReadOnlyList<TranscriptSegment> segments);
+
+    /// <summary>Human or machine; the first report wins, the same one again changes nothing, a different one is a conflict.</summary>
+    Task<Common.WriteResult<CallView>> ReportAnsweredByAsync(AnsweredBy answeredBy);
+
+    /// <summary>The outcome; ordered by its sequence (see <see cref="CallOutcome"/>).</summary>
+    Task<Common.WriteResult<CallView>> ReportOutcomeAsync(CallOutcome outcome);
+
+    /// <summary>Adds a usage report once per id; the same id with other items is a conflict.</summary>
+    Task<Common.WriteResult<CallView>> ReportUsageAsync(UsageReport usage);
+
+    /// <summary>Transfers the answered callee to another number (LiveKit TransferSIPParticipant), once per call.</summary>
+    Task<Common.WriteResult<CallView>> TransferAsync(TransferCall transfer);
+
+    /// <summary>The background transfer reports back here.</summary>
+    Task ReportTransferOutcomeAsync(string? error);
+
+    /// <summary>The transcript ordered by start offset, or null when there is no such call.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<TranscriptSegment>?> GetTranscriptAsync();
+
+    /// <summary>The call's history, or null when there is no such call.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<CallEvent>?> GetEventsAsync();
+
     /// <summary>Applies a LiveKit webhook; repeats of the same event id change nothing.</summary>
     Task OnLiveKitEventAsync(LiveKitCallEvent liveKitEvent);
 

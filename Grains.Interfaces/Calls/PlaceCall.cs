@@ -1,4 +1,6 @@
 using VoicePlatform.Agents;
+using VoicePlatform.Campaigns;
+using VoicePlatform.Leads;
 using VoicePlatform.Telephony;
 
 namespace VoicePlatform.Calls;
@@ -13,4 +15,7 @@ public sealed record PlaceCall
     /// <summary>The tenant's number to present; when absent the agent's or brand's number is used.</summary>
     [Id(2)] public PhoneNumberId? FromNumberId { get; init; }
     [Id(3)] public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
+    /// <summary>The campaign that placed the call; set by campaign grains, never by the public API.</summary>
+    [Id(4)] public CampaignId? CampaignId { get; init; }
+    [Id(5)] public LeadId? LeadId { get; init; }
 }

@@ -1,9 +1,12 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using VoicePlatform.Agents;
 using VoicePlatform.Calls;
 using VoicePlatform.Common;
+using VoicePlatform.Grains.CallRecords;
 using VoicePlatform.Grains.Common;
 using VoicePlatform.Grains.Telephony.LiveKit;
 using VoicePlatform.Telephony;
@@ -38,6 +41,10 @@ public sealed class CallGrain(
     public static readonly TimeSpan AnsweredPollPeriod = TimeSpan.FromSeconds(10);
     private const string WatchdogReminder = "call-watchdog";
     private const int SeenEventLimit = 64;
+    private const int UsageReportLimit = 100;
+
+    /// <summary>How long after the end the agent worker may still report (final transcript, usage, outcome).</summary>
+    public static readonly TimeSpan WorkerGracePeriod = TimeSpan.FromMinutes(15);
 
     private IGrainTimer? _watchdog;
     // True while this activation's background dial is waiting for CreateSIPParticipant: the callee may not be in
@@ -45,6 +52,10 @@ public sealed class CallGrain(
     private bool _dialInFlight;
     // Cancelled by a hang-up, so a dial that has not reached LiveKit yet never starts ringing.
     private CancellationTokenSource? _dialCancellation;
+    // Events not yet in the call-record store, and whether the store lags the state: a failed projection write is
+    // retried by the watchdog, which stays registered until the store has caught up.
+    private readonly List<CallEvent> _unprojected = [];
+    private bool _projectionBehind;
 
     private (TenantId Tenant, CallId Call) Key => TenantScopedKey.Parse<CallId>(this.GetPrimaryKeyString());
 
@@ -55,10 +66,22 @@ public sealed class CallGrain(
     // Optional by design: a silo without LiveKit settings has no client, and its calls end Failed saying so.
     private LiveKitClient? LiveKit => services.GetService<LiveKitClient>();
 
+    private ICallRecordStore Store => services.GetRequiredService<ICallRecordStore>();
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // A previous activation may have died between its state write and its projection write; the watchdog's
+        // first tick (timer or reminder) re-saves, which is idempotent.
+        _projectionBehind = Exists;
         if (Exists && !Progress.IsEnded) StartWatchdogTimer();
         return Task.CompletedTask;
+    }
+
+    /// <summary>Now, to the microsecond: PostgreSQL keeps no finer, and the projection must agree with the grain.</summary>
+    private DateTimeOffset Now()
+    {
+        var now = time.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % 10));
     }
 
     public async Task<WriteResult<CallView>> PlaceAsync(PlaceCall request)
@@ -75,7 +98,7 @@ public sealed class CallGrain(
         if (agent.Settings.Status != AgentStatus.Active)
             return WriteResult<CallView>.BadReference("agentId", $"The agent is {agent.Settings.Status.ToString().ToLowerInvariant()}, not active.");
 
-        var now = time.GetUtcNow();
+        var now = Now();
         var call = new CallState
         {
             Request = request,
@@ -96,9 +119,12 @@ public sealed class CallGrain(
         var instructions = await GrainFactory.GetAgent(Key.Tenant, request.AgentId).CompileInstructionsAsync(request.Variables)
                            ?? throw new InvalidOperationException($"Agent {request.AgentId} disappeared while placing call {Key.Call}.");
 
+        var workerSecret = RandomIds.Create(CallWorkerCredential.SecretLength);
+        var workerCredential = CallWorkerCredential.Format(Key.Tenant, Key.Call, workerSecret);
+
         // Queued and Dialing are one write: the dial starts right after it, and nothing observes the gap.
-        state.State = call with { Progress = CallLifecycle.Dialing(call.Progress, now) };
-        await state.WriteStateAsync();
+        state.State = call with { Progress = CallLifecycle.Dialing(call.Progress, now), WorkerSecretHash = Hash(workerSecret) };
+        await SaveAsync(durable: true, [Event(CallEventTypes.StatusChanged, "dialing", $"dialing {request.To} from {callerId.Number}", now)]);
         // The reminder is what brings a live call back after a crash; the timer watches it while active.
         var reminderPeriod = services.GetService<Microsoft.Extensions.Options.IOptions<CallWatchdogOptions>>()?.Value.ReminderPeriod ?? TimeSpan.FromMinutes(1);
         await this.RegisterOrUpdateReminder(WatchdogReminder, reminderPeriod, reminderPeriod);
@@ -110,7 +136,7 @@ public sealed class CallGrain(
             state.State.RoomName,
             RoomMetadata(agent.Id),
             agent.Settings.LiveKitAgentName,
-            DispatchMetadata(instructions, request),
+            DispatchMetadata(instructions, request, workerCredential),
             new LiveKitCreateSipParticipantRequest
             {
                 SipTrunkId = callerId.LiveKitTrunkId,
@@ -133,7 +159,154 @@ public sealed class CallGrain(
 
     public Task<CallView?> GetAsync() => Task.FromResult(Exists ? View() : null);
 
-    public async Task<CallView?> HangUpAsync()
+    public Task<bool> AuthenticateWorkerAsync(string secret)
+    {
+        if (!Exists || state.State.WorkerSecretHash is not { } expected) return Task.FromResult(false);
+        if (Progress.EndedAt is { } ended && Now() - ended > WorkerGracePeriod) return Task.FromResult(false);
+        var matches = CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(secret)), Encoding.ASCII.GetBytes(expected));
+        return Task.FromResult(matches);
+    }
+
+    public async Task<WriteResult<int>> AddTranscriptAsync(IReadOnlyList<TranscriptSegment> segments)
+    {
+        if (!Exists) return WriteResult<int>.NotFound();
+        // Straight to the store, no grain state: segments are the bulk of a call, and the store is idempotent per id.
+        await Store.SaveTranscriptAsync(Key.Tenant, Key.Call, segments);
+        return WriteResult<int>.Ok(segments.Count);
+    }
+
+    public async Task<WriteResult<CallView>> ReportAnsweredByAsync(AnsweredBy answeredBy)
+    {
+        if (!Exists) return WriteResult<CallView>.NotFound();
+        if (state.State.AnsweredBy == answeredBy) return WriteResult<CallView>.Ok(View());
+        if (state.State.AnsweredBy is { } earlier)
+            return WriteResult<CallView>.Conflict($"The call was already reported answered by a {Kebab(earlier.ToString())}.", []);
+
+        var now = Now();
+        var from = Progress;
+        state.State = state.State with { AnsweredBy = answeredBy };
+        // The worker hears whoever picked up, so its report is an answer too (before wait_until_answered returns, or
+        // when that report was lost); on an ended call it can only reclassify the end.
+        var next = CallLifecycle.ClassifyVoicemail(from.IsEnded ? from : CallLifecycle.Answered(from, now), answeredBy);
+        state.State = state.State with { Progress = next };
+        var events = new List<CallEvent> { Event(CallEventTypes.AnsweredBy, "answered-by", $"answered by a {Kebab(answeredBy.ToString())}", now) };
+        if (!ReferenceEquals(next, from)) events.Insert(0, TransitionEvent(from, next));
+        await SaveAsync(durable: true, events);
+        logger.LogInformation("Call {CallId} of tenant {TenantId} answered by {AnsweredBy}", Key.Call, Key.Tenant, answeredBy);
+        if (!ReferenceEquals(next, from)) await AfterTransitionAsync(next);
+        return WriteResult<CallView>.Ok(View());
+    }
+
+    public async Task<WriteResult<CallView>> ReportOutcomeAsync(CallOutcome outcome)
+    {
+        if (!Exists) return WriteResult<CallView>.NotFound();
+        if (state.State.Outcome is { } current)
+        {
+            // Older than what we have: a late delivery, answered with the current outcome and changing nothing.
+            if (outcome.Sequence < current.Sequence) return WriteResult<CallView>.Ok(View());
+            if (outcome.Sequence == current.Sequence)
+                return Structural.Same(current, outcome)
+                    ? WriteResult<CallView>.Ok(View())
+                    : WriteResult<CallView>.Conflict($"Outcome sequence {outcome.Sequence} was already reported with other content; send a higher sequence to replace it.", []);
+        }
+        var now = Now();
+        state.State = state.State with { Outcome = outcome };
+        var detail = Kebab(outcome.Disposition.ToString()) + (outcome.Summary is { Length: > 0 } summary ? $": {summary}" : "");
+        await SaveAsync(durable: true, [Event(CallEventTypes.Outcome, $"outcome:{outcome.Sequence}", detail, now)]);
+        return WriteResult<CallView>.Ok(View());
+    }
+
+    public async Task<WriteResult<CallView>> ReportUsageAsync(UsageReport usage)
+    {
+        if (!Exists) return WriteResult<CallView>.NotFound();
+        if (state.State.UsageReports.FirstOrDefault(r => r.Id == usage.Id) is { } seen)
+            return Structural.Same(seen, usage)
+                ? WriteResult<CallView>.Ok(View())
+                : WriteResult<CallView>.Conflict($"Usage report '{usage.Id}' was already received with other items.", []);
+        if (state.State.UsageReports.Count >= UsageReportLimit)
+            return WriteResult<CallView>.Conflict($"A call takes at most {UsageReportLimit} usage reports; send totals in fewer, larger reports.", []);
+
+        var now = Now();
+        state.State = state.State with { UsageReports = [.. state.State.UsageReports, usage] };
+        var detail = string.Join(", ", usage.Items.Select(i => $"{Kebab(i.Kind.ToString())} {i.Provider}/{i.Model}"));
+        await SaveAsync(durable: true, [Event(CallEventTypes.Usage, $"usage:{usage.Id}", detail, now)]);
+        return WriteResult<CallView>.Ok(View());
+    }
+
+    public async Task<WriteResult<CallView>> TransferAsync(TransferCall transfer)
+    {
+        if (!Exists) return WriteResult<CallView>.NotFound();
+        if (state.State.TransferTo == transfer.To) return WriteResult<CallView>.Ok(View());
+        if (state.State.TransferTo is { } earlier) return WriteResult<CallView>.Conflict($"The call was already transferred to {earlier}.", []);
+        if (Progress.IsEnded) return WriteResult<CallView>.Conflict("The call has ended.", []);
+        if (Progress.AnsweredAt is null) return WriteResult<CallView>.Conflict("The call has not been answered yet.", []);
+        if (LiveKit is not { } liveKit) return WriteResult<CallView>.Conflict("Telephony is not configured on this silo.", []);
+
+        // Recorded before LiveKit is asked, so a retry can never transfer twice (TransferSIPParticipant is not retried).
+        var now = Now();
+        state.State = state.State with { TransferTo = transfer.To };
+        await SaveAsync(durable: true, [Event(CallEventTypes.Transfer, "transfer", $"transferring to {transfer.To}", now)]);
+        var request = new LiveKitTransferSipParticipantRequest
+        {
+            RoomName = state.State.RoomName,
+            ParticipantIdentity = CalleeIdentity,
+            TransferTo = $"tel:{transfer.To}",
+            PlayDialtone = true,
+        };
+        var self = this.AsReference<ICallGrain>();
+        var (tenant, call) = Key;
+        // Off the grain's turn, like the dial: a transfer rings the other party and may take a while.
+        _ = Task.Run(() => TransferInBackgroundAsync(liveKit, request, self, logger, tenant, call));
+        return WriteResult<CallView>.Ok(View());
+    }
+
+    public async Task ReportTransferOutcomeAsync(string? error)
+    {
+        if (!Exists) return;
+        var now = Now();
+        if (error is not null) state.State = state.State with { TransferError = error };
+        var detail = error is null ? $"transferred to {state.State.TransferTo}" : $"transfer failed: {error}";
+        await SaveAsync(durable: error is not null, [Event(CallEventTypes.Transfer, error is null ? "transfer:done" : "transfer:failed", detail, now)]);
+    }
+
+    public async Task<IReadOnlyList<TranscriptSegment>?> GetTranscriptAsync() =>
+        Exists ? await Store.GetTranscriptAsync(Key.Tenant, Key.Call) : null;
+
+    public async Task<IReadOnlyList<CallEvent>?> GetEventsAsync() =>
+        Exists ? await Store.GetEventsAsync(Key.Tenant, Key.Call) : null;
+
+    private static async Task TransferInBackgroundAsync(
+        LiveKitClient liveKit, LiveKitTransferSipParticipantRequest request, ICallGrain self, ILogger logger, TenantId tenant, CallId call)
+    {
+        string? error = null;
+        try
+        {
+            await liveKit.TransferSipParticipantAsync(request);
+        }
+        catch (LiveKitTwirpException e)
+        {
+            error = e.SipStatus ?? e.Message;
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Transferring call {CallId} of tenant {TenantId} failed", call, tenant);
+            error = "the transfer failed inside the platform";
+        }
+        try
+        {
+            await self.ReportTransferOutcomeAsync(error);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Call {CallId} of tenant {TenantId} could not record its transfer outcome", call, tenant);
+        }
+    }
+
+    public Task<CallView?> HangUpAsync() => HangUpAsync(CallEventTypes.HangUp, "hung up through the API");
+
+    public Task<CallView?> EndByAgentAsync() => HangUpAsync(CallEventTypes.EndRequested, "ended by the agent");
+
+    private async Task<CallView?> HangUpAsync(string eventType, string detail)
     {
         if (!Exists) return null;
         if (Progress.IsEnded) return View();
@@ -145,14 +318,15 @@ public sealed class CallGrain(
             await IgnoreNotFoundAsync(() => liveKit.DeleteRoomAsync(state.State.RoomName));
         }
         var reason = Progress.AnsweredAt is null ? CallEndReason.Cancelled : CallEndReason.Completed;
-        await ApplyAsync(CallLifecycle.End(Progress, reason, time.GetUtcNow(), "hung up through the API"));
+        var now = Now();
+        await ApplyAsync(CallLifecycle.End(Progress, reason, now, detail), [Event(eventType, eventType, detail, now)]);
         return View();
     }
 
     public async Task OnLiveKitEventAsync(LiveKitCallEvent liveKitEvent)
     {
         if (!Exists || state.State.SeenEventIds.Contains(liveKitEvent.EventId)) return;
-        var now = time.GetUtcNow();
+        var now = Now();
         var callee = liveKitEvent.ParticipantIdentity == CalleeIdentity;
         var next = liveKitEvent.Event switch
         {
@@ -172,7 +346,9 @@ public sealed class CallGrain(
         {
             var seen = state.State.SeenEventIds.Append(liveKitEvent.EventId).TakeLast(SeenEventLimit).ToArray();
             state.State = state.State with { SeenEventIds = seen };
-            await ApplyAsync(next);
+            var what = $"{liveKitEvent.Event} {liveKitEvent.ParticipantIdentity}".TrimEnd()
+                       + (liveKitEvent.DisconnectReason is { Length: > 0 } why ? $" ({why})" : "");
+            await ApplyAsync(next, [Event(CallEventTypes.LiveKitWebhook, $"webhook:{liveKitEvent.EventId}", what, now)]);
         }
     }
 
@@ -182,7 +358,7 @@ public sealed class CallGrain(
         _dialCancellation?.Dispose();
         _dialCancellation = null;
         if (!Exists) return;
-        var now = time.GetUtcNow();
+        var now = Now();
         var next = outcome.Answered
             ? CallLifecycle.Answered(Progress, now)
             : CallLifecycle.DialFailed(Progress, outcome.SipStatusCode, outcome.Detail, now);
@@ -203,6 +379,7 @@ public sealed class CallGrain(
     /// </summary>
     private async Task ReconcileAsync()
     {
+        if (Exists && _projectionBehind) await ProjectAsync();
         if (!Exists || Progress.IsEnded)
         {
             await StopWatchdogAsync();
@@ -210,7 +387,7 @@ public sealed class CallGrain(
         }
         var liveKit = LiveKit;
         if (liveKit is null) return;
-        var now = time.GetUtcNow();
+        var now = Now();
 
         var limit = TimeSpan.FromSeconds(state.State.MaxCallDurationSeconds) + RingingTimeout + TimeSpan.FromMinutes(1);
         if (now - Progress.QueuedAt > limit)
@@ -256,22 +433,83 @@ public sealed class CallGrain(
         CallLifecycle.End(Progress, Progress.AnsweredAt is null ? CallEndReason.Failed : CallEndReason.Completed, now,
             Progress.AnsweredAt is null ? "the call left LiveKit before it was answered" : null);
 
-    private async Task ApplyAsync(CallProgress next)
+    /// <summary>
+    /// Moves the call to <paramref name="next"/> (after the voicemail rule) and saves it with a history entry and
+    /// <paramref name="extraEvents"/>; nothing at all when nothing changed.
+    /// </summary>
+    private async Task ApplyAsync(CallProgress next, IReadOnlyList<CallEvent>? extraEvents = null)
     {
-        if (ReferenceEquals(next, Progress)) return;
-        var from = Progress.Status;
+        next = CallLifecycle.ClassifyVoicemail(next, state.State.AnsweredBy);
+        if (next == Progress) return;
+        var from = Progress;
         state.State = state.State with { Progress = next };
-        await state.WriteStateAsync();
-        logger.LogInformation("Call {CallId} of tenant {TenantId} {From} -> {To} ({EndReason})", Key.Call, Key.Tenant, from, next.Status, next.EndReason);
+        var events = new List<CallEvent> { TransitionEvent(from, next) };
+        if (extraEvents is not null) events.AddRange(extraEvents);
+        // Ringing alone is not worth a durable write: a crash loses at most its timestamp, and the watchdog sees the
+        // ringing again; the next durable write (answer or end) carries it anyway.
+        await SaveAsync(durable: next.Status != CallStatus.Ringing || from.Status == CallStatus.Ringing, events);
+        logger.LogInformation("Call {CallId} of tenant {TenantId} {From} -> {To} ({EndReason})", Key.Call, Key.Tenant, from.Status, next.Status, next.EndReason);
+        await AfterTransitionAsync(next);
+    }
+
+    private async Task AfterTransitionAsync(CallProgress next)
+    {
         if (next.IsEnded) await StopWatchdogAsync();
         else if (next.Status == CallStatus.Answered) _watchdog?.Change(AnsweredPollPeriod, AnsweredPollPeriod);
     }
+
+    /// <summary>
+    /// One change of the call: the grain state (when <paramref name="durable"/>), then the projection and history in
+    /// the call-record store. The revision grows either way, so the store keeps the newest picture.
+    /// </summary>
+    private async Task SaveAsync(bool durable, IEnumerable<CallEvent> events)
+    {
+        state.State = state.State with { Revision = state.State.Revision + 1 };
+        if (durable) await state.WriteStateAsync();
+        _unprojected.AddRange(events);
+        await ProjectAsync();
+    }
+
+    private async Task ProjectAsync()
+    {
+        try
+        {
+            await Store.SaveAsync(Record(), _unprojected.ToArray());
+            _unprojected.Clear();
+            _projectionBehind = false;
+        }
+        catch (Exception e)
+        {
+            // The call itself is safe in grain state; the list and history catch up on the watchdog's next tick.
+            _projectionBehind = true;
+            logger.LogWarning(e, "Call {CallId} of tenant {TenantId} could not update its call record; retrying on the watchdog", Key.Call, Key.Tenant);
+            if (Progress.IsEnded) StartWatchdogTimer();
+        }
+    }
+
+    private static CallEvent TransitionEvent(CallProgress from, CallProgress to)
+    {
+        var at = to.EndedAt ?? to.AnsweredAt ?? to.RingingAt ?? to.DialingAt ?? to.QueuedAt;
+        if (!to.IsEnded) return Event(CallEventTypes.StatusChanged, Kebab(to.Status.ToString()), $"{Kebab(from.Status.ToString())} -> {Kebab(to.Status.ToString())}", at);
+        var detail = $"ended: {Kebab(to.EndReason.ToString()!)}"
+                     + (to.SipStatusCode is { } sip ? $" (SIP {sip})" : "")
+                     + (to.EndDetail is { } d ? $" - {d}" : "");
+        // A refined end (a SIP status arriving after the disconnect, a late voicemail report) is its own entry.
+        var key = from.IsEnded ? $"ended:{Kebab(to.EndReason.ToString()!)}" : "ended";
+        return Event(CallEventTypes.StatusChanged, key, detail, at);
+    }
+
+    private static CallEvent Event(string type, string key, string detail, DateTimeOffset at) =>
+        new() { Type = type, Key = key, Detail = detail, At = at };
+
+    private static string Kebab(string pascal) =>
+        string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
     private async Task<WriteResult<CallView>> PlaceEndedAsync(CallState call, string detail)
     {
         // A call that cannot be dialled still exists, ended, so the caller sees why: one write.
         state.State = call with { Progress = CallLifecycle.End(call.Progress, CallEndReason.Failed, call.Progress.QueuedAt, detail) };
-        await state.WriteStateAsync();
+        await SaveAsync(durable: true, [Event(CallEventTypes.StatusChanged, "ended", $"not placed: {detail}", call.Progress.QueuedAt)]);
         logger.LogWarning("Call {CallId} of tenant {TenantId} not placed: {Detail}", Key.Call, Key.Tenant, detail);
         return WriteResult<CallView>.Created(View());
     }
@@ -284,6 +522,7 @@ public sealed class CallGrain(
 
     private async Task StopWatchdogAsync()
     {
+        if (_projectionBehind) return;
         _watchdog?.Dispose();
         _watchdog = null;
         if (await this.GetReminder(WatchdogReminder) is { } reminder) await this.UnregisterReminder(reminder);
@@ -292,9 +531,10 @@ public sealed class CallGrain(
     private string RoomMetadata(AgentId agent) =>
         JsonSerializer.Serialize(new { tenantId = Key.Tenant.Value, callId = Key.Call.Value, agentId = agent.Value });
 
-    private string DispatchMetadata(CompiledInstructions instructions, PlaceCall request) =>
+    private string DispatchMetadata(CompiledInstructions instructions, PlaceCall request, string workerCredential) =>
         JsonSerializer.Serialize(new
         {
+            workerCredential,
             callId = Key.Call.Value,
             tenantId = Key.Tenant.Value,
             agentId = request.AgentId.Value,
@@ -328,8 +568,42 @@ public sealed class CallGrain(
             RingingAt = p.RingingAt,
             AnsweredAt = p.AnsweredAt,
             EndedAt = p.EndedAt,
+            CampaignId = s.Request.CampaignId,
+            LeadId = s.Request.LeadId,
+            AnsweredBy = s.AnsweredBy,
+            Outcome = s.Outcome,
+            Usage = UsageTotals.Sum(s.UsageReports),
+            TransferredTo = s.TransferTo,
         };
     }
+
+    private CallRecord Record()
+    {
+        var s = state.State;
+        var p = s.Progress;
+        return new CallRecord
+        {
+            TenantId = Key.Tenant,
+            CallId = Key.Call,
+            Revision = s.Revision,
+            AgentId = s.Request!.AgentId,
+            BrandId = s.BrandId,
+            CampaignId = s.Request.CampaignId,
+            LeadId = s.Request.LeadId,
+            To = s.Request.To,
+            From = s.From,
+            Status = p.Status,
+            EndReason = p.EndReason,
+            AnsweredBy = s.AnsweredBy,
+            Disposition = s.Outcome?.Disposition,
+            SipStatusCode = p.SipStatusCode,
+            QueuedAt = p.QueuedAt,
+            AnsweredAt = p.AnsweredAt,
+            EndedAt = p.EndedAt,
+        };
+    }
+
+    private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
     private static async Task IgnoreNotFoundAsync(Func<Task> action)
     {

@@ -100,6 +100,15 @@ public static class CallLifecycle
         };
     }
 
+    /// <summary>
+    /// A call the agent worker found answered by a machine ends as Voicemail, whoever hung up and whenever the report
+    /// came: an answered end (Completed, or the duration limit) becomes Voicemail; other ends are kept.
+    /// </summary>
+    public static CallProgress ClassifyVoicemail(CallProgress call, AnsweredBy? answeredBy) =>
+        answeredBy == AnsweredBy.Machine && call.EndReason is CallEndReason.Completed or CallEndReason.MaxDurationReached
+            ? call with { EndReason = CallEndReason.Voicemail }
+            : call;
+
     private static CallProgress Advance(CallProgress call, CallStatus to, DateTimeOffset now)
     {
         if (call.Status >= to) return call;

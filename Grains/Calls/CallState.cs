@@ -18,4 +18,14 @@ public sealed record CallState
     [Id(7)] public CallProgress Progress { get; init; } = new();
     /// <summary>The last webhook event ids applied (bounded): LiveKit re-delivers, and a repeat must change nothing.</summary>
     [Id(8)] public IReadOnlyList<string> SeenEventIds { get; init; } = [];
+    /// <summary>Grows with every change the projection sees, so the projection never takes an older call for a newer one.</summary>
+    [Id(9)] public long Revision { get; init; }
+    /// <summary>SHA-256 (hex) of the agent worker's per-call secret; the secret itself only travels in the dispatch.</summary>
+    [Id(10)] public string? WorkerSecretHash { get; init; }
+    [Id(11)] public AnsweredBy? AnsweredBy { get; init; }
+    [Id(12)] public CallOutcome? Outcome { get; init; }
+    [Id(13)] public IReadOnlyList<UsageReport> UsageReports { get; init; } = [];
+    [Id(14)] public string? TransferTo { get; init; }
+    /// <summary>Why the transfer failed, when it did; the call then goes on with the agent.</summary>
+    [Id(15)] public string? TransferError { get; init; }
 }

@@ -7,13 +7,15 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using VoicePlatform.ApiKeys;
+using VoicePlatform.Calls;
 using VoicePlatform.Tenants;
 
 namespace VoicePlatform.Silo.Security;
 
 /// <summary>
 /// <c>Authorization: Bearer &lt;key&gt;</c> for the operator's secret or a tenant API key, and HTTP Basic
-/// (user "operator") so a browser can open the dashboard. Every refusal is a problem-details body.
+/// (user "operator") so a browser can open the dashboard, and <c>Bearer vpc.…</c> for an agent worker's per-call
+/// credential. Every refusal is a problem-details body.
 /// </summary>
 public sealed class PlatformAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -45,9 +47,10 @@ public sealed class PlatformAuthenticationHandler(
     private async Task<AuthenticateResult> AuthenticateBearerAsync(string token)
     {
         if (operatorCredential.Matches(token)) return Success(ApiKeyRoles.Operator, tenant: null, keyId: null);
+        var grains = services.GetService<IGrainFactory>();
+        if (CallWorkerCredential.LooksLikeOne(token)) return await AuthenticateCallWorkerAsync(grains, token);
         if (!ApiKeyToken.TryParse(token, out var apiKey)) return Fail("The API key is malformed.");
 
-        var grains = services.GetService<IGrainFactory>();
         if (grains is null) return Fail("Tenant API keys are not accepted by this host.");
         var result = await grains.GetApiKey(apiKey.KeyId).AuthenticateAsync(apiKey.Secret);
         return result.Check switch
@@ -58,6 +61,23 @@ public sealed class PlatformAuthenticationHandler(
             // Unknown id and wrong secret read the same, so keys cannot be probed for existence.
             _ => Fail("The API key is not valid."),
         };
+    }
+
+    /// <summary>A per-call credential from an agent dispatch: valid while its call is live and a while after.</summary>
+    private async Task<AuthenticateResult> AuthenticateCallWorkerAsync(IGrainFactory? grains, string token)
+    {
+        if (!CallWorkerCredential.TryParse(token, out var tenant, out var call, out var secret)) return Fail("The call credential is malformed.");
+        if (grains is null) return Fail("Call credentials are not accepted by this host.");
+        if (!await grains.GetCall(tenant, call).AuthenticateWorkerAsync(secret)) return Fail("The call credential is not valid (or its call ended long ago).");
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.Role, PlatformClaims.CallWorkerRole),
+            new(ClaimTypes.Name, call.Value),
+            new(PlatformClaims.TenantIdClaim, tenant.Value),
+            new(PlatformClaims.CallIdClaim, call.Value),
+        };
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
     private AuthenticateResult AuthenticateBasic(string parameter)

@@ -8,6 +8,10 @@ public static class PlatformClaims
 {
     public const string TenantIdClaim = "vp:tenant";
     public const string KeyIdClaim = "vp:key";
+    /// <summary>The one call a per-call agent-worker credential may report on.</summary>
+    public const string CallIdClaim = "vp:call";
+    /// <summary>The role of a per-call agent-worker credential (not an API key role: it is minted per call).</summary>
+    public const string CallWorkerRole = "call-worker";
 
     /// <summary>The caller's tenant. Only keys that belong to a tenant carry one, so a tenant route never guesses.</summary>
     public static TenantId GetTenantId(this ClaimsPrincipal user) =>

@@ -10,6 +10,8 @@ public static class PlatformPolicies
     public const string TenantAdmin = "tenant-admin";
     public const string TenantSupervisor = "tenant-supervisor";
     public const string TenantMember = "tenant-member";
+    /// <summary>An agent worker: an agent-worker key (any call of its tenant) or a per-call credential (that call only).</summary>
+    public const string AgentWorker = "agent-worker";
 
     public static void Add(AuthorizationOptions options)
     {
@@ -18,5 +20,7 @@ public static class PlatformPolicies
         options.AddPolicy(TenantSupervisor, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.TenantIdClaim).RequireRole(ApiKeyRoles.TenantAdmin, ApiKeyRoles.Supervisor));
         options.AddPolicy(TenantMember, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.TenantIdClaim)
             .RequireRole(ApiKeyRoles.TenantAdmin, ApiKeyRoles.Supervisor, ApiKeyRoles.AgentWorker));
+        options.AddPolicy(AgentWorker, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.TenantIdClaim)
+            .RequireRole(ApiKeyRoles.AgentWorker, PlatformClaims.CallWorkerRole));
     }
 }

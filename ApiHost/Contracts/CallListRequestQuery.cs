@@ -1,0 +1,47 @@
+using System.Globalization;
+using VoicePlatform.Agents;
+using VoicePlatform.ApiHost.Http;
+using VoicePlatform.Calls;
+using VoicePlatform.Campaigns;
+using VoicePlatform.Grains.CallRecords;
+
+namespace VoicePlatform.ApiHost.Contracts;
+
+/// <summary>
+/// The query string of <c>GET /api/calls</c>: status, agent, campaign, and the placed-time window <c>from</c>
+/// (inclusive) to <c>to</c> (exclusive) as ISO 8601 times with an offset; newest first, a page at a time.
+/// </summary>
+public sealed record CallListRequestQuery(string? Status, string? AgentId, string? CampaignId, string? From, string? To, string? After, int? Limit)
+{
+    public Dictionary<string, string[]> Validate(out CallListQuery query)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var limit = QueryFilters.Limit(Limit, errors);
+        var from = Time(From, "from", errors);
+        var to = Time(To, "to", errors);
+        if (from is not null && to is not null && to <= from) errors["to"] = ["Must be after 'from'."];
+        if (After is not null && !CallListCursor.TryParse(After, out _, out _)) errors["after"] = ["Not a cursor from a previous page's 'next'."];
+        query = new CallListQuery
+        {
+            Status = QueryFilters.Enum<CallStatus>(Status, "status", errors),
+            AgentId = QueryFilters.Id<AgentId>(AgentId, "agentId", errors),
+            CampaignId = QueryFilters.Id<CampaignId>(CampaignId, "campaignId", errors),
+            From = from,
+            To = to,
+            After = After,
+            Limit = limit,
+        };
+        return errors;
+    }
+
+    private static DateTimeOffset? Time(string? value, string field, Dictionary<string, string[]> errors)
+    {
+        if (value is null) return null;
+        // An offset is required: a bare local time would mean a different instant on every server.
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+            && (value.EndsWith('Z') || value.EndsWith('z') || value.LastIndexOfAny(['+', '-']) > value.IndexOf('T')))
+            return time;
+        errors[field] = ["An ISO 8601 time with an offset, e.g. 2026-11-24T09:00:00Z."];
+        return null;
+    }
+}

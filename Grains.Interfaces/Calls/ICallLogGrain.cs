@@ -1,0 +1,14 @@
+using Orleans.Concurrency;
+
+namespace VoicePlatform.Calls;
+
+/// <summary>
+/// A tenant's call list, read from the call-record projection. Keyed by tenant id; a stateless worker, because it
+/// holds nothing and every silo may answer.
+/// </summary>
+[Alias("vp.ICallLogGrain")]
+public interface ICallLogGrain : IGrainWithStringKey
+{
+    [ReadOnly]
+    Task<Common.Page<CallRecord>> ListAsync(CallListQuery query);
+}
