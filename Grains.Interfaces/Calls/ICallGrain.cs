@@ -59,6 +59,12 @@ public interface ICallGrain : IGrainWithStringKey
     /// <summary>Applies a LiveKit webhook; repeats of the same event id change nothing.</summary>
     Task OnLiveKitEventAsync(LiveKitCallEvent liveKitEvent);
 
+    /// <summary>
+    /// The sweeper's nudge: activates the call (which restarts its watchdog when it is live) and brings its
+    /// call record up to date; cheap and harmless on a call that is already active.
+    /// </summary>
+    Task WakeAsync();
+
     /// <summary>The background dial reports back here (a self-call, so state changes run on the grain's turn).</summary>
     Task ReportDialOutcomeAsync(DialOutcome outcome);
 }

@@ -25,6 +25,12 @@ public interface ICallRecordStore
     /// <summary>The tenant's calls matching <paramref name="query"/>, newest first (placed time, then id), one page.</summary>
     Task<Page<CallRecord>> ListAsync(TenantId tenant, CallListQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Calls of every tenant not yet ended in the projection, ordered by tenant then call, after
+    /// <paramref name="after"/>: how the sweeper finds the live calls a crash left without an activation.
+    /// </summary>
+    Task<IReadOnlyList<LiveCallKey>> ListLiveCallsAsync(LiveCallKey? after, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>The call's transcript ordered by start offset (then segment id).</summary>
     Task<IReadOnlyList<TranscriptSegment>> GetTranscriptAsync(TenantId tenant, CallId call, CancellationToken cancellationToken = default);
 

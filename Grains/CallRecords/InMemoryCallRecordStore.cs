@@ -72,6 +72,26 @@ public sealed class InMemoryCallRecordStore : ICallRecordStore
         return Task.FromResult(new Page<CallRecord> { Items = records, Next = next });
     }
 
+    public Task<IReadOnlyList<LiveCallKey>> ListLiveCallsAsync(LiveCallKey? after, int limit, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<LiveCallKey> live = _calls
+            .Select(entry => { lock (entry.Value) return entry.Value.Record; })
+            .OfType<CallRecord>()
+            .Where(r => r.Status != CallStatus.Ended)
+            .Select(r => new LiveCallKey(r.TenantId, r.CallId))
+            .Where(k => after is not { } a || Compare(k, a) > 0)
+            .OrderBy(k => k.Tenant.Value, StringComparer.Ordinal).ThenBy(k => k.Call.Value, StringComparer.Ordinal)
+            .Take(Math.Max(1, limit))
+            .ToList();
+        return Task.FromResult(live);
+    }
+
+    private static int Compare(LiveCallKey x, LiveCallKey y)
+    {
+        var byTenant = string.CompareOrdinal(x.Tenant.Value, y.Tenant.Value);
+        return byTenant != 0 ? byTenant : string.CompareOrdinal(x.Call.Value, y.Call.Value);
+    }
+
     public Task<IReadOnlyList<TranscriptSegment>> GetTranscriptAsync(TenantId tenant, CallId call, CancellationToken cancellationToken = default)
     {
         if (!_calls.TryGetValue((tenant, call), out var data)) return Task.FromResult<IReadOnlyList<TranscriptSegment>>([]);

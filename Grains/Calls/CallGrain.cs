@@ -25,7 +25,7 @@ public sealed class CallGrain(
     [PersistentState("call", StorageNames.Platform)] IPersistentState<CallState> state,
     IServiceProvider services,
     TimeProvider time,
-    ILogger<CallGrain> logger) : Grain, ICallGrain, IRemindable
+    ILogger<CallGrain> logger) : Grain, ICallGrain
 {
     /// <summary>The callee's participant identity; the room holds one call, so it needs nothing unique.</summary>
     public const string CalleeIdentity = "callee";
@@ -39,7 +39,6 @@ public sealed class CallGrain(
 
     /// <summary>How often it checks an answered call, only to catch a lost participant_left.</summary>
     public static readonly TimeSpan AnsweredPollPeriod = TimeSpan.FromSeconds(10);
-    private const string WatchdogReminder = "call-watchdog";
     private const int SeenEventLimit = 64;
     private const int UsageReportLimit = 100;
 
@@ -125,9 +124,13 @@ public sealed class CallGrain(
         // Queued and Dialing are one write: the dial starts right after it, and nothing observes the gap.
         state.State = call with { Progress = CallLifecycle.Dialing(call.Progress, now), WorkerSecretHash = Hash(workerSecret) };
         await SaveAsync(durable: true, [Event(CallEventTypes.StatusChanged, "dialing", $"dialing {request.To} from {callerId.Number}", now)]);
-        // The reminder is what brings a live call back after a crash; the timer watches it while active.
-        var reminderPeriod = services.GetService<Microsoft.Extensions.Options.IOptions<CallWatchdogOptions>>()?.Value.ReminderPeriod ?? TimeSpan.FromMinutes(1);
-        await this.RegisterOrUpdateReminder(WatchdogReminder, reminderPeriod, reminderPeriod);
+        if (_projectionBehind)
+        {
+            // The call record is what lets the sweeper find this call after a crash; never ring a phone without it.
+            await ApplyAsync(CallLifecycle.End(Progress, CallEndReason.Failed, Now(), "the call could not be recorded, so it was not dialled"));
+            return WriteResult<CallView>.Created(View());
+        }
+        // The timer watches the call while this activation lives; after a crash the sweeper wakes it again.
         StartWatchdogTimer();
 
         var dial = new DialPlan(
@@ -193,7 +196,7 @@ public sealed class CallGrain(
         if (!ReferenceEquals(next, from)) events.Insert(0, TransitionEvent(from, next));
         await SaveAsync(durable: true, events);
         logger.LogInformation("Call {CallId} of tenant {TenantId} answered by {AnsweredBy}", Key.Call, Key.Tenant, answeredBy);
-        if (!ReferenceEquals(next, from)) await AfterTransitionAsync(next);
+        if (!ReferenceEquals(next, from)) AfterTransition(next);
         return WriteResult<CallView>.Ok(View());
     }
 
@@ -371,7 +374,13 @@ public sealed class CallGrain(
         }
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => ReconcileAsync();
+    public Task WakeAsync()
+    {
+        // Activation already restarted the timer of a live call; an ended call only needs its record caught up.
+        if (Exists && _projectionBehind && Progress.IsEnded) return ProjectAsync();
+        if (Exists && !Progress.IsEnded) StartWatchdogTimer();
+        return Task.CompletedTask;
+    }
 
     /// <summary>
     /// The watchdog: compares the call with LiveKit so that no call stays live forever — a lost webhook, a lost
@@ -382,7 +391,7 @@ public sealed class CallGrain(
         if (Exists && _projectionBehind) await ProjectAsync();
         if (!Exists || Progress.IsEnded)
         {
-            await StopWatchdogAsync();
+            StopWatchdog();
             return;
         }
         var liveKit = LiveKit;
@@ -449,12 +458,12 @@ public sealed class CallGrain(
         // ringing again; the next durable write (answer or end) carries it anyway.
         await SaveAsync(durable: next.Status != CallStatus.Ringing || from.Status == CallStatus.Ringing, events);
         logger.LogInformation("Call {CallId} of tenant {TenantId} {From} -> {To} ({EndReason})", Key.Call, Key.Tenant, from.Status, next.Status, next.EndReason);
-        await AfterTransitionAsync(next);
+        AfterTransition(next);
     }
 
-    private async Task AfterTransitionAsync(CallProgress next)
+    private void AfterTransition(CallProgress next)
     {
-        if (next.IsEnded) await StopWatchdogAsync();
+        if (next.IsEnded) StopWatchdog();
         else if (next.Status == CallStatus.Answered) _watchdog?.Change(AnsweredPollPeriod, AnsweredPollPeriod);
     }
 
@@ -520,12 +529,12 @@ public sealed class CallGrain(
         _watchdog ??= this.RegisterGrainTimer(ReconcileAsync, new GrainTimerCreationOptions { DueTime = period, Period = period });
     }
 
-    private async Task StopWatchdogAsync()
+    private void StopWatchdog()
     {
+        // A call record that lags keeps the timer going: its next tick retries the write.
         if (_projectionBehind) return;
         _watchdog?.Dispose();
         _watchdog = null;
-        if (await this.GetReminder(WatchdogReminder) is { } reminder) await this.UnregisterReminder(reminder);
     }
 
     private string RoomMetadata(AgentId agent) =>

@@ -4,8 +4,9 @@ namespace VoicePlatform.Grains.Calls;
 public sealed class CallWatchdogOptions
 {
     /// <summary>
-    /// The reminder that re-activates a live call after a crash or restart. Orleans' floor is one minute in
-    /// production; tests lower the floor and this period together.
+    /// The period of the cluster's live-call sweep (<see cref="LiveCallSweeperGrain"/>), which re-activates live
+    /// calls after a crash or restart. Orleans' reminder floor is one minute in production; tests lower the floor
+    /// and this period together.
     /// </summary>
     public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
 }

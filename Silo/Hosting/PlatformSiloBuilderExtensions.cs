@@ -4,7 +4,9 @@ using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Serialization;
 using Orleans.Storage;
+using VoicePlatform.Calls;
 using VoicePlatform.Grains.CallRecords;
+using VoicePlatform.Grains.Calls;
 using VoicePlatform.Grains.Common;
 using VoicePlatform.Silo.Logging;
 using VoicePlatform.Silo.Storage;
@@ -54,6 +56,11 @@ public static class PlatformSiloBuilderExtensions
         silo.Configure<SiloMessagingOptions>(o => o.CancelRequestOnTimeout = true);
         silo.AddDashboard();
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddOptions<CallWatchdogOptions>();
+        // Each silo makes sure the cluster's live-call sweep is scheduled (idempotent): after a full restart it is
+        // what wakes the calls that were live when the cluster went down.
+        silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>()
+            .GetGrain<ILiveCallSweeperGrain>(ILiveCallSweeperGrain.Key).StartAsync());
         return silo;
     }
 

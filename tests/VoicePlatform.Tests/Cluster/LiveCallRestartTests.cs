@@ -15,13 +15,16 @@ using VoicePlatform.Tests.LiveKitEmulator;
 
 namespace VoicePlatform.Tests.Cluster;
 
-/// <summary>A live call outlives a full cluster restart on PostgreSQL, and its reminder alone brings the watchdog back.</summary>
+/// <summary>
+/// A live call outlives a full cluster restart on PostgreSQL, and the cluster's live-call sweep alone (one reminder,
+/// reading the call-record projection) brings its watchdog back.
+/// </summary>
 public sealed class LiveCallRestartTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public async Task ACallThatEndedWhileTheClusterWasDownIsClosedByItsReminderAfterARestart()
+    public async Task ACallThatEndedWhileTheClusterWasDownIsClosedByTheSweepAfterARestart()
     {
         await using var emulator = await EmulatorUnderTest.StartAsync(o =>
         {
@@ -75,8 +78,8 @@ public sealed class LiveCallRestartTests
         await second.DeployAsync();
         try
         {
-            // Watch the stored row, not the grain: asking the grain would activate it and prove nothing about the reminder.
-            await WaitAsync(async () => (await StoredCallJsonAsync(connectionString, tenant, call)).Contains("\"status\":\"ended\""), "the reminder ended the call");
+            // Watch the stored row, not the grain: asking the grain would activate it and prove nothing about the sweep.
+            await WaitAsync(async () => (await StoredCallJsonAsync(connectionString, tenant, call)).Contains("\"status\":\"ended\""), "the sweep woke the call and its watchdog ended it");
             var ended = await second.GrainFactory.GetCall(tenant, call).GetAsync();
             Assert.Equal(CallStatus.Ended, ended!.Status);
             Assert.NotNull(ended.AnsweredAt);
