@@ -14,6 +14,9 @@ try
 
         Console.WriteLine($"API key: {options.ApiKey}  API secret: {options.ApiSecret}");
         Console.WriteLine(options.Webhook.Urls.Count == 0 ? "Webhooks: none configured" : "Webhooks: " + string.Join(", ", options.Webhook.Urls));
+        Console.WriteLine(options.AgentWorker.Enabled
+            ? $"Scripted agent worker: reporting calls to {options.AgentWorker.PlatformUrl}"
+            : "Scripted agent worker: off (LiveKitEmulator:AgentWorker:Enabled)");
     });
     await app.RunAsync();
     return 0;

@@ -10,7 +10,9 @@ namespace VoicePlatform.ApiHost.Hosting;
 /// All-in-one development mode without <c>LiveKit:Url</c>: runs the project's LiveKit emulator in this process
 /// and points the platform's LiveKit settings at it, so development telephony needs nothing installed. The
 /// emulator takes its <c>LiveKitEmulator:*</c> settings (SIP outcome rules, time acceleration, …) from this host's
-/// configuration, and sends its webhooks to this host's own <c>/api/livekit/webhook</c> once the host listens.
+/// configuration, and sends its webhooks to this host's own <c>/api/livekit/webhook</c> once the host listens. Its
+/// scripted agent worker is on unless <c>LiveKitEmulator:AgentWorker:Enabled</c> is false, so a demo call has a
+/// transcript and an outcome; it reports to this host's own address too.
 /// </summary>
 public sealed class EmbeddedLiveKitEmulator(
     string url,
@@ -63,22 +65,31 @@ public sealed class EmbeddedLiveKitEmulator(
             ["--urls", Url, "--Logging:LogLevel:Default", "Warning"],
             o =>
             {
+                // On by default here, unlike the standalone emulator: in development this host is the platform it reports to.
+                o.AgentWorker.Enabled = true;
                 emulatorSettings.Bind(o);
                 o.ApiKey = apiKey;
                 o.ApiSecret = apiSecret;
                 o.Webhook.ApiKey = "";
                 o.Webhook.ApiSecret = "";
                 o.Webhook.UrlSource = OwnWebhookUrls;
+                o.AgentWorker.PlatformUrlSource = () => OwnBaseUri()?.ToString();
             });
         await _emulator.StartAsync(cancellationToken);
         logger.LogInformation("Embedded LiveKit emulator listening on {Url}", Url);
     }
 
+    /// <summary>This host's webhook receiver, once it listens.</summary>
+    private IEnumerable<string> OwnWebhookUrls()
+    {
+        if (OwnBaseUri() is { } own) yield return new Uri(own, WebhookPath).ToString();
+    }
+
     /// <summary>
-    /// This host's webhook receiver, from the addresses it listens on; none before it listens (a port still 0).
+    /// This host's own http address, from the addresses it listens on; null before it listens (a port still 0).
     /// Wildcard hosts are reached through loopback.
     /// </summary>
-    private IEnumerable<string> OwnWebhookUrls()
+    private Uri? OwnBaseUri()
     {
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         foreach (var address in addresses)
@@ -86,10 +97,10 @@ public sealed class EmbeddedLiveKitEmulator(
             var normalized = address.Replace("://+", "://127.0.0.1").Replace("://*", "://127.0.0.1").Replace("://[::]", "://127.0.0.1").Replace("://0.0.0.0", "://127.0.0.1");
             if (Uri.TryCreate(normalized, UriKind.Absolute, out var uri) && uri.Port > 0 && uri.Scheme == Uri.UriSchemeHttp)
             {
-                yield return new Uri(uri, WebhookPath).ToString();
-                yield break;
+                return new Uri(uri.GetLeftPart(UriPartial.Authority) + "/");
             }
         }
+        return null;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

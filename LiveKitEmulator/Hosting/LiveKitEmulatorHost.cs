@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using VoicePlatform.LiveKitEmulator.Agents;
 using VoicePlatform.LiveKitEmulator.Auth;
 using VoicePlatform.LiveKitEmulator.Dispatch;
 using VoicePlatform.LiveKitEmulator.Egress;
@@ -46,6 +47,15 @@ public static class LiveKitEmulatorHost
         services.AddSingleton<SipTrunkStore>();
         services.AddSingleton<SipOutcomePicker>();
         services.AddSingleton<SipCallSimulator>();
+        if (options.AgentWorker.Enabled)
+        {
+            // One instance in both roles: dispatches start calls on it, and host shutdown stops them.
+            services.AddSingleton<ScriptedAgentWorker>();
+            services.AddSingleton<IAgentDispatchHandler>(sp => sp.GetRequiredService<ScriptedAgentWorker>());
+            services.AddHostedService(sp => sp.GetRequiredService<ScriptedAgentWorker>());
+            services.AddHttpClient(ScriptedAgentWorker.HttpClientName, client => client.Timeout = options.AgentWorker.RequestTimeout);
+        }
+
         services.AddSingleton(new TwirpRouter()
             .MapRoomService()
             .MapSipService()

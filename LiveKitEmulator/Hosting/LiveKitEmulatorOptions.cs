@@ -1,3 +1,4 @@
+using VoicePlatform.LiveKitEmulator.Agents;
 using VoicePlatform.LiveKitEmulator.Sip;
 using VoicePlatform.LiveKitEmulator.Webhooks;
 
@@ -27,6 +28,8 @@ public sealed class LiveKitEmulatorOptions
 
     public WebhookOptions Webhook { get; set; } = new();
 
+    public AgentWorkerOptions AgentWorker { get; set; } = new();
+
     /// <summary>Throws naming the setting when a value cannot work.</summary>
     public void Validate()
     {
@@ -37,6 +40,7 @@ public sealed class LiveKitEmulatorOptions
         Require(DepartureTimeout >= TimeSpan.Zero, "LiveKitEmulator:DepartureTimeout must not be negative.");
         Sip.Validate();
         Webhook.Validate();
+        AgentWorker.Validate();
     }
 
     internal static void Require(bool condition, string message)

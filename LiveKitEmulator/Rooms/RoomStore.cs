@@ -23,6 +23,12 @@ public sealed class RoomStore(
     /// <summary>Raised (outside the lock) with the room name when a room closes, for egress to end.</summary>
     public event Action<string>? RoomClosed;
 
+    /// <summary>
+    /// Raised (outside the lock) after a participant joined or its attributes changed, so an in-process agent
+    /// learns of <c>sip.callStatus</c> changes without polling; a departure shows on <see cref="Participant.Departed"/>.
+    /// </summary>
+    public event Action<Participant>? ParticipantUpdated;
+
     public JsonObject CreateRoom(string name, TimeSpan emptyTimeout, TimeSpan departureTimeout, int maxParticipants, string metadata)
     {
         lock (_lock)
@@ -148,6 +154,14 @@ public sealed class RoomStore(
     public Participant Join(string roomName, string identity, string name, string metadata, ParticipantKind kind,
         IReadOnlyDictionary<string, string> attributes)
     {
+        var participant = JoinLocked(roomName, identity, name, metadata, kind, attributes);
+        ParticipantUpdated?.Invoke(participant);
+        return participant;
+    }
+
+    private Participant JoinLocked(string roomName, string identity, string name, string metadata, ParticipantKind kind,
+        IReadOnlyDictionary<string, string> attributes)
+    {
         lock (_lock)
         {
             var room = GetOrCreate(roomName, TimeSpan.Zero, TimeSpan.Zero, 0, "");
@@ -187,6 +201,17 @@ public sealed class RoomStore(
             }
 
             participant.Version++;
+        }
+
+        ParticipantUpdated?.Invoke(participant);
+    }
+
+    /// <summary>The participants in the room now; empty when it does not exist.</summary>
+    public IReadOnlyList<Participant> ParticipantsIn(string roomName)
+    {
+        lock (_lock)
+        {
+            return _rooms.TryGetValue(roomName, out var room) ? room.Participants.ToArray() : [];
         }
     }
 

@@ -38,6 +38,9 @@ public class ApiHostFixture : IAsyncLifetime
             "--LiveKitEmulator:Port", FreePorts.Next().ToString(),
             "--Operator:ApiKey", OperatorKey,
             "--Logging:LogLevel:Default", "Warning",
+            // The embedded emulator's scripted agent worker would report on and hang up answered calls; these hosts
+            // assert exact call states, so it stays off unless a fixture turns it on in ExtraArguments.
+            "--LiveKitEmulator:AgentWorker:Enabled", "false",
             .. ExtraArguments,
         ]);
         await App.StartAsync();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using VoicePlatform.ApiHost.Hosting;
 using VoicePlatform.Grains.Telephony.LiveKit;
+using VoicePlatform.LiveKitEmulator.Agents;
 
 namespace VoicePlatform.Tests.Http;
 
@@ -17,5 +18,12 @@ public sealed class DevelopmentTelephonyTests(ApiHostFixture host)
         Assert.StartsWith("RM_", room.Sid);
         Assert.Contains(await client.ListRoomsAsync(), r => r.Name == room.Name);
         Assert.StartsWith("http://127.0.0.1:", emulator.Url);
+    }
+
+    [Fact]
+    public void TestHostsRunTheEmulatorWithoutTheScriptedAgentWorker()
+    {
+        var emulator = host.App.Services.GetRequiredService<EmbeddedLiveKitEmulator>();
+        Assert.Null(emulator.Services.GetService<ScriptedAgentWorker>());
     }
 }

@@ -1,0 +1,72 @@
+using VoicePlatform.LiveKitEmulator.Hosting;
+
+namespace VoicePlatform.LiveKitEmulator.Agents;
+
+/// <summary>
+/// The optional scripted agent worker (<c>LiveKitEmulator:AgentWorker</c>): plays the AI agent process a real
+/// deployment runs next to LiveKit, so a call placed against the emulator has a transcript, usage and an outcome.
+/// </summary>
+public sealed class AgentWorkerOptions
+{
+    /// <summary>Off by default: a plain emulator behaves like a LiveKit server with no worker for any agent name.</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>The platform's base URL (<c>http://host:port</c>); the worker posts to <c>{PlatformUrl}/api/calls/{callId}/…</c>.</summary>
+    public string PlatformUrl { get; set; } = "";
+
+    /// <summary>
+    /// The platform's base URL known only at run time, asked at each dispatch before <see cref="PlatformUrl"/>: an
+    /// in-process host whose own address exists only once it listens. Null or empty falls back to <see cref="PlatformUrl"/>.
+    /// Not bindable from configuration.
+    /// </summary>
+    public Func<string?>? PlatformUrlSource { get; set; }
+
+    /// <summary>Seed of each call's scripted outcome (combined with the call id); unset means a different choice each run.</summary>
+    public int? Seed { get; set; }
+
+    /// <summary>Emulated time the agent waits in the room for the callee to answer before it gives up and leaves.</summary>
+    public TimeSpan AnswerTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Retries of a post after a connection error, a timeout, a 5xx or a 429.</summary>
+    public int RetryMax { get; set; } = 3;
+
+    /// <summary>First wait before a retry (emulated time, so <c>TimeAcceleration</c> shrinks it); doubles per attempt.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Real time one post may take before it counts as failed (and is retried).</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Where the platform is for the next dispatch, ending in <c>/</c> so relative paths keep any base path; null when
+    /// neither source knows it yet.
+    /// </summary>
+    public Uri? ResolvePlatformUrl()
+    {
+        var url = PlatformUrlSource?.Invoke() is { Length: > 0 } fromSource ? fromSource : PlatformUrl;
+        if (url.Length > 0 && !url.EndsWith('/'))
+        {
+            url += "/";
+        }
+
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
+    }
+
+    internal void Validate()
+    {
+        if (!Enabled)
+        {
+            return;
+        }
+
+        LiveKitEmulatorOptions.Require(
+            PlatformUrl.Length > 0 || PlatformUrlSource is not null,
+            "LiveKitEmulator:AgentWorker:PlatformUrl must be set when LiveKitEmulator:AgentWorker:Enabled is true.");
+        LiveKitEmulatorOptions.Require(
+            PlatformUrl.Length == 0 || (Uri.TryCreate(PlatformUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"),
+            $"LiveKitEmulator:AgentWorker:PlatformUrl '{PlatformUrl}' is not an http(s) URL.");
+        LiveKitEmulatorOptions.Require(AnswerTimeout > TimeSpan.Zero, "LiveKitEmulator:AgentWorker:AnswerTimeout must be positive.");
+        LiveKitEmulatorOptions.Require(RetryMax >= 0, "LiveKitEmulator:AgentWorker:RetryMax must not be negative.");
+        LiveKitEmulatorOptions.Require(RetryDelay >= TimeSpan.Zero, "LiveKitEmulator:AgentWorker:RetryDelay must not be negative.");
+        LiveKitEmulatorOptions.Require(RequestTimeout > TimeSpan.Zero, "LiveKitEmulator:AgentWorker:RequestTimeout must be positive.");
+    }
+}

@@ -1,0 +1,195 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using VoicePlatform.LiveKitEmulator.Agents.Reports;
+using VoicePlatform.LiveKitEmulator.Dispatch;
+using VoicePlatform.LiveKitEmulator.Hosting;
+using VoicePlatform.LiveKitEmulator.Rooms;
+
+namespace VoicePlatform.LiveKitEmulator.Agents;
+
+/// <summary>
+/// Plays the agent process LiveKit Agents would run for each dispatch of a platform call: joins the room as an
+/// <c>AGENT</c> participant, waits for the SIP callee to answer, then reports to the platform what a real agent
+/// would — who answered, the transcript line by line at speaking pace on the emulator clock, usage, the outcome —
+/// and hangs up. Dispatches that are not a platform call's (no call id or no worker credential) are left alone.
+/// Each call runs in the background; shutdown cancels them and waits for them to stop.
+/// </summary>
+public sealed class ScriptedAgentWorker(
+    RoomStore rooms,
+    EmulatorClock clock,
+    IHttpClientFactory httpClients,
+    IOptions<LiveKitEmulatorOptions> options,
+    ILogger<ScriptedAgentWorker> logger) : IAgentDispatchHandler, IHostedService, IDisposable
+{
+    public const string HttpClientName = "LiveKitEmulator.AgentWorker";
+
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<Task, byte> _running = new();
+    private long _ignored;
+
+    /// <summary>Dispatches left alone so far because they carried no platform call.</summary>
+    public long IgnoredCount => Interlocked.Read(ref _ignored);
+
+    /// <summary>Raised with the call id once the worker is done with a call and has left its room; for tests and diagnostics.</summary>
+    public event Action<string>? CallFinished;
+
+    public Task OnDispatchCreatedAsync(AgentDispatch dispatch, CancellationToken cancellationToken)
+    {
+        if (!AgentDispatchMetadata.TryParse(dispatch.Metadata, out var call))
+        {
+            Interlocked.Increment(ref _ignored);
+            logger.LogInformation("Agent worker ignores dispatch {DispatchId} to {RoomName}: its metadata names no call with a worker credential",
+                dispatch.Id, dispatch.Room);
+            return Task.CompletedTask;
+        }
+
+        if (_stopping.IsCancellationRequested)
+        {
+            return Task.CompletedTask;
+        }
+
+        // Not awaited: CreateDispatch answers at once, as LiveKit does while a worker picks the job up.
+        var stopping = _stopping.Token;
+        var task = Task.Run(async () =>
+        {
+            await RunAsync(dispatch, call, stopping);
+            CallFinished?.Invoke(call.CallId);
+        }, CancellationToken.None);
+        _running.TryAdd(task, 0);
+        _ = task.ContinueWith(t => _running.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return Task.CompletedTask;
+    }
+
+    private async Task RunAsync(AgentDispatch dispatch, AgentDispatchMetadata call, CancellationToken stopping)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["CallId"] = call.CallId, ["TenantId"] = call.TenantId, ["RoomName"] = dispatch.Room });
+        var settings = options.Value.AgentWorker;
+        var platformUrl = settings.ResolvePlatformUrl();
+        if (platformUrl is null)
+        {
+            logger.LogWarning("Agent worker skips call {CallId}: the platform URL is not known (LiveKitEmulator:AgentWorker:PlatformUrl)", call.CallId);
+            return;
+        }
+
+        using var watch = new CalleeWatch(rooms, dispatch.Room, options.Value.Sip);
+        var agent = rooms.Join(dispatch.Room, $"agent-{dispatch.Id}", dispatch.AgentName, "", ParticipantKind.Agent, new Dictionary<string, string>());
+        try
+        {
+            watch.Start(agent);
+            logger.LogInformation("Agent worker joined {RoomName} for call {CallId} of tenant {TenantId}", dispatch.Room, call.CallId, call.TenantId);
+            CalleeAnswer? answer;
+            try
+            {
+                answer = await watch.Answered.WaitAsync(clock.Scale(settings.AnswerTimeout), clock.Time, stopping);
+            }
+            catch (TimeoutException)
+            {
+                answer = null;
+            }
+
+            if (answer is null)
+            {
+                logger.LogInformation("Agent worker leaves call {CallId}: the callee never answered", call.CallId);
+                return;
+            }
+
+            var platform = new PlatformClient(httpClients.CreateClient(HttpClientName), platformUrl, call, settings, clock, logger);
+            await ConverseAsync(platform, call, answer, agent, stopping);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            logger.LogInformation("Agent worker stops call {CallId}: shutting down", call.CallId);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Agent worker failed on call {CallId} of tenant {TenantId}", call.CallId, call.TenantId);
+        }
+        finally
+        {
+            rooms.Leave(agent, DisconnectReason.ClientInitiated);
+        }
+    }
+
+    private async Task ConverseAsync(PlatformClient platform, AgentDispatchMetadata call, CalleeAnswer answer, Participant agent, CancellationToken stopping)
+    {
+        var script = answer.Machine
+            ? ConversationScript.ForVoicemail(call)
+            : ConversationScript.ForHuman(call, RandomFor(call.CallId), clock.UtcNow);
+        await platform.PostAsync(PlatformClient.AnsweredByStep, new AnsweredByReport(answer.Machine ? AnsweredBy.Machine : AnsweredBy.Human), stopping);
+
+        // Talking stops when the callee hangs up or the room goes (the agent is removed with it); reporting does not.
+        using var conversation = CancellationTokenSource.CreateLinkedTokenSource(answer.Callee.Departed, agent.Departed, stopping);
+        var spoken = 0;
+        var elapsed = TimeSpan.Zero;
+        try
+        {
+            foreach (var line in script.Lines)
+            {
+                await clock.DelayAsync(line.End - elapsed, conversation.Token);
+                elapsed = line.End;
+                await platform.PostAsync(PlatformClient.TranscriptStep, new TranscriptReport([script.Segment(spoken)]), stopping);
+                spoken++;
+            }
+        }
+        catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+        {
+        }
+
+        stopping.ThrowIfCancellationRequested();
+        var hungUp = spoken < script.Lines.Count;
+        if (hungUp)
+        {
+            logger.LogInformation("Agent worker stops talking on call {CallId}: the callee hung up after {Spoken} of {Lines} lines",
+                call.CallId, spoken, script.Lines.Count);
+        }
+
+        if (script.Usage(spoken) is { } usage)
+        {
+            await platform.PostAsync(PlatformClient.UsageStep, usage, stopping);
+        }
+
+        if (script.Outcome(spoken, hungUp) is { } outcome)
+        {
+            await platform.PostAsync(PlatformClient.OutcomeStep, outcome, stopping);
+        }
+
+        if (!hungUp)
+        {
+            await platform.PostAsync(PlatformClient.EndStep, new EndReport(), stopping);
+        }
+
+        logger.LogInformation("Agent worker finished call {CallId} of tenant {TenantId}: {Spoken} lines, answered by {AnsweredBy}",
+            call.CallId, call.TenantId, spoken, answer.Machine ? AnsweredBy.Machine : AnsweredBy.Human);
+    }
+
+    /// <summary>With a seed, the same call id always gets the same script, whatever order calls arrive in.</summary>
+    private Random RandomFor(string callId)
+    {
+        if (options.Value.AgentWorker.Seed is not { } seed)
+        {
+            return new Random();
+        }
+
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{seed}:{callId}"));
+        return new Random(BitConverter.ToInt32(hash, 0));
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        try
+        {
+            await Task.WhenAll(_running.Keys).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Agent worker stopped with {Count} calls still winding down", _running.Count);
+        }
+    }
+
+    public void Dispose() => _stopping.Dispose();
+}
