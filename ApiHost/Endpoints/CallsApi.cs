@@ -31,6 +31,9 @@ public static class CallsApi
         api.MapGet("/{callId}/transcript", GetTranscriptAsync)
             .WithSummary("Read a call's transcript: the agent's and the callee's segments in order of their start")
             .Produces<IReadOnlyList<TranscriptSegment>>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{callId}/cost", GetCostAsync)
+            .WithSummary("Read what a call costs: each component with quantity, rate and amount, the price-book version, the total, and how the wallet was charged")
+            .Produces<CallCostView>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{callId}/events", GetEventsAsync)
             .WithSummary("Read a call's history: status changes, the LiveKit webhooks that caused them, and the agent worker's reports")
             .Produces<IReadOnlyList<CallEvent>>().ProducesProblem(StatusCodes.Status404NotFound);
@@ -47,6 +50,11 @@ public static class CallsApi
     public static async Task<IResult> GetTranscriptAsync(string callId, ClaimsPrincipal user, IGrainFactory grains) =>
         PrefixedId.TryParse<CallId>(callId, out var id) && await grains.GetCall(user.GetTenantId(), id).GetTranscriptAsync() is { } transcript
             ? TypedResults.Ok(transcript)
+            : WriteResults.NotFound(Resource);
+
+    public static async Task<IResult> GetCostAsync(string callId, ClaimsPrincipal user, IGrainFactory grains) =>
+        PrefixedId.TryParse<CallId>(callId, out var id) && await grains.GetCall(user.GetTenantId(), id).GetCostAsync() is { } cost
+            ? TypedResults.Ok(cost)
             : WriteResults.NotFound(Resource);
 
     public static async Task<IResult> GetEventsAsync(string callId, ClaimsPrincipal user, IGrainFactory grains) =>

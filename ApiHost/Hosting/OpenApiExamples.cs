@@ -6,6 +6,7 @@ using VoicePlatform.ApiHost.Contracts;
 using VoicePlatform.ApiKeys;
 using VoicePlatform.Brands;
 using VoicePlatform.Calls;
+using VoicePlatform.Pricing;
 using VoicePlatform.Grains.CallRecords;
 using VoicePlatform.Catalog;
 using VoicePlatform.Common;
@@ -174,6 +175,23 @@ public static class OpenApiExamples
         [typeof(IReadOnlyList<CallEvent>)] = EventsSample,
         [typeof(CallEvent)] = EventsSample[0],
         [typeof(TranscriptAccepted)] = new TranscriptAccepted(2),
+        [typeof(CallCostView)] = new CallCostView
+        {
+            Settled = true, BilledSeconds = 132, Debited = 44, SettledAt = At.AddSeconds(161),
+            Cost = new CallCost
+            {
+                Currency = "USD", PriceBookVersion = 3, OverridesRevision = 1, Total = 48,
+                Components =
+                [
+                    new CostComponent { Kind = CostComponentKind.Telephony, Quantity = 132, Unit = "second", RateMicros = 14_000, RatePer = 60, Amount = 3 },
+                    new CostComponent { Kind = CostComponentKind.Platform, Quantity = 132, Unit = "second", RateMicros = 50_000, RatePer = 60, Amount = 11 },
+                    new CostComponent { Kind = CostComponentKind.Stt, Provider = "deepgram", Model = "nova-3", Quantity = 95_000, Unit = "audio-millisecond", RateMicros = 7_700, RatePer = 60_000, Amount = 1 },
+                    new CostComponent { Kind = CostComponentKind.LlmInput, Provider = "openai", Model = "gpt-4o-mini", Quantity = 6_400, Unit = "token", RateMicros = 150_000, RatePer = 1_000_000, Amount = 0 },
+                    new CostComponent { Kind = CostComponentKind.LlmOutput, Provider = "openai", Model = "gpt-4o-mini", Quantity = 820, Unit = "token", RateMicros = 600_000, RatePer = 1_000_000, Amount = 0 },
+                    new CostComponent { Kind = CostComponentKind.Tts, Provider = "cartesia", Model = "sonic-2", Quantity = 1_150, Unit = "character", RateMicros = 30_000_000, RatePer = 1_000_000, Amount = 33, Estimated = false },
+                ],
+            },
+        },
         [typeof(Page<SipTrunkSummary>)] = new Page<SipTrunkSummary>
         {
             Items = [new SipTrunkSummary { Id = Trunk, Name = "Twilio US outbound", LiveKitTrunkId = "ST_a1B2c3D4e5F6", Numbers = ["+15125550100"], Status = SipTrunkStatus.Active }],

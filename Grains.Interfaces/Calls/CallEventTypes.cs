@@ -11,4 +11,5 @@ public static class CallEventTypes
     public const string Transfer = "transfer";
     public const string EndRequested = "end-requested";
     public const string HangUp = "hangup";
+    public const string Billing = "billing";
 }

@@ -30,4 +30,11 @@ public sealed record CallRecord
     [Id(14)] public required DateTimeOffset QueuedAt { get; init; }
     [Id(15)] public DateTimeOffset? AnsweredAt { get; init; }
     [Id(16)] public DateTimeOffset? EndedAt { get; init; }
+    /// <summary>True once the call is paid for (or needed no payment); the sweeper wakes ended calls until it is.</summary>
+    [Id(17)] public bool Settled { get; init; }
+    /// <summary>Connected seconds billed.</summary>
+    [Id(18)] public long BilledSeconds { get; init; }
+    /// <summary>The settled price, minor units of <see cref="Currency"/>.</summary>
+    [Id(19)] public long? CostTotal { get; init; }
+    [Id(20)] public string? Currency { get; init; }
 }

@@ -52,6 +52,10 @@ public interface ICallGrain : IGrainWithStringKey
     [ReadOnly]
     Task<IReadOnlyList<TranscriptSegment>?> GetTranscriptAsync();
 
+    /// <summary>The call's price and charges, or null when there is no such call.</summary>
+    [ReadOnly]
+    Task<CallCostView?> GetCostAsync();
+
     /// <summary>The call's history, or null when there is no such call.</summary>
     [ReadOnly]
     Task<IReadOnlyList<CallEvent>?> GetEventsAsync();

@@ -26,7 +26,7 @@ public interface ICallRecordStore
     Task<Page<CallRecord>> ListAsync(TenantId tenant, CallListQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Calls of every tenant not yet ended in the projection, ordered by tenant then call, after
+    /// Calls of every tenant not yet ended, or ended but not yet settled, in the projection, ordered by tenant then call, after
     /// <paramref name="after"/>: how the sweeper finds the live calls a crash left without an activation.
     /// </summary>
     Task<IReadOnlyList<LiveCallKey>> ListLiveCallsAsync(LiveCallKey? after, int limit, CancellationToken cancellationToken = default);

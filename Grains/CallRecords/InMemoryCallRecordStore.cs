@@ -77,7 +77,7 @@ public sealed class InMemoryCallRecordStore : ICallRecordStore
         IReadOnlyList<LiveCallKey> live = _calls
             .Select(entry => { lock (entry.Value) return entry.Value.Record; })
             .OfType<CallRecord>()
-            .Where(r => r.Status != CallStatus.Ended)
+            .Where(r => r.Status != CallStatus.Ended || !r.Settled)
             .Select(r => new LiveCallKey(r.TenantId, r.CallId))
             .Where(k => after is not { } a || Compare(k, a) > 0)
             .OrderBy(k => k.Tenant.Value, StringComparer.Ordinal).ThenBy(k => k.Call.Value, StringComparer.Ordinal)

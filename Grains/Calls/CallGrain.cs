@@ -9,6 +9,8 @@ using VoicePlatform.Common;
 using VoicePlatform.Grains.CallRecords;
 using VoicePlatform.Grains.Common;
 using VoicePlatform.Grains.Telephony.LiveKit;
+using VoicePlatform.Pricing;
+using VoicePlatform.Wallets;
 using VoicePlatform.Telephony;
 using VoicePlatform.Tenants;
 
@@ -21,7 +23,7 @@ namespace VoicePlatform.Grains.Calls;
 /// served meanwhile; the dial reports back through a self-call that runs on a normal turn.
 /// </summary>
 [GrainType("call")]
-public sealed class CallGrain(
+public sealed partial class CallGrain(
     [PersistentState("call", StorageNames.Platform)] IPersistentState<CallState> state,
     IServiceProvider services,
     TimeProvider time,
@@ -73,6 +75,7 @@ public sealed class CallGrain(
         // first tick (timer or reminder) re-saves, which is idempotent.
         _projectionBehind = Exists;
         if (Exists && !Progress.IsEnded) StartWatchdogTimer();
+        ResumeBilling();
         return Task.CompletedTask;
     }
 
@@ -118,20 +121,35 @@ public sealed class CallGrain(
         var instructions = await GrainFactory.GetAgent(Key.Tenant, request.AgentId).CompileInstructionsAsync(request.Variables)
                            ?? throw new InvalidOperationException($"Agent {request.AgentId} disappeared while placing call {Key.Call}.");
 
+        var quote = await Pricing.QuoteAsync(AgentPricingProfile.Of(agent.Settings));
+        if (quote is null) return await PlaceEndedAsync(call, "no price book is published for this tenant's currency");
+
         var workerSecret = RandomIds.Create(CallWorkerCredential.SecretLength);
         var workerCredential = CallWorkerCredential.Format(Key.Tenant, Key.Call, workerSecret);
 
-        // Queued and Dialing are one write: the dial starts right after it, and nothing observes the gap.
-        state.State = call with { Progress = CallLifecycle.Dialing(call.Progress, now), WorkerSecretHash = Hash(workerSecret) };
-        await SaveAsync(durable: true, [Event(CallEventTypes.StatusChanged, "dialing", $"dialing {request.To} from {callerId.Number}", now)]);
+        // The one durable write before any side effect: from here a retry answers this call, and the sweeper can
+        // find it (and release its reservation) if this silo dies before the dial.
+        state.State = call with { WorkerSecretHash = Hash(workerSecret), Quote = quote };
+        await SaveAsync(durable: true, [Event(CallEventTypes.StatusChanged, "queued", $"queued: {request.To} from {callerId.Number}", now)]);
         if (_projectionBehind)
         {
             // The call record is what lets the sweeper find this call after a crash; never ring a phone without it.
-            await ApplyAsync(CallLifecycle.End(Progress, CallEndReason.Failed, Now(), "the call could not be recorded, so it was not dialled"));
+            await EndUnplacedAsync(CallEndReason.Failed, "the call could not be recorded, so it was not dialled");
             return WriteResult<CallView>.Created(View());
         }
-        // The timer watches the call while this activation lives; after a crash the sweeper wakes it again.
+        // Until the dial reports, "no callee in LiveKit" means "not there yet" to the watchdog.
+        _dialInFlight = true;
         StartWatchdogTimer();
+
+        var funds = await ReserveFirstBlockAsync(quote);
+        if (funds is null)
+        {
+            _dialInFlight = false;
+            return WriteResult<CallView>.Created(View());
+        }
+        var limit = CallMetering.DurationLimit(agent.Settings.MaxCallDurationSeconds, quote.EstimatedPerMinute, funds.Value);
+        state.State = state.State with { Billing = state.State.Billing with { LimitSeconds = limit.Seconds, LimitedByFunds = limit.ByFunds } };
+        await ApplyAsync(CallLifecycle.Dialing(Progress, Now()));
 
         var dial = new DialPlan(
             liveKit,
@@ -148,10 +166,10 @@ public sealed class CallGrain(
                 RoomName = state.State.RoomName,
                 ParticipantIdentity = CalleeIdentity,
                 RingingTimeout = RingingTimeout,
-                MaxCallDuration = TimeSpan.FromSeconds(agent.Settings.MaxCallDurationSeconds),
+                // LiveKit ends the call at this limit by itself, even if the whole cluster is down when the money runs out.
+                MaxCallDuration = TimeSpan.FromSeconds(limit.Seconds),
                 WaitUntilAnswered = true,
             });
-        _dialInFlight = true;
         _dialCancellation = new CancellationTokenSource();
         var cancellation = _dialCancellation.Token;
         // Deliberately not awaited: the grain's turn ends here and the dial reports back by a self-call.
@@ -309,7 +327,7 @@ public sealed class CallGrain(
 
     public Task<CallView?> EndByAgentAsync() => HangUpAsync(CallEventTypes.EndRequested, "ended by the agent");
 
-    private async Task<CallView?> HangUpAsync(string eventType, string detail)
+    private async Task<CallView?> HangUpAsync(string eventType, string detail, CallEndReason? reason = null)
     {
         if (!Exists) return null;
         if (Progress.IsEnded) return View();
@@ -320,9 +338,9 @@ public sealed class CallGrain(
             await IgnoreNotFoundAsync(() => liveKit.RemoveParticipantAsync(state.State.RoomName, CalleeIdentity));
             await IgnoreNotFoundAsync(() => liveKit.DeleteRoomAsync(state.State.RoomName));
         }
-        var reason = Progress.AnsweredAt is null ? CallEndReason.Cancelled : CallEndReason.Completed;
+        reason ??= Progress.AnsweredAt is null ? CallEndReason.Cancelled : CallEndReason.Completed;
         var now = Now();
-        await ApplyAsync(CallLifecycle.End(Progress, reason, now, detail), [Event(eventType, eventType, detail, now)]);
+        await ApplyAsync(CallLifecycle.End(Progress, reason.Value, now, detail), [Event(eventType, eventType, detail, now)]);
         return View();
     }
 
@@ -339,7 +357,8 @@ public sealed class CallGrain(
                 "active" => CallLifecycle.Answered(Progress, now),
                 _ => CallLifecycle.Dialing(Progress, now),
             },
-            "participant_left" or "participant_connection_aborted" when callee => CallLifecycle.CalleeLeft(Progress, liveKitEvent.DisconnectReason, now, TimeSpan.FromSeconds(state.State.MaxCallDurationSeconds)),
+            "participant_left" or "participant_connection_aborted" when callee => CallLifecycle.CalleeLeft(Progress, liveKitEvent.DisconnectReason, now,
+                TimeSpan.FromSeconds(state.State.Billing.LimitSeconds ?? state.State.MaxCallDurationSeconds), state.State.Billing.LimitedByFunds),
             "room_finished" => RoomGone(now),
             _ => Progress,
         };
@@ -454,9 +473,9 @@ public sealed class CallGrain(
         state.State = state.State with { Progress = next };
         var events = new List<CallEvent> { TransitionEvent(from, next) };
         if (extraEvents is not null) events.AddRange(extraEvents);
-        // Ringing alone is not worth a durable write: a crash loses at most its timestamp, and the watchdog sees the
-        // ringing again; the next durable write (answer or end) carries it anyway.
-        await SaveAsync(durable: next.Status != CallStatus.Ringing || from.Status == CallStatus.Ringing, events);
+        // Dialing and ringing are not worth a durable write each: a crash loses at most their timestamps (the watchdog
+        // sees the call in LiveKit again), and the next durable write (answer or end) carries them anyway.
+        await SaveAsync(durable: next.Status is not (CallStatus.Dialing or CallStatus.Ringing), events);
         logger.LogInformation("Call {CallId} of tenant {TenantId} {From} -> {To} ({EndReason})", Key.Call, Key.Tenant, from.Status, next.Status, next.EndReason);
         AfterTransition(next);
     }
@@ -465,6 +484,7 @@ public sealed class CallGrain(
     {
         if (next.IsEnded) StopWatchdog();
         else if (next.Status == CallStatus.Answered) _watchdog?.Change(AnsweredPollPeriod, AnsweredPollPeriod);
+        ResumeBilling();
     }
 
     /// <summary>
@@ -517,7 +537,11 @@ public sealed class CallGrain(
     private async Task<WriteResult<CallView>> PlaceEndedAsync(CallState call, string detail)
     {
         // A call that cannot be dialled still exists, ended, so the caller sees why: one write.
-        state.State = call with { Progress = CallLifecycle.End(call.Progress, CallEndReason.Failed, call.Progress.QueuedAt, detail) };
+        state.State = call with
+        {
+            Progress = CallLifecycle.End(call.Progress, CallEndReason.Failed, call.Progress.QueuedAt, detail),
+            Billing = new CallBilling { Settled = true },
+        };
         await SaveAsync(durable: true, [Event(CallEventTypes.StatusChanged, "ended", $"not placed: {detail}", call.Progress.QueuedAt)]);
         logger.LogWarning("Call {CallId} of tenant {TenantId} not placed: {Detail}", Key.Call, Key.Tenant, detail);
         return WriteResult<CallView>.Created(View());
@@ -609,6 +633,10 @@ public sealed class CallGrain(
             QueuedAt = p.QueuedAt,
             AnsweredAt = p.AnsweredAt,
             EndedAt = p.EndedAt,
+            Settled = s.Billing.Settled,
+            BilledSeconds = s.Billing.BilledSeconds,
+            CostTotal = s.Billing.Cost?.Total,
+            Currency = s.Quote?.Currency,
         };
     }
 

@@ -60,13 +60,14 @@ public static class CallLifecycle
     /// The callee's SIP participant left the room with LiveKit's <paramref name="disconnectReason"/>. LiveKit ends a
     /// call at <c>max_call_duration</c> as an ordinary hang-up (no reason of its own), so an answered call that
     /// leaves normally once its answered time reaches <paramref name="maxDuration"/> (within
-    /// <see cref="MaxDurationTolerance"/>, as our answer time lags LiveKit's a little) ended by the limit.
+    /// <see cref="MaxDurationTolerance"/>, as our answer time lags LiveKit's a little) ended by the limit — and when the
+    /// limit was what the wallet could pay for (<paramref name="limitedByFunds"/>), the money ran out.
     /// </summary>
-    public static CallProgress CalleeLeft(CallProgress call, string? disconnectReason, DateTimeOffset now, TimeSpan? maxDuration = null)
+    public static CallProgress CalleeLeft(CallProgress call, string? disconnectReason, DateTimeOffset now, TimeSpan? maxDuration = null, bool limitedByFunds = false)
     {
         var reason = ForDisconnect(disconnectReason, answered: call.AnsweredAt is not null);
         if (reason == CallEndReason.Completed && maxDuration is { } limit && call.AnsweredAt is { } answeredAt && now - answeredAt >= limit - MaxDurationTolerance)
-            reason = CallEndReason.MaxDurationReached;
+            reason = limitedByFunds ? CallEndReason.InsufficientFunds : CallEndReason.MaxDurationReached;
         return End(call, reason, now, disconnectReason: NullIfEmpty(disconnectReason));
     }
 

@@ -28,4 +28,7 @@ public sealed record CallState
     [Id(14)] public string? TransferTo { get; init; }
     /// <summary>Why the transfer failed, when it did; the call then goes on with the agent.</summary>
     [Id(15)] public string? TransferError { get; init; }
+    /// <summary>The prices in force when the call was placed; it is priced with exactly these at the end.</summary>
+    [Id(16)] public Pricing.PriceQuote? Quote { get; init; }
+    [Id(17)] public CallBilling Billing { get; init; } = new();
 }

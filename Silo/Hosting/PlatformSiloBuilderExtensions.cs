@@ -57,6 +57,7 @@ public static class PlatformSiloBuilderExtensions
         silo.AddDashboard();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddOptions<CallWatchdogOptions>();
+        silo.Services.AddOptions<CallMeteringOptions>().Bind(silo.Configuration.GetSection("Calls:Metering"));
         // Each silo makes sure the cluster's live-call sweep is scheduled (idempotent): after a full restart it is
         // what wakes the calls that were live when the cluster went down.
         silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>()
