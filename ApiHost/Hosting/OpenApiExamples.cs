@@ -177,10 +177,10 @@ public static class OpenApiExamples
         [typeof(TranscriptAccepted)] = new TranscriptAccepted(2),
         [typeof(CallCostView)] = new CallCostView
         {
-            Settled = true, BilledSeconds = 132, Debited = 44, SettledAt = At.AddSeconds(161),
+            Settled = true, BilledSeconds = 132, Debited = 14, SettledAt = At.AddSeconds(161),
             Cost = new CallCost
             {
-                Currency = "USD", PriceBookVersion = 3, OverridesRevision = 1, Total = 48,
+                Currency = "USD", PriceBookVersion = 3, OverridesRevision = 1, Total = 18,
                 Components =
                 [
                     new CostComponent { Kind = CostComponentKind.Telephony, Quantity = 132, Unit = "second", RateMicros = 14_000, RatePer = 60, Amount = 3 },
@@ -188,7 +188,7 @@ public static class OpenApiExamples
                     new CostComponent { Kind = CostComponentKind.Stt, Provider = "deepgram", Model = "nova-3", Quantity = 95_000, Unit = "audio-millisecond", RateMicros = 7_700, RatePer = 60_000, Amount = 1 },
                     new CostComponent { Kind = CostComponentKind.LlmInput, Provider = "openai", Model = "gpt-4o-mini", Quantity = 6_400, Unit = "token", RateMicros = 150_000, RatePer = 1_000_000, Amount = 0 },
                     new CostComponent { Kind = CostComponentKind.LlmOutput, Provider = "openai", Model = "gpt-4o-mini", Quantity = 820, Unit = "token", RateMicros = 600_000, RatePer = 1_000_000, Amount = 0 },
-                    new CostComponent { Kind = CostComponentKind.Tts, Provider = "cartesia", Model = "sonic-2", Quantity = 1_150, Unit = "character", RateMicros = 30_000_000, RatePer = 1_000_000, Amount = 33, Estimated = false },
+                    new CostComponent { Kind = CostComponentKind.Tts, Provider = "cartesia", Model = "sonic-2", Quantity = 1_150, Unit = "character", RateMicros = 30_000_000, RatePer = 1_000_000, Amount = 3 },
                 ],
             },
         },
