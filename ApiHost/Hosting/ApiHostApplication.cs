@@ -89,6 +89,7 @@ public static class ApiHostApplication
         app.MapPhoneNumbersApi();
         app.MapCallsApi();
         app.MapCallReportsApi();
+        app.MapPricingApi();
         app.MapLiveKitWebhookApi();
         return app;
     }

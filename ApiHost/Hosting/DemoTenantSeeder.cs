@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using VoicePlatform.ApiKeys;
+using VoicePlatform.Pricing;
 using VoicePlatform.Silo.Operations;
 using VoicePlatform.Silo.Security;
 using VoicePlatform.Tenants;
@@ -37,6 +38,8 @@ public sealed class DemoTenantSeeder(
             await started.Task;
         }
 
+        // Before the key is handed out, so the demo tenant can estimate and place calls from its first request.
+        await grains.GetPriceBook(DefaultPriceBook.Currency).PublishAsync(DefaultPriceBook.Publish);
         var tenant = grains.GetTenant(DemoTenantId);
         await tenant.CreateAsync(new CreateTenant { Name = "Demo Agency", Settings = TenantSettings.Default with { DefaultTimeZone = "America/New_York" } });
         var key = await tenant.IssueApiKeyAsync(new IssueApiKey { Name = "demo admin", Role = ApiKeyRole.TenantAdmin, IssuedBy = "development-mode" });

@@ -234,6 +234,11 @@ public static class OpenApiExamples
         IssuedBy = "operator",
     };
 
+    static OpenApiExamples()
+    {
+        foreach (var (type, sample) in PricingOpenApiExamples.Samples) Add(type, sample);
+    }
+
     /// <summary>Registers an example for every type that has a sample; later resources add theirs with <see cref="Add"/>.</summary>
     public static void Add(Type type, object sample) => Samples[type] = sample;
 

@@ -15,19 +15,18 @@ public static class IdempotencyKeys
     public static bool TryNewId<T>(HttpRequest request, TenantId tenant, out T id, out Dictionary<string, string[]> errors) where T : struct, IPrefixedId<T>
     {
         errors = [];
-        string? key = request.Headers[Header];
-        if (key is null)
-        {
-            id = PrefixedId.New<T>();
-            return true;
-        }
-        if (key.Length is 0 or > MaxLength || key.Any(char.IsControl))
-        {
-            errors[Header] = [$"1 to {MaxLength} printable characters."];
-            id = default;
-            return false;
-        }
-        id = PrefixedId.Derive<T>($"{tenant.Value}|{T.Prefix}|{key}");
+        id = default;
+        if (!TryRead(request, out var key, errors)) return false;
+        id = key is null ? PrefixedId.New<T>() : PrefixedId.Derive<T>($"{tenant.Value}|{T.Prefix}|{key}");
         return true;
+    }
+
+    /// <summary>The header's key, null when absent; false (with the error recorded) when it is malformed.</summary>
+    public static bool TryRead(HttpRequest request, out string? key, IDictionary<string, string[]> errors)
+    {
+        key = request.Headers[Header];
+        if (key is null || (key.Length is > 0 and <= MaxLength && !key.Any(char.IsControl))) return true;
+        errors[Header] = [$"1 to {MaxLength} printable characters."];
+        return false;
     }
 }

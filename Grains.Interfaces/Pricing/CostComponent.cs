@@ -19,4 +19,9 @@ public sealed record CostComponent
     [Id(7)] public required long Amount { get; init; }
     /// <summary>True when the quantity was estimated from the duration because the worker reported none.</summary>
     [Id(8)] public bool Estimated { get; init; }
+    /// <summary>
+    /// True when the price book has no rate for this provider and model, not even a wildcard: the line is priced 0
+    /// rather than failing a call that already happened, and the operator should add a rate.
+    /// </summary>
+    [Id(9)] public bool Unpriced { get; init; }
 }

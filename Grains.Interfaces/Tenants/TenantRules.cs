@@ -1,4 +1,3 @@
-using System.Globalization;
 using VoicePlatform.Common;
 
 namespace VoicePlatform.Tenants;
@@ -13,19 +12,13 @@ public static class TenantRules
     public const int MaxConcurrencyLimit = 10_000;
     public const int MaxSuspendReasonLength = 500;
 
-    private static readonly Lazy<HashSet<string>> Currencies = new(() =>
-        CultureInfo.GetCultures(CultureTypes.SpecificCultures)
-            .Select(c => { try { return new RegionInfo(c.Name).ISOCurrencySymbol; } catch (ArgumentException) { return null; } })
-            .OfType<string>()
-            .ToHashSet(StringComparer.Ordinal));
-
     public static void ValidateName(string? name, string field, IDictionary<string, string[]> errors) =>
         Validation.Required(errors, field, name, MaxNameLength);
 
     public static void Validate(TenantSettings settings, string prefix, IDictionary<string, string[]> errors)
     {
         Validation.TimeZone(errors, prefix + "defaultTimeZone", settings.DefaultTimeZone ?? "");
-        if (settings.Currency is null || !Currencies.Value.Contains(settings.Currency))
+        if (!Currencies.IsKnown(settings.Currency))
             errors[prefix + "currency"] = [$"'{settings.Currency}' is not an ISO 4217 currency code (for example USD)."];
         if (settings.ConcurrencyLimit is < 1 or > MaxConcurrencyLimit)
             errors[prefix + "concurrencyLimit"] = [$"The concurrency limit must be between 1 and {MaxConcurrencyLimit}."];

@@ -26,4 +26,12 @@ public static class CallListCursor
     }
 
     public static long ToUnixMicroseconds(DateTimeOffset time) => (time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
+
+    public static DateTimeOffset FromUnixMicroseconds(long microseconds) => DateTimeOffset.UnixEpoch.AddTicks(microseconds * 10);
+
+    /// <summary>
+    /// <paramref name="time"/> in UTC as the stores keep it: whole microseconds. Both stores drop the rest on save, so a
+    /// record reads back the same from either and two calls placed within one microsecond tie (then order by id).
+    /// </summary>
+    public static DateTimeOffset TruncateToMicroseconds(DateTimeOffset time) => FromUnixMicroseconds(ToUnixMicroseconds(time));
 }

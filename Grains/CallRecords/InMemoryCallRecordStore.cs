@@ -19,7 +19,7 @@ public sealed class InMemoryCallRecordStore : ICallRecordStore
         var data = _calls.GetOrAdd((record.TenantId, record.CallId), _ => new CallData());
         lock (data)
         {
-            if (data.Record is null || record.Revision >= data.Record.Revision) data.Record = record;
+            if (data.Record is null || record.Revision >= data.Record.Revision) data.Record = AtStoredPrecision(record);
             Append(data, events);
         }
         return Task.CompletedTask;
@@ -50,6 +50,9 @@ public sealed class InMemoryCallRecordStore : ICallRecordStore
     {
         var limit = Math.Clamp(query.Limit, 1, Paging.MaxPageSize);
         var hasCursor = CallListCursor.TryParse(query.After, out var afterMicros, out var afterCall);
+        // Compared in microseconds, as PostgreSQL compares them: a bound inside a microsecond means that microsecond.
+        long? fromMicros = query.From is { } from ? CallListCursor.ToUnixMicroseconds(from) : null;
+        long? toMicros = query.To is { } to ? CallListCursor.ToUnixMicroseconds(to) : null;
         var records = _calls
             .Where(entry => entry.Key.Item1 == tenant)
             .Select(entry => { lock (entry.Value) return entry.Value.Record; })
@@ -57,9 +60,9 @@ public sealed class InMemoryCallRecordStore : ICallRecordStore
             .Where(r => query.Status is null || r.Status == query.Status)
             .Where(r => query.AgentId is null || r.AgentId == query.AgentId)
             .Where(r => query.CampaignId is null || r.CampaignId == query.CampaignId)
-            .Where(r => query.From is null || r.QueuedAt >= query.From)
-            .Where(r => query.To is null || r.QueuedAt < query.To)
             .Select(r => (Record: r, Micros: CallListCursor.ToUnixMicroseconds(r.QueuedAt)))
+            .Where(r => fromMicros is null || r.Micros >= fromMicros)
+            .Where(r => toMicros is null || r.Micros < toMicros)
             .Where(r => !hasCursor || r.Micros < afterMicros || (r.Micros == afterMicros && string.CompareOrdinal(r.Record.CallId.Value, afterCall.Value) < 0))
             .OrderByDescending(r => r.Micros)
             .ThenByDescending(r => r.Record.CallId.Value, StringComparer.Ordinal)
@@ -113,9 +116,17 @@ public sealed class InMemoryCallRecordStore : ICallRecordStore
     {
         foreach (var e in events)
         {
-            if (data.EventKeys.Add(e.Key)) data.Events.Add(e);
+            if (data.EventKeys.Add(e.Key)) data.Events.Add(e with { At = CallListCursor.TruncateToMicroseconds(e.At) });
         }
     }
+
+    // PostgreSQL keeps microseconds; dropping the rest here makes both stores return the same values.
+    private static CallRecord AtStoredPrecision(CallRecord record) => record with
+    {
+        QueuedAt = CallListCursor.TruncateToMicroseconds(record.QueuedAt),
+        AnsweredAt = record.AnsweredAt is { } answered ? CallListCursor.TruncateToMicroseconds(answered) : null,
+        EndedAt = record.EndedAt is { } ended ? CallListCursor.TruncateToMicroseconds(ended) : null,
+    };
 
     private sealed class CallData
     {

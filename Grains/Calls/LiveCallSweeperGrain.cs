@@ -31,6 +31,9 @@ public sealed class LiveCallSweeperGrain(
     public async Task<int> SweepAsync()
     {
         var woken = 0;
+        // Read on the grain's turn: Parallel.ForEachAsync runs its body off the grain's scheduler, where the
+        // activation's members may not be touched.
+        var grains = GrainFactory;
         LiveCallKey? after = null;
         while (true)
         {
@@ -40,7 +43,7 @@ public sealed class LiveCallSweeperGrain(
             {
                 try
                 {
-                    await GrainFactory.GetCall(live.Tenant, live.Call).WakeAsync();
+                    await grains.GetCall(live.Tenant, live.Call).WakeAsync();
                     Interlocked.Increment(ref woken);
                 }
                 catch (Exception e)

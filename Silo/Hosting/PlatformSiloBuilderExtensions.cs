@@ -1,5 +1,7 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Serialization;
@@ -8,6 +10,7 @@ using VoicePlatform.Calls;
 using VoicePlatform.Grains.CallRecords;
 using VoicePlatform.Grains.Calls;
 using VoicePlatform.Grains.Common;
+using VoicePlatform.Silo.CallRecords;
 using VoicePlatform.Silo.Logging;
 using VoicePlatform.Silo.Storage;
 
@@ -104,5 +107,10 @@ public static class PlatformSiloBuilderExtensions
             o.Invariant = PostgresInvariant;
             o.ConnectionString = connectionString;
         });
+        // Registered as itself too, so a host or benchmark can read its totals. The container disposes it after
+        // the grains have stopped, and disposing commits whatever the grains queued last.
+        silo.Services.TryAddSingleton(sp => new PostgresCallRecordStore(connectionString,
+            sp.GetRequiredService<ILogger<PostgresCallRecordStore>>(), sp.GetService<IMeterFactory>()));
+        silo.Services.TryAddSingleton<ICallRecordStore>(sp => sp.GetRequiredService<PostgresCallRecordStore>());
     }
 }

@@ -83,6 +83,9 @@ public sealed class LiveCallRestartTests
             var ended = await second.GrainFactory.GetCall(tenant, call).GetAsync();
             Assert.Equal(CallStatus.Ended, ended!.Status);
             Assert.NotNull(ended.AnsweredAt);
+            // The list shows it ended too, and the only reminder is the cluster's sweep: none per call.
+            Assert.Equal("ended", await ScalarAsync(connectionString, "SELECT status FROM call_records WHERE call_id = @call", call.Value));
+            Assert.Equal("0", await ScalarAsync(connectionString, "SELECT count(*)::text FROM orleans_reminder WHERE grain_id LIKE '%' || @call || '%'", call.Value));
         }
         finally
         {
@@ -99,6 +102,15 @@ public sealed class LiveCallRestartTests
             "SELECT convert_from(payload_binary, 'UTF8') FROM orleans_grain_state WHERE grain_id_extension_string = @key AND payload_binary IS NOT NULL", connection);
         command.Parameters.AddWithValue("key", TenantScopedKey.Format(tenant, call));
         return (string?)await command.ExecuteScalarAsync() ?? "";
+    }
+
+    private static async Task<string?> ScalarAsync(string connectionString, string sql, string call)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("call", call);
+        return (string?)await command.ExecuteScalarAsync();
     }
 
     private static async Task WaitAsync(Func<Task<bool>> condition, string what)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Npgsql;
+using VoicePlatform.Silo.Database;
 using VoicePlatform.Tests.Http;
 using VoicePlatform.Tests.Infrastructure;
 
@@ -59,7 +60,8 @@ public sealed class SiloProcessTests
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync();
             await using var applied = new NpgsqlCommand("SELECT count(*) FROM schema_migrations", connection);
-            Assert.Equal(3L, (long)(await applied.ExecuteScalarAsync())!);
+            var embedded = Migration.LoadEmbedded(typeof(SchemaMigrator).Assembly).Count;
+            Assert.Equal((long)embedded, (long)(await applied.ExecuteScalarAsync())!);
             await using var active = new NpgsqlCommand("SELECT count(*) FROM orleans_membership WHERE deployment_id = 'process-test' AND status = 3", connection);
             Assert.Equal(1L, (long)(await active.ExecuteScalarAsync())!);
         }
