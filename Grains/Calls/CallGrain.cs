@@ -121,8 +121,8 @@ public sealed partial class CallGrain(
         var instructions = await GrainFactory.GetAgent(Key.Tenant, request.AgentId).CompileInstructionsAsync(request.Variables)
                            ?? throw new InvalidOperationException($"Agent {request.AgentId} disappeared while placing call {Key.Call}.");
 
-        var quote = await Pricing.QuoteAsync(AgentPricingProfile.Of(agent.Settings));
-        if (quote is null) return await PlaceEndedAsync(call, "no price book is published for this tenant's currency");
+        var quoted = await Pricing.TryQuoteAsync(AgentPricingProfile.Of(agent.Settings));
+        if (quoted.Value is not { } quote) return await PlaceEndedAsync(call, $"the call cannot be priced: {quoted.Detail}");
 
         var workerSecret = RandomIds.Create(CallWorkerCredential.SecretLength);
         var workerCredential = CallWorkerCredential.Format(Key.Tenant, Key.Call, workerSecret);

@@ -29,6 +29,6 @@ public sealed record CallState
     /// <summary>Why the transfer failed, when it did; the call then goes on with the agent.</summary>
     [Id(15)] public string? TransferError { get; init; }
     /// <summary>The prices in force when the call was placed; it is priced with exactly these at the end.</summary>
-    [Id(16)] public Pricing.PriceQuote? Quote { get; init; }
+    [Id(16)] public VoicePlatform.Pricing.PriceQuote? Quote { get; init; }
     [Id(17)] public CallBilling Billing { get; init; } = new();
 }

@@ -27,7 +27,7 @@ public sealed class PostgresCallRecordStore : ICallRecordStore, IAsyncDisposable
 
     private const string RecordColumns =
         "call_id, revision, agent_id, brand_id, campaign_id, lead_id, to_number, from_number, status, end_reason, " +
-        "answered_by, disposition, sip_status_code, queued_at, answered_at, ended_at";
+        "answered_by, disposition, sip_status_code, queued_at, answered_at, ended_at, settled, billed_seconds, cost_total, currency";
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly CallRecordStoreMetrics _metrics;
@@ -131,8 +131,8 @@ public sealed class PostgresCallRecordStore : ICallRecordStore, IAsyncDisposable
     {
         // The predicate repeats the partial index's own, so the scan reads only calls in progress, already in order.
         await using var command = _dataSource.CreateCommand(after is null
-            ? "SELECT tenant_id, call_id FROM call_records WHERE status <> 'ended' ORDER BY tenant_id, call_id LIMIT $1"
-            : "SELECT tenant_id, call_id FROM call_records WHERE status <> 'ended' AND (tenant_id, call_id) > ($2, $3) " +
+            ? "SELECT tenant_id, call_id FROM call_records WHERE (status <> 'ended' OR NOT settled) ORDER BY tenant_id, call_id LIMIT $1"
+            : "SELECT tenant_id, call_id FROM call_records WHERE (status <> 'ended' OR NOT settled) AND (tenant_id, call_id) > ($2, $3) " +
               "ORDER BY tenant_id, call_id LIMIT $1");
         command.Parameters.Add(Bigint(Math.Max(1, limit)));
         if (after is { } last)
@@ -232,5 +232,9 @@ public sealed class PostgresCallRecordStore : ICallRecordStore, IAsyncDisposable
         QueuedAt = reader.GetFieldValue<DateTimeOffset>(13),
         AnsweredAt = reader.IsDBNull(14) ? null : reader.GetFieldValue<DateTimeOffset>(14),
         EndedAt = reader.IsDBNull(15) ? null : reader.GetFieldValue<DateTimeOffset>(15),
+        Settled = reader.GetBoolean(16),
+        BilledSeconds = reader.GetInt64(17),
+        CostTotal = reader.IsDBNull(18) ? null : reader.GetInt64(18),
+        Currency = reader.IsDBNull(19) ? null : reader.GetString(19),
     };
 }

@@ -14,7 +14,9 @@ internal static class SqlParameters
 
     public static NpgsqlParameter Integer(int? value) => Typed(NpgsqlDbType.Integer, value);
 
-    public static NpgsqlParameter Bigint(long value) => Typed(NpgsqlDbType.Bigint, value);
+    public static NpgsqlParameter Bigint(long? value) => Typed(NpgsqlDbType.Bigint, value);
+
+    public static NpgsqlParameter Boolean(bool value) => Typed(NpgsqlDbType.Boolean, value);
 
     public static NpgsqlParameter Time(DateTimeOffset? value) => Typed(NpgsqlDbType.TimestampTz, value is { } v ? Utc(v) : null);
 

@@ -44,6 +44,11 @@ CREATE TABLE call_records
     queued_at       timestamptz NOT NULL,
     answered_at     timestamptz NULL,
     ended_at        timestamptz NULL,
+    -- Billing: paid for (or nothing to pay); the sweep keeps waking an ended call until it is.
+    settled         boolean     NOT NULL DEFAULT false,
+    billed_seconds  bigint      NOT NULL DEFAULT 0 CHECK (billed_seconds >= 0),
+    cost_total      bigint      NULL CHECK (cost_total >= 0),
+    currency        text        NULL CHECK (currency ~ '^[A-Z]{3}$'),
     updated_at      timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (tenant_id, call_id),
     -- A reason belongs to an ended call only.
@@ -69,11 +74,12 @@ CREATE INDEX call_records_by_campaign
     ON call_records (tenant_id, campaign_id, queued_at DESC, call_id DESC)
     WHERE campaign_id IS NOT NULL;
 
--- The live-call sweep: every tenant's calls not yet ended, in (tenant_id, call_id) order, paged by
--- a row comparison. Partial, so it holds only the calls in progress and a call leaves it as it ends.
+-- The live-call sweep: every tenant's calls not yet ended or not yet settled, in (tenant_id, call_id)
+-- order, paged by a row comparison. Partial, so it holds only the calls in progress and a call leaves
+-- it once it has ended and been paid for.
 CREATE INDEX call_records_live
     ON call_records (tenant_id, call_id)
-    WHERE status <> 'ended';
+    WHERE status <> 'ended' OR NOT settled;
 
 -- A call's history. id orders the entries (bigserial: insertion order, one grain writes a call's
 -- events one save at a time); event_key makes recording the same happening twice a no-op.
