@@ -1,3 +1,4 @@
+using VoicePlatform.Benchmarks.Calls;
 using VoicePlatform.Benchmarks.Measurement;
 using VoicePlatform.Benchmarks.SiloStart;
 using VoicePlatform.Benchmarks.StateWrites;
@@ -7,7 +8,8 @@ namespace VoicePlatform.Benchmarks;
 /// <summary>
 /// Benchmarks that print their figures (never asserted in tests). Run in Release:
 /// <c>dotnet run -c Release --project tests/VoicePlatform.Benchmarks -- state-writes [--seconds 15] [--rounds 3] [--variants default,tuned]</c>
-/// and <c>... -- silo-start [--starts 5] [--mode both|postgres|memory]</c>. docs/performance.md records the results.
+/// <c>... -- silo-start [--starts 5] [--mode both|postgres|memory]</c> and
+/// <c>... -- calls [--calls 400] [--concurrency 32] [--webhook-calls 300] [--rounds 3] [--acceleration 20]</c>. docs/performance.md records the results.
 /// </summary>
 public static class BenchmarkProgram
 {
@@ -15,7 +17,7 @@ public static class BenchmarkProgram
     {
         if (args.Length == 0 || args[0] is "-h" or "--help")
         {
-            Console.WriteLine("usage: state-writes [--seconds N] [--rounds N] [--variants default,tuned] | silo-start [--starts N] [--mode both|postgres|memory]");
+            Console.WriteLine("usage: state-writes [--seconds N] [--rounds N] [--variants default,tuned] | silo-start [--starts N] [--mode both|postgres|memory] | calls [--calls N] [--concurrency N] [--webhook-calls N] [--rounds N]");
             return args.Length == 0 ? 1 : 0;
         }
 
@@ -26,6 +28,7 @@ public static class BenchmarkProgram
             {
                 "state-writes" => await StateWritesBenchmark.RunAsync(options),
                 "silo-start" => await SiloStartBenchmark.RunAsync(options),
+                "calls" => await CallsBenchmark.RunAsync(options),
                 _ => Unknown(args[0]),
             };
         }
@@ -38,7 +41,7 @@ public static class BenchmarkProgram
 
     private static int Unknown(string command)
     {
-        Console.Error.WriteLine($"unknown benchmark '{command}' (state-writes, silo-start)");
+        Console.Error.WriteLine($"unknown benchmark '{command}' (state-writes, silo-start, calls)");
         return 2;
     }
 }

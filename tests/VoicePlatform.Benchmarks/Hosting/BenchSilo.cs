@@ -33,7 +33,11 @@ public sealed class BenchSilo : IAsyncDisposable
 
     public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
 
-    public static async Task<BenchSilo> StartAsync(string? connectionString)
+    public IServiceProvider Services => _app.Services;
+
+    public const string ServiceAndClusterId = ClusterId;
+
+    public static async Task<BenchSilo> StartAsync(string? connectionString, IReadOnlyDictionary<string, string?>? extraConfiguration = null)
     {
         var clock = Stopwatch.StartNew();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
@@ -47,6 +51,7 @@ public sealed class BenchSilo : IAsyncDisposable
             ["Operator:ApiKey"] = OperatorKey,
         };
         if (connectionString is not null) configuration["ConnectionStrings:Postgres"] = connectionString;
+        foreach (var (key, value) in extraConfiguration ?? new Dictionary<string, string?>()) configuration[key] = value;
         builder.Configuration.AddInMemoryCollection(configuration);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
