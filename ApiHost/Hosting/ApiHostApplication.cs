@@ -90,6 +90,7 @@ public static class ApiHostApplication
         app.MapCallsApi();
         app.MapCallReportsApi();
         app.MapLiveKitWebhookApi();
+        app.MapWalletApi();
         return app;
     }
 
