@@ -31,10 +31,27 @@ public static class CallTestSupport
     }
 
 
-    /// <summary>A fresh tenant with an active agent and a caller-id number on a trunk the emulator knows.</summary>
-    public static async Task<CallTenant> TenantWithCallerIdAsync(this ApiHostFixture host)
+    /// <summary>What a call tenant's wallet starts with: $100, in cents, plenty for every test call.</summary>
+    public const long OpeningBalance = 10_000;
+
+    /// <summary>Tops up a tenant's wallet through the operator API, as an operator would.</summary>
+    public static async Task TopUpAsync(this ApiHostFixture host, string tenantId, long amount, string? idempotencyKey = null)
+    {
+        using var op = host.AsOperator();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/operator/tenants/{tenantId}/wallet/credits")
+        {
+            Content = JsonContent.Create(new { kind = "top-up", amount }),
+        };
+        request.Headers.Add("Idempotency-Key", idempotencyKey ?? $"top-up-{Guid.NewGuid():N}");
+        var response = await op.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>A fresh tenant with an active agent, a caller-id number on a trunk the emulator knows, and money.</summary>
+    public static async Task<CallTenant> TenantWithCallerIdAsync(this ApiHostFixture host, long openingBalance = OpeningBalance)
     {
         var tenant = await host.CreateTenantAsync("Caller");
+        if (openingBalance > 0) await host.TopUpAsync(tenant.Id, openingBalance);
         var admin = host.WithKey(tenant.AdminKey);
         var liveKitTrunk = await host.Client().CreateSipOutboundTrunkAsync(new LiveKitSipOutboundTrunk { Name = "t", Address = "sip.example.test", Numbers = [CallerId] });
         var trunk = await admin.CreateTrunkAsync(new { liveKitTrunkId = liveKitTrunk.SipTrunkId, name = "Main", numbers = Array.Empty<string>(), maxConcurrentCalls = 20, callsPerSecond = 2.5 });

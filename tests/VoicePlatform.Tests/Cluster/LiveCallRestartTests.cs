@@ -2,16 +2,19 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using VoicePlatform.Agents;
+using VoicePlatform.ApiHost.Hosting;
 using VoicePlatform.Brands;
 using VoicePlatform.Calls;
 using VoicePlatform.Common;
 using VoicePlatform.Grains.Telephony.LiveKit;
 using VoicePlatform.LiveKitEmulator.Sip;
 using VoicePlatform.Personas;
+using VoicePlatform.Pricing;
 using VoicePlatform.Telephony;
 using VoicePlatform.Tenants;
 using VoicePlatform.Tests.Infrastructure;
 using VoicePlatform.Tests.LiveKitEmulator;
+using VoicePlatform.Wallets;
 
 namespace VoicePlatform.Tests.Cluster;
 
@@ -53,6 +56,9 @@ public sealed class LiveCallRestartTests
         var persona = PrefixedId.New<PersonaId>();
         var agent = PrefixedId.New<AgentId>();
         var trunk = PrefixedId.New<SipTrunkId>();
+        await grains.GetTenant(tenant).CreateAsync(new CreateTenant { Name = "Restart Co", Settings = TenantSettings.Default });
+        await grains.GetPriceBook(DefaultPriceBook.Currency).PublishAsync(DefaultPriceBook.Publish);
+        await grains.GetGrain<IWalletGrain>(tenant.Value).CreditAsync(new WalletCredit { Kind = CreditKind.TopUp, Amount = 10_000, IdempotencyKey = "top-up", Actor = "operator" });
         await grains.GetBrand(tenant, brand).CreateAsync(new BrandProfile { CompanyName = "Restart Co" });
         await grains.GetPersona(tenant, persona).CreateFromTemplateAsync(brand, "receptionist", null);
         await grains.GetAgent(tenant, agent).CreateAsync(persona, new AgentSettings { Name = "Caller", Status = AgentStatus.Active });
