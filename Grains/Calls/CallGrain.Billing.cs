@@ -155,58 +155,81 @@ public sealed partial class CallGrain
             StopSettlement();
             return;
         }
-        var now = Now();
-        var billed = CallMetering.BilledSeconds(Progress.AnsweredAt, Progress.EndedAt);
-        if (state.State.Quote is not { } quote)
-        {
-            state.State = state.State with { Billing = state.State.Billing with { Settled = true, SettledAt = now } };
-            await SaveAsync(durable: true, [Event(CallEventTypes.Billing, "settled", "settled: nothing to charge", now)]);
-            StopSettlement();
-            return;
-        }
-
         try
         {
-            var block = Metering.BlockDuration;
-            var blocks = CallMetering.ElapsedBlocks(TimeSpan.FromSeconds(billed), block);
-            for (var index = _meteredBlocks + 1; index <= blocks; index++) await DebitBlockAsync(quote, index);
-            _meteredBlocks = Math.Max(_meteredBlocks, blocks);
-            var debited = CallMetering.DebitedThrough(quote.EstimatedPerMinute, block, blocks);
-
-            var cost = await Pricing.PriceAsync(quote, new CallUsage { BilledSeconds = billed, Items = UsageTotals.Sum(state.State.UsageReports) });
-            var settle = await Wallet.ExecuteAsync(new WalletOperation
-            {
-                Kind = WalletOperationKind.Settle, Reference = Key.Call.Value, Amount = Math.Max(0, cost.Total - debited), IdempotencyKey = WalletKey("settle"),
-            });
-            long refunded = 0;
-            if (debited > cost.Total)
-            {
-                // Blocks are debited at the estimate; the actual usage came in lower, so the difference goes back.
-                refunded = debited - cost.Total;
-                await GrainFactory.GetGrain<IWalletGrain>(Key.Tenant.Value).CreditAsync(new WalletCredit
-                {
-                    Kind = CreditKind.Refund, Amount = refunded, IdempotencyKey = WalletKey("refund"),
-                    Note = $"call {Key.Call.Value}: block debits above the final price", Actor = "platform",
-                });
-            }
-            var shortfall = settle.Status is WalletOperationStatus.Applied or WalletOperationStatus.Replayed ? settle.Shortfall : 0;
-            state.State = state.State with
-            {
-                Billing = state.State.Billing with
-                {
-                    Settled = true, Cost = cost, Shortfall = shortfall, Refunded = refunded, SettledAt = now, BilledSeconds = billed, Debited = debited,
-                },
-            };
-            var detail = $"settled: {cost.Total} {cost.Currency} minor units for {billed} s (price book v{cost.PriceBookVersion})"
-                         + (shortfall > 0 ? $", {shortfall} not covered" : "") + (refunded > 0 ? $", {refunded} refunded" : "");
-            await SaveAsync(durable: true, [Event(CallEventTypes.Billing, "settled", detail, now)]);
-            logger.LogInformation("Call {CallId} of tenant {TenantId} settled at {Total} {Currency}", Key.Call, Key.Tenant, cost.Total, cost.Currency);
+            var settled = await ComputeSettlementAsync();
+            await SaveAsync(durable: true, [settled]);
             StopSettlement();
         }
         catch (Exception e)
         {
             logger.LogWarning(e, "Call {CallId} of tenant {TenantId} could not settle yet; retrying", Key.Call, Key.Tenant);
         }
+    }
+
+    /// <summary>Settles an unanswered call as it ends; on failure the settlement timer tries again after the end is written.</summary>
+    private async Task<IReadOnlyList<CallEvent>> SettleInlineAsync()
+    {
+        if (state.State.Billing.Settled) return [];
+        try
+        {
+            return [await ComputeSettlementAsync()];
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Call {CallId} of tenant {TenantId} could not settle as it ended; retrying", Key.Call, Key.Tenant);
+            return [];
+        }
+    }
+
+    /// <summary>
+    /// Makes every wallet operation of the settlement (all keyed, so repeating them is harmless) and puts the result
+    /// in the state, unsaved: the caller saves it with whatever else it writes. Answers the history entry.
+    /// </summary>
+    private async Task<CallEvent> ComputeSettlementAsync()
+    {
+        var now = Now();
+        var billed = CallMetering.BilledSeconds(Progress.AnsweredAt, Progress.EndedAt);
+        if (state.State.Quote is not { } quote)
+        {
+            state.State = state.State with { Billing = state.State.Billing with { Settled = true, SettledAt = now } };
+            return Event(CallEventTypes.Billing, "settled", "settled: nothing to charge", now);
+        }
+
+        var block = Metering.BlockDuration;
+        var blocks = CallMetering.ElapsedBlocks(TimeSpan.FromSeconds(billed), block);
+        for (var index = _meteredBlocks + 1; index <= blocks; index++) await DebitBlockAsync(quote, index);
+        _meteredBlocks = Math.Max(_meteredBlocks, blocks);
+        var debited = CallMetering.DebitedThrough(quote.EstimatedPerMinute, block, blocks);
+
+        var cost = await Pricing.PriceAsync(quote, new CallUsage { BilledSeconds = billed, Items = UsageTotals.Sum(state.State.UsageReports) });
+        var settle = await Wallet.ExecuteAsync(new WalletOperation
+        {
+            Kind = WalletOperationKind.Settle, Reference = Key.Call.Value, Amount = Math.Max(0, cost.Total - debited), IdempotencyKey = WalletKey("settle"),
+        });
+        long refunded = 0;
+        if (debited > cost.Total)
+        {
+            // Blocks are debited at the estimate; the actual usage came in lower, so the difference goes back.
+            refunded = debited - cost.Total;
+            await GrainFactory.GetGrain<IWalletGrain>(Key.Tenant.Value).CreditAsync(new WalletCredit
+            {
+                Kind = CreditKind.Refund, Amount = refunded, IdempotencyKey = WalletKey("refund"),
+                Note = $"call {Key.Call.Value}: block debits above the final price", Actor = "platform",
+            });
+        }
+        var shortfall = settle.Status is WalletOperationStatus.Applied or WalletOperationStatus.Replayed ? settle.Shortfall : 0;
+        state.State = state.State with
+        {
+            Billing = state.State.Billing with
+            {
+                Settled = true, Cost = cost, Shortfall = shortfall, Refunded = refunded, SettledAt = now, BilledSeconds = billed, Debited = debited,
+            },
+        };
+        logger.LogInformation("Call {CallId} of tenant {TenantId} settled at {Total} {Currency}", Key.Call, Key.Tenant, cost.Total, cost.Currency);
+        var detail = $"settled: {cost.Total} {cost.Currency} minor units for {billed} s (price book v{cost.PriceBookVersion})"
+                     + (shortfall > 0 ? $", {shortfall} not covered" : "") + (refunded > 0 ? $", {refunded} refunded" : "");
+        return Event(CallEventTypes.Billing, "settled", detail, now);
     }
 
     private void StopSettlement()

@@ -473,9 +473,13 @@ public sealed partial class CallGrain(
         state.State = state.State with { Progress = next };
         var events = new List<CallEvent> { TransitionEvent(from, next) };
         if (extraEvents is not null) events.AddRange(extraEvents);
+        // An unanswered call has nothing to wait for: it settles (releases its reservation) before its end is written,
+        // so the end and the settlement are one write. A crash in between replays the same keyed wallet operations.
+        if (next.IsEnded && next.AnsweredAt is null) events.AddRange(await SettleInlineAsync());
         // Dialing and ringing are not worth a durable write each: a crash loses at most their timestamps (the watchdog
-        // sees the call in LiveKit again), and the next durable write (answer or end) carries them anyway.
-        await SaveAsync(durable: next.Status is not (CallStatus.Dialing or CallStatus.Ringing), events);
+        // sees the call in LiveKit again), and the next durable write (answer or end) carries them anyway. Dialing
+        // follows the queued record within milliseconds, so it is not even projected on its own.
+        await SaveAsync(durable: next.Status is not (CallStatus.Dialing or CallStatus.Ringing), events, project: next.Status != CallStatus.Dialing);
         logger.LogInformation("Call {CallId} of tenant {TenantId} {From} -> {To} ({EndReason})", Key.Call, Key.Tenant, from.Status, next.Status, next.EndReason);
         AfterTransition(next);
     }
@@ -491,12 +495,12 @@ public sealed partial class CallGrain(
     /// One change of the call: the grain state (when <paramref name="durable"/>), then the projection and history in
     /// the call-record store. The revision grows either way, so the store keeps the newest picture.
     /// </summary>
-    private async Task SaveAsync(bool durable, IEnumerable<CallEvent> events)
+    private async Task SaveAsync(bool durable, IEnumerable<CallEvent> events, bool project = true)
     {
         state.State = state.State with { Revision = state.State.Revision + 1 };
         if (durable) await state.WriteStateAsync();
         _unprojected.AddRange(events);
-        await ProjectAsync();
+        if (project) await ProjectAsync();
     }
 
     private async Task ProjectAsync()

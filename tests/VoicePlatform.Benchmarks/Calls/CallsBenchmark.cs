@@ -38,11 +38,11 @@ public static class CallsBenchmark
 
     public static async Task<int> RunAsync(CommandLine options)
     {
-        var calls = options.Int("--calls", 400);
-        var concurrency = options.Int("--concurrency", 32);
-        var webhookCalls = options.Int("--webhook-calls", 300);
-        var rounds = options.Int("--rounds", 3);
-        var acceleration = options.Int("--acceleration", 20);
+        var calls = options.Int("calls", 400);
+        var concurrency = options.Int("concurrency", 32);
+        var webhookCalls = options.Int("webhook-calls", 300);
+        var rounds = options.Int("rounds", 3);
+        var acceleration = options.Int("acceleration", 20);
 
         var connectionString = await PostgresServer.CreateDatabaseAsync("bench_calls");
         string? apiUrl = null;
@@ -147,7 +147,7 @@ public static class CallsBenchmark
             .CreateSipOutboundTrunkAsync(new LiveKitSipOutboundTrunk { Name = "bench", Address = "sip.example.test", Numbers = [CallerId] });
         await grains.GetSipTrunk(tenant, trunk).CreateAsync(new SipTrunkSettings
         {
-            LiveKitTrunkId = liveKitTrunk.SipTrunkId!, Name = "Main", Numbers = [CallerId], MaxConcurrentCalls = 10_000, CallsPerSecond = 1_000,
+            LiveKitTrunkId = liveKitTrunk.SipTrunkId!, Name = "Main", Numbers = [CallerId], MaxConcurrentCalls = 1_000, CallsPerSecond = 100,
         });
         await grains.GetPhoneNumber(tenant, PrefixedId.New<PhoneNumberId>()).CreateAsync(new PhoneNumberSettings { Number = CallerId, AssignedAgentId = agent, TrunkId = trunk });
         return new BenchTenant(tenant, agent);

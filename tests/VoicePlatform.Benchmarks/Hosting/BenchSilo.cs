@@ -49,6 +49,8 @@ public sealed class BenchSilo : IAsyncDisposable
             ["Cluster:GatewayPort"] = FreePorts.Next().ToString(),
             ["Cluster:AdvertisedAddress"] = "127.0.0.1",
             ["Operator:ApiKey"] = OperatorKey,
+            // appsettings.json (the API host's, copied beside the benchmark) would otherwise lower it to Information.
+            ["Logging:LogLevel:Default"] = "Warning",
         };
         if (connectionString is not null) configuration["ConnectionStrings:Postgres"] = connectionString;
         foreach (var (key, value) in extraConfiguration ?? new Dictionary<string, string?>()) configuration[key] = value;
