@@ -34,7 +34,7 @@ public sealed record CallListRequestQuery(string? Status, string? AgentId, strin
         return errors;
     }
 
-    private static DateTimeOffset? Time(string? value, string field, Dictionary<string, string[]> errors)
+    internal static DateTimeOffset? Time(string? value, string field, Dictionary<string, string[]> errors)
     {
         if (value is null) return null;
         // An offset is required: a bare local time would mean a different instant on every server.

@@ -89,6 +89,7 @@ public static class ApiHostApplication
         app.MapPhoneNumbersApi();
         app.MapCallsApi();
         app.MapCallReportsApi();
+        app.MapUsageApi();
         app.MapPricingApi();
         app.MapLiveKitWebhookApi();
         app.MapWalletApi();

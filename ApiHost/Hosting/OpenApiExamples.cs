@@ -175,6 +175,12 @@ public static class OpenApiExamples
         [typeof(IReadOnlyList<CallEvent>)] = EventsSample,
         [typeof(CallEvent)] = EventsSample[0],
         [typeof(TranscriptAccepted)] = new TranscriptAccepted(2),
+        [typeof(UsageGroup)] = new UsageGroup { Key = "2026-11-23", Calls = 412, ConnectedCalls = 171, BilledSeconds = 22_830, Minutes = 380.5m, Cost = 4_187, Currency = "USD" },
+        [typeof(IReadOnlyList<UsageGroup>)] = new List<UsageGroup>
+        {
+            new() { Key = "2026-11-23", Calls = 412, ConnectedCalls = 171, BilledSeconds = 22_830, Minutes = 380.5m, Cost = 4_187, Currency = "USD" },
+            new() { Key = "2026-11-24", Calls = 96, ConnectedCalls = 40, BilledSeconds = 5_112, Minutes = 85.2m, Cost = 951, Currency = "USD" },
+        },
         [typeof(CallCostView)] = new CallCostView
         {
             Settled = true, BilledSeconds = 132, Debited = 14, SettledAt = At.AddSeconds(161),

@@ -11,4 +11,8 @@ public interface ICallLogGrain : IGrainWithStringKey
 {
     [ReadOnly]
     Task<Common.Page<CallRecord>> ListAsync(CallListQuery query);
+
+    /// <summary>Minutes and money per day (in the tenant's time zone), agent, campaign or brand.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<UsageGroup>> UsageAsync(UsageQuery query);
 }

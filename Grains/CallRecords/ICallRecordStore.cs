@@ -31,6 +31,12 @@ public interface ICallRecordStore
     /// </summary>
     Task<IReadOnlyList<LiveCallKey>> ListLiveCallsAsync(LiveCallKey? after, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The tenant's usage grouped as asked, over calls placed in the window; days are calendar days in
+    /// <paramref name="timeZone"/> (an IANA id). Groups ordered by key (nulls last).
+    /// </summary>
+    Task<IReadOnlyList<UsageGroup>> UsageAsync(TenantId tenant, UsageQuery query, string timeZone, CancellationToken cancellationToken = default);
+
     /// <summary>The call's transcript ordered by start offset (then segment id).</summary>
     Task<IReadOnlyList<TranscriptSegment>> GetTranscriptAsync(TenantId tenant, CallId call, CancellationToken cancellationToken = default);
 

@@ -95,6 +95,37 @@ public sealed class InMemoryCallRecordStore : ICallRecordStore
         return byTenant != 0 ? byTenant : string.CompareOrdinal(x.Call.Value, y.Call.Value);
     }
 
+    public Task<IReadOnlyList<UsageGroup>> UsageAsync(TenantId tenant, UsageQuery query, string timeZone, CancellationToken cancellationToken = default)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
+        IReadOnlyList<UsageGroup> groups = _calls
+            .Where(entry => entry.Key.Item1 == tenant)
+            .Select(entry => { lock (entry.Value) return entry.Value.Record; })
+            .OfType<CallRecord>()
+            .Where(r => query.From is null || r.QueuedAt >= query.From)
+            .Where(r => query.To is null || r.QueuedAt < query.To)
+            .GroupBy(r => query.GroupBy switch
+            {
+                UsageGroupBy.Day => TimeZoneInfo.ConvertTime(r.QueuedAt, zone).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                UsageGroupBy.Agent => r.AgentId.Value,
+                UsageGroupBy.Campaign => r.CampaignId?.Value,
+                _ => r.BrandId?.Value,
+            })
+            .OrderBy(g => g.Key is null).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new UsageGroup
+            {
+                Key = g.Key,
+                Calls = g.Count(),
+                ConnectedCalls = g.Count(r => r.AnsweredAt is not null),
+                BilledSeconds = g.Sum(r => r.BilledSeconds),
+                Minutes = Math.Round(g.Sum(r => r.BilledSeconds) / 60m, 2),
+                Cost = g.Sum(r => r.CostTotal ?? 0),
+                Currency = g.Select(r => r.Currency).FirstOrDefault(c => c is not null),
+            })
+            .ToList();
+        return Task.FromResult(groups);
+    }
+
     public Task<IReadOnlyList<TranscriptSegment>> GetTranscriptAsync(TenantId tenant, CallId call, CancellationToken cancellationToken = default)
     {
         if (!_calls.TryGetValue((tenant, call), out var data)) return Task.FromResult<IReadOnlyList<TranscriptSegment>>([]);

@@ -10,6 +10,14 @@ namespace VoicePlatform.Grains.Calls;
 [StatelessWorker, GrainType("call-log")]
 public sealed class CallLogGrain(ICallRecordStore store) : Grain, ICallLogGrain
 {
-    public Task<Page<CallRecord>> ListAsync(CallListQuery query) =>
-        store.ListAsync(TenantId.Parse(this.GetPrimaryKeyString()), query);
+    private TenantId Tenant => TenantId.Parse(this.GetPrimaryKeyString());
+
+    public Task<Page<CallRecord>> ListAsync(CallListQuery query) => store.ListAsync(Tenant, query);
+
+    public async Task<IReadOnlyList<UsageGroup>> UsageAsync(UsageQuery query)
+    {
+        // Days are the tenant's days: a call at 23:30 in New York belongs to that evening, not to tomorrow in UTC.
+        var timeZone = (await GrainFactory.GetTenant(Tenant).GetAsync())?.Settings.DefaultTimeZone ?? "UTC";
+        return await store.UsageAsync(Tenant, query, timeZone);
+    }
 }

@@ -148,6 +148,45 @@ public sealed class PostgresCallRecordStore : ICallRecordStore, IAsyncDisposable
         return live;
     }
 
+    public async Task<IReadOnlyList<UsageGroup>> UsageAsync(TenantId tenant, UsageQuery query, string timeZone, CancellationToken cancellationToken = default)
+    {
+        // The group key is one of a fixed set of expressions (never text from the caller); the values are parameters.
+        var key = query.GroupBy switch
+        {
+            UsageGroupBy.Day => "to_char(queued_at AT TIME ZONE $4, 'YYYY-MM-DD')",
+            UsageGroupBy.Agent => "agent_id",
+            UsageGroupBy.Campaign => "campaign_id",
+            _ => "brand_id",
+        };
+        await using var command = _dataSource.CreateCommand(
+            "SELECT " + key + " AS group_key, count(*), count(answered_at), coalesce(sum(billed_seconds), 0)::bigint, " +
+            "coalesce(sum(cost_total), 0)::bigint, min(currency) " +
+            "FROM call_records WHERE tenant_id = $1 AND ($2::timestamptz IS NULL OR queued_at >= $2) " +
+            "AND ($3::timestamptz IS NULL OR queued_at < $3) AND $4::text IS NOT NULL " +
+            "GROUP BY group_key ORDER BY group_key NULLS LAST");
+        command.Parameters.Add(Text(tenant.Value));
+        command.Parameters.Add(Time(query.From));
+        command.Parameters.Add(Time(query.To));
+        command.Parameters.Add(Text(timeZone));
+        var groups = new List<UsageGroup>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var billed = reader.GetInt64(3);
+            groups.Add(new UsageGroup
+            {
+                Key = reader.IsDBNull(0) ? null : reader.GetString(0),
+                Calls = reader.GetInt64(1),
+                ConnectedCalls = reader.GetInt64(2),
+                BilledSeconds = billed,
+                Minutes = Math.Round(billed / 60m, 2),
+                Cost = reader.GetInt64(4),
+                Currency = reader.IsDBNull(5) ? null : reader.GetString(5),
+            });
+        }
+        return groups;
+    }
+
     public async Task<IReadOnlyList<TranscriptSegment>> GetTranscriptAsync(TenantId tenant, CallId call, CancellationToken cancellationToken = default)
     {
         await using var command = _dataSource.CreateCommand(

@@ -370,4 +370,49 @@ public abstract class CallRecordStoreContract
             next = next with { After = page.Next };
         }
     }
+
+    [Fact]
+    public async Task UsageGroupsMinutesAndSettledMoneyByDayInTheTenantsTimeZoneAgentCampaignAndBrand()
+    {
+        var tenant = TenantId.New();
+        var agentA = PrefixedId.New<AgentId>();
+        var agentB = PrefixedId.New<AgentId>();
+        var campaign = PrefixedId.New<CampaignId>();
+        var brand = PrefixedId.New<BrandId>();
+        // 03:30 UTC on the 24th is still the evening of the 23rd in New York.
+        var lateEvening = new DateTimeOffset(2026, 11, 24, 3, 30, 0, TimeSpan.Zero);
+        var morning = new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero);
+        CallRecord Settled(AgentId agent, DateTimeOffset at, long seconds, long cost, CampaignId? inCampaign = null) =>
+            Record(tenant, queuedAt: at, status: CallStatus.Ended, agent: agent, campaign: inCampaign) with
+            {
+                EndReason = CallEndReason.Completed, BrandId = brand, AnsweredAt = at.AddSeconds(5), EndedAt = at.AddSeconds(5 + seconds),
+                Settled = true, BilledSeconds = seconds, CostTotal = cost, Currency = "USD",
+            };
+        await Store.SaveAsync(Settled(agentA, lateEvening, 90, 30), []);
+        await Store.SaveAsync(Settled(agentA, morning, 30, 10, campaign), []);
+        await Store.SaveAsync(Settled(agentB, morning, 60, 20, campaign), []);
+        // Unanswered and still unsettled: a call, but no minutes and no money.
+        await Store.SaveAsync(Record(tenant, queuedAt: morning, status: CallStatus.Dialing, agent: agentB) with { BrandId = brand }, []);
+        await Store.SaveAsync(Settled(agentA, morning, 600, 999) with { TenantId = TenantId.New() }, []);
+
+        var byDay = await Store.UsageAsync(tenant, new UsageQuery { GroupBy = UsageGroupBy.Day }, "America/New_York");
+        Assert.Equal(["2026-11-23", "2026-11-24"], byDay.Select(g => g.Key));
+        Assert.Equal((1, 1, 90, 1.5m, 30L), (byDay[0].Calls, byDay[0].ConnectedCalls, byDay[0].BilledSeconds, byDay[0].Minutes, byDay[0].Cost));
+        Assert.Equal((3, 2, 90, 1.5m, 30L), (byDay[1].Calls, byDay[1].ConnectedCalls, byDay[1].BilledSeconds, byDay[1].Minutes, byDay[1].Cost));
+        Assert.Equal("USD", byDay[1].Currency);
+        var utcDays = await Store.UsageAsync(tenant, new UsageQuery { GroupBy = UsageGroupBy.Day }, "UTC");
+        Assert.Equal(["2026-11-24"], utcDays.Select(g => g.Key));
+
+        var byAgent = await Store.UsageAsync(tenant, new UsageQuery { GroupBy = UsageGroupBy.Agent }, "UTC");
+        Assert.Equal(40L, byAgent.Single(g => g.Key == agentA.Value).Cost);
+        Assert.Equal(2L, byAgent.Single(g => g.Key == agentB.Value).Calls);
+        var byCampaign = await Store.UsageAsync(tenant, new UsageQuery { GroupBy = UsageGroupBy.Campaign }, "UTC");
+        Assert.Equal([campaign.Value, null], byCampaign.Select(g => g.Key));
+        Assert.Equal(30L, byCampaign[0].Cost);
+        var byBrand = Assert.Single(await Store.UsageAsync(tenant, new UsageQuery { GroupBy = UsageGroupBy.Brand }, "UTC"));
+        Assert.Equal((brand.Value, 4L, 60L), (byBrand.Key, byBrand.Calls, byBrand.Cost));
+
+        var window = await Store.UsageAsync(tenant, new UsageQuery { GroupBy = UsageGroupBy.Agent, From = morning, To = morning.AddTicks(10) }, "UTC");
+        Assert.Equal(3L, window.Sum(g => g.Calls));
+    }
 }

@@ -146,6 +146,35 @@ public sealed class MeteredCallTests(MeteredCallsFixture host)
         await SettledAsync(tenant, call);
     }
 
+    [Fact]
+    public async Task UsageAddsUpTheSettledCallsPerAgentAndDay()
+    {
+        var tenant = await host.TenantWithCallerIdAsync();
+        await host.Grains().GetTenantPricing(TenantId.Parse(tenant.Id)).SetOverridesAsync(new PricingOverrides { PlatformPerMinuteMicros = 600_000 }, null, "test");
+        var first = await PlaceAsync(tenant, MeteredCallsFixture.ShortCall);
+        var second = await PlaceAsync(tenant, MeteredCallsFixture.ShortCall);
+        var costs = new[] { await SettledAsync(tenant, first), await SettledAsync(tenant, second) };
+
+        var byAgent = Assert.Single((await (await tenant.Admin.GetAsync("api/usage?groupBy=agent")).ReadJsonAsync()).EnumerateArray());
+        Assert.Equal(tenant.AgentId, byAgent.GetProperty("key").GetString());
+        Assert.Equal(2, byAgent.GetProperty("calls").GetInt64());
+        Assert.Equal(2, byAgent.GetProperty("connectedCalls").GetInt64());
+        Assert.Equal(costs.Sum(c => c.GetProperty("cost").GetProperty("total").GetInt64()), byAgent.GetProperty("cost").GetInt64());
+        Assert.Equal(costs.Sum(c => c.GetProperty("billedSeconds").GetInt64()), byAgent.GetProperty("billedSeconds").GetInt64());
+        Assert.Equal("USD", byAgent.GetProperty("currency").GetString());
+        var byDay = Assert.Single((await (await tenant.Admin.GetAsync("api/usage?groupBy=day")).ReadJsonAsync()).EnumerateArray());
+        Assert.Equal(byAgent.GetProperty("cost").GetInt64(), byDay.GetProperty("cost").GetInt64());
+
+        var other = await host.CreateTenantAsync("Other");
+        using var stranger = host.WithKey(other.AdminKey);
+        Assert.Empty((await (await stranger.GetAsync("api/usage?groupBy=agent")).ReadJsonAsync()).EnumerateArray());
+        foreach (var (query, field) in new[] { ("", "groupBy"), ("?groupBy=week", "groupBy"), ("?groupBy=day&from=soon", "from") })
+        {
+            var problem = await (await tenant.Admin.GetAsync($"api/usage{query}")).AssertProblemAsync(HttpStatusCode.BadRequest);
+            Assert.Contains(field, problem.GetProperty("errors").EnumerateObject().Select(p => p.Name));
+        }
+    }
+
     private async Task<IReadOnlyList<VoicePlatform.LiveKitEmulator.Sip.SipCallRequest>> WaitForDialAsync(JsonElement call)
     {
         IReadOnlyList<VoicePlatform.LiveKitEmulator.Sip.SipCallRequest> dials = [];
