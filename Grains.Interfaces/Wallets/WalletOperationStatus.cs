@@ -13,4 +13,6 @@ public enum WalletOperationStatus
     NoReservation = 3,
     /// <summary>The idempotency key was used before for a different operation; nothing moved.</summary>
     Conflict = 4,
+    /// <summary>Credits only: the wallet's tenant does not exist; nothing moved. Operations never answer it.</summary>
+    TenantNotFound = 5,
 }

@@ -10,9 +10,11 @@ using VoicePlatform.Calls;
 using VoicePlatform.Grains.CallRecords;
 using VoicePlatform.Grains.Calls;
 using VoicePlatform.Grains.Common;
+using VoicePlatform.Grains.Wallets;
 using VoicePlatform.Silo.CallRecords;
 using VoicePlatform.Silo.Logging;
 using VoicePlatform.Silo.Storage;
+using VoicePlatform.Silo.Wallets;
 
 namespace VoicePlatform.Silo.Hosting;
 
@@ -60,6 +62,7 @@ public static class PlatformSiloBuilderExtensions
         silo.AddDashboard();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddOptions<CallWatchdogOptions>();
+        silo.Services.AddOptions<WalletOptions>().Configure(o => o.EventStreamProvider = StreamProviders.Live);
         // Each silo makes sure the cluster's live-call sweep is scheduled (idempotent): after a full restart it is
         // what wakes the calls that were live when the cluster went down.
         silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>()
@@ -77,6 +80,7 @@ public static class PlatformSiloBuilderExtensions
 
     private static void UseInMemoryProviders(this ISiloBuilder silo)
     {
+        silo.Services.TryAddSingleton<IWalletLedgerStore, InMemoryWalletLedgerStore>();
         silo.AddMemoryGrainStorage(StorageNames.Platform);
         silo.AddMemoryGrainStorage(StorageNames.PubSub);
         silo.UseInMemoryReminderService();
@@ -86,6 +90,9 @@ public static class PlatformSiloBuilderExtensions
     private static void UsePostgresProviders(this ISiloBuilder silo, ClusterSettings settings)
     {
         var connectionString = settings.ConnectionString!;
+        // Registered as itself too, so a host or benchmark can read its commit counts.
+        silo.Services.TryAddSingleton(_ => new PostgresWalletLedgerStore(connectionString));
+        silo.Services.TryAddSingleton<IWalletLedgerStore>(sp => sp.GetRequiredService<PostgresWalletLedgerStore>());
         silo.AddAdoNetGrainStorage(StorageNames.Platform, o =>
         {
             o.Invariant = PostgresInvariant;
