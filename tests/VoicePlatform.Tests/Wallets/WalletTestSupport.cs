@@ -44,7 +44,24 @@ public static class WalletTestSupport
         ];
     }
 
-    /// <summary>What a <see cref="CallFlow"/> charges when the wallet can pay it.</summary>
+    /// <summary>
+    /// A longer metered call: reserve, then per block extend the reservation and debit the block, then settle — the
+    /// shape of a call that runs for <paramref name="blocks"/> blocks.
+    /// </summary>
+    public static WalletOperation[] MeteredCallFlow(string reference, int seed, int blocks)
+    {
+        var block = 40 + seed % 9 * 5;
+        var operations = new List<WalletOperation> { Op(WalletOperationKind.Reserve, reference, block * 2, $"call:{reference}:reserve") };
+        for (var i = 1; i <= blocks; i++)
+        {
+            operations.Add(Op(WalletOperationKind.Extend, reference, block, $"call:{reference}:extend:{i}"));
+            operations.Add(Op(WalletOperationKind.Debit, reference, block, $"call:{reference}:debit:{i}"));
+        }
+        operations.Add(Op(WalletOperationKind.Settle, reference, block / 2 + seed % 4, $"call:{reference}:settle"));
+        return [.. operations];
+    }
+
+    /// <summary>What a <see cref="CallFlow"/> or <see cref="MeteredCallFlow"/> charges when the wallet can pay it.</summary>
     public static long Charge(IReadOnlyList<WalletOperation> flow) =>
         flow.Where(o => o.Kind is WalletOperationKind.Debit or WalletOperationKind.Settle).Sum(o => o.Amount);
 
