@@ -91,6 +91,7 @@ public static class ApiHostApplication
         app.MapCallReportsApi();
         app.MapPricingApi();
         app.MapLiveKitWebhookApi();
+        app.MapWalletApi();
         return app;
     }
 

@@ -5,6 +5,7 @@ using VoicePlatform.Pricing;
 using VoicePlatform.Silo.Operations;
 using VoicePlatform.Silo.Security;
 using VoicePlatform.Tenants;
+using VoicePlatform.Wallets;
 
 namespace VoicePlatform.ApiHost.Hosting;
 
@@ -21,6 +22,9 @@ public sealed class DemoTenantSeeder(
     ILogger<DemoTenantSeeder> logger) : BackgroundService
 {
     public static readonly TenantId DemoTenantId = TenantId.FromIdempotencyKey("demo-tenant");
+
+    /// <summary>The demo wallet's opening top-up in minor units (100.00 in the demo tenant's USD).</summary>
+    public const long DemoOpeningBalance = 10_000;
 
     private string LiveKitLine() => services.GetService<EmbeddedLiveKitEmulator>() is { } emulator
         ? $"{emulator.Url}   (embedded LiveKit emulator: simulated SIP, signed webhooks)"
@@ -42,6 +46,12 @@ public sealed class DemoTenantSeeder(
         await grains.GetPriceBook(DefaultPriceBook.Currency).PublishAsync(DefaultPriceBook.Publish);
         var tenant = grains.GetTenant(DemoTenantId);
         await tenant.CreateAsync(new CreateTenant { Name = "Demo Agency", Settings = TenantSettings.Default with { DefaultTimeZone = "America/New_York" } });
+        // A fixed key: the opening top-up is credited once however often the host restarts on the same storage.
+        await grains.GetWallet(DemoTenantId).CreditAsync(new WalletCredit
+        {
+            Kind = CreditKind.TopUp, Amount = DemoOpeningBalance, IdempotencyKey = "credit:demo-opening-balance", Actor = "development-mode",
+            Note = "Opening balance of the demo tenant, so demo calls can be paid",
+        });
         var key = await tenant.IssueApiKeyAsync(new IssueApiKey { Name = "demo admin", Role = ApiKeyRole.TenantAdmin, IssuedBy = "development-mode" });
         DemoApiKey = key.Token;
 

@@ -31,4 +31,15 @@ public static class QueryFilters
         errors[field] = [$"One of: {string.Join(", ", KebabEnum.Names<T>())}."];
         return null;
     }
+
+    /// <summary>An ISO 8601 time; the offset is required, since a bare local time would mean a different instant on every server.</summary>
+    public static DateTimeOffset? Time(string? value, string field, IDictionary<string, string[]> errors)
+    {
+        if (value is null) return null;
+        if (DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var time)
+            && (value.EndsWith('Z') || value.EndsWith('z') || value.LastIndexOfAny(['+', '-']) > value.IndexOf('T')))
+            return time;
+        errors[field] = ["An ISO 8601 time with an offset, e.g. 2026-11-24T09:00:00Z."];
+        return null;
+    }
 }
