@@ -1,13 +1,16 @@
 using VoicePlatform.Benchmarks.Measurement;
 using VoicePlatform.Benchmarks.SiloStart;
 using VoicePlatform.Benchmarks.StateWrites;
+using VoicePlatform.Benchmarks.Wallets;
 
 namespace VoicePlatform.Benchmarks;
 
 /// <summary>
 /// Benchmarks that print their figures (never asserted in tests). Run in Release:
 /// <c>dotnet run -c Release --project tests/VoicePlatform.Benchmarks -- state-writes [--seconds 15] [--rounds 3] [--variants default,tuned]</c>
-/// and <c>... -- silo-start [--starts 5] [--mode both|postgres|memory]</c>. docs/performance.md records the results.
+/// <c>... -- silo-start [--starts 5] [--mode both|postgres|memory]</c> and
+/// <c>... -- wallet [--seconds 10] [--rounds 3] [--callers 256] [--chaos-seconds 45] [--chaos-callers 32] [--mode both|throughput|chaos]</c>.
+/// docs/performance.md records the results.
 /// </summary>
 public static class BenchmarkProgram
 {
@@ -15,7 +18,8 @@ public static class BenchmarkProgram
     {
         if (args.Length == 0 || args[0] is "-h" or "--help")
         {
-            Console.WriteLine("usage: state-writes [--seconds N] [--rounds N] [--variants default,tuned] | silo-start [--starts N] [--mode both|postgres|memory]");
+            Console.WriteLine("usage: state-writes [--seconds N] [--rounds N] [--variants default,tuned] | silo-start [--starts N] [--mode both|postgres|memory] | " +
+                "wallet [--seconds N] [--rounds N] [--callers N] [--chaos-seconds N] [--chaos-callers N] [--mode both|throughput|chaos]");
             return args.Length == 0 ? 1 : 0;
         }
 
@@ -26,6 +30,7 @@ public static class BenchmarkProgram
             {
                 "state-writes" => await StateWritesBenchmark.RunAsync(options),
                 "silo-start" => await SiloStartBenchmark.RunAsync(options),
+                "wallet" => await WalletBenchmark.RunAsync(options),
                 _ => Unknown(args[0]),
             };
         }
@@ -38,7 +43,7 @@ public static class BenchmarkProgram
 
     private static int Unknown(string command)
     {
-        Console.Error.WriteLine($"unknown benchmark '{command}' (state-writes, silo-start)");
+        Console.Error.WriteLine($"unknown benchmark '{command}' (state-writes, silo-start, wallet)");
         return 2;
     }
 }

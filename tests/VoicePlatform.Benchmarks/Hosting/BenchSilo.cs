@@ -33,6 +33,8 @@ public sealed class BenchSilo : IAsyncDisposable
 
     public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
 
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<BenchSilo> StartAsync(string? connectionString)
     {
         var clock = Stopwatch.StartNew();
