@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using VoicePlatform.ApiHost.Contracts;
-using VoicePlatform.ApiHost.Hosting;
 using VoicePlatform.ApiHost.Http;
 using VoicePlatform.Common;
 using VoicePlatform.Silo.Security;
@@ -20,8 +19,6 @@ public static class WalletApi
 {
     public static IEndpointRouteBuilder MapWalletApi(this IEndpointRouteBuilder app)
     {
-        WalletOpenApiExamples.EnsureRegistered();
-
         var tenant = app.MapGroup("/api/wallet").WithTags("Wallet").RequireAuthorization(PlatformPolicies.TenantSupervisor);
         tenant.MapGet("/", GetWalletAsync)
             .WithSummary("Read this tenant's wallet: balance, reserved and available money (minor units), the low-balance threshold and whether available is below it");

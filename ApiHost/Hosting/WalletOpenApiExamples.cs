@@ -5,23 +5,19 @@ using VoicePlatform.Wallets;
 
 namespace VoicePlatform.ApiHost.Hosting;
 
-/// <summary>The wallet routes' OpenAPI examples, added to <see cref="OpenApiExamples"/> once per process.</summary>
+/// <summary>OpenAPI examples of the wallet routes: a top-up, its receipt, a wallet and a ledger page that agree with each other.</summary>
 public static class WalletOpenApiExamples
 {
     private static readonly DateTimeOffset At = new(2026, 11, 23, 9, 30, 0, TimeSpan.Zero);
     private static readonly CreditId Credit = CreditId.For(TenantId.FromIdempotencyKey("example"), "credit:invoice-2026-118");
+    private const string Note = "Invoice 2026-118 paid by bank transfer";
 
-    // A static initializer runs exactly once and before any host built in this process can serve its document.
-    private static readonly bool Registered = Register();
-
-    public static void EnsureRegistered() => _ = Registered;
-
-    private static bool Register()
-    {
-        OpenApiExamples.Add(typeof(CreditRequest), new CreditRequest(CreditKind.TopUp, 5_000, "Invoice 2026-118 paid by bank transfer"));
-        OpenApiExamples.Add(typeof(WalletCreditReceipt), new WalletCreditReceipt(Credit.Value, CreditKind.TopUp, 5_000, "Invoice 2026-118 paid by bank transfer", 42, 7_250, 1_200));
-        OpenApiExamples.Add(typeof(WalletView), new WalletView { Currency = "USD", Balance = 7_250, Reserved = 1_200, LowBalanceThreshold = 2_000, LowBalance = false });
-        OpenApiExamples.Add(typeof(Page<WalletLedgerEntry>), new Page<WalletLedgerEntry>
+    public static IEnumerable<KeyValuePair<Type, object>> Samples =>
+    [
+        new(typeof(CreditRequest), new CreditRequest(CreditKind.TopUp, 5_000, Note)),
+        new(typeof(WalletCreditReceipt), new WalletCreditReceipt(Credit.Value, CreditKind.TopUp, 5_000, Note, 42, 7_250, 1_200)),
+        new(typeof(WalletView), new WalletView { Currency = "USD", Balance = 6_932, Reserved = 600, LowBalanceThreshold = 2_000, LowBalance = false }),
+        new(typeof(Page<WalletLedgerEntry>), new Page<WalletLedgerEntry>
         {
             Items =
             [
@@ -35,12 +31,10 @@ public static class WalletOpenApiExamples
                 {
                     Sequence = 42, Kind = WalletEntryKind.TopUp, Status = WalletOperationStatus.Applied, Requested = 5_000, Amount = 5_000,
                     BalanceChange = 5_000, ReservedChange = 0, BalanceAfter = 7_250, ReservedAfter = 1_200, ReservationAfter = 0,
-                    Reference = Credit.Value, IdempotencyKey = "credit:invoice-2026-118", Actor = "operator",
-                    Note = "Invoice 2026-118 paid by bank transfer", At = At,
+                    Reference = Credit.Value, IdempotencyKey = "credit:invoice-2026-118", Actor = "operator", Note = Note, At = At,
                 },
             ],
             Next = "42",
-        });
-        return true;
-    }
+        }),
+    ];
 }

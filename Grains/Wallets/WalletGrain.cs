@@ -29,7 +29,7 @@ public sealed class WalletGrain(
     private readonly List<WalletRequest> _queue = [];
     private readonly RecentEntries _recent = new(options.Value.RecentKeys);
     private WalletBook? _book;
-    private (long Balance, long Reserved)? _committed;
+    private (long Sequence, long Balance, long Reserved)? _committed;
     private bool _committing;
     private TenantSettings? _settings;
     private DateTimeOffset _settingsReadAt;
@@ -132,7 +132,7 @@ public sealed class WalletGrain(
 
                 // Durable: from here on the book is what the store holds.
                 _book = book;
-                _committed = (book.Balance, book.Reserved);
+                _committed = (book.Sequence, book.Balance, book.Reserved);
                 foreach (var entry in plan.Entries) _recent.Add(entry);
                 for (var i = 0; i < batch.Count; i++) batch[i].Answer.TrySetResult(plan.Answers[i]);
                 await PublishAsync(plan.Crossings, book.Threshold, settings.Currency);
@@ -230,7 +230,7 @@ public sealed class WalletGrain(
 
     private async Task<WalletView> ViewAsync(TenantSettings settings)
     {
-        var (balance, reserved) = _committed ?? await LoadTotalsAsync();
+        var (_, balance, reserved) = _committed ?? await LoadTotalsAsync();
         var threshold = CurrencyMinorUnits.ToMinorUnits(settings.LowBalanceThreshold, settings.Currency);
         return new WalletView
         {
@@ -243,10 +243,13 @@ public sealed class WalletGrain(
     }
 
     // A read never installs a book: only the commit loop does, so a read can never slip a stale one under a commit.
-    private async Task<(long, long)> LoadTotalsAsync()
+    // It keeps the totals it read unless a commit has meanwhile recorded newer ones.
+    private async Task<(long, long, long)> LoadTotalsAsync()
     {
         var snapshot = await store.LoadAsync(Tenant);
-        return (snapshot.Balance, snapshot.Reserved);
+        var totals = (snapshot.Sequence, snapshot.Balance, snapshot.Reserved);
+        if (_committed is not { } known || known.Sequence < snapshot.Sequence) _committed = totals;
+        return totals;
     }
 
     private async Task<TenantSettings?> SettingsAsync(bool fresh)

@@ -9,8 +9,11 @@ public sealed class WalletOptions
     /// <summary>Most operations a wallet-operations worker sends in one call to the wallet.</summary>
     public int MaxForwardSize { get; set; } = 500;
 
-    /// <summary>Idempotency keys whose entries a wallet keeps in memory to answer repeats without the database.</summary>
-    public int RecentKeys { get; set; } = 100_000;
+    /// <summary>
+    /// Idempotency keys whose entries a wallet keeps in memory to answer repeats without the database (a few hundred
+    /// bytes each, per active wallet). Older repeats still answer correctly, through the ledger's unique key.
+    /// </summary>
+    public int RecentKeys { get; set; } = 20_000;
 
     /// <summary>Times a group commit is planned again after the wallet was found moved on, before callers get the error.</summary>
     public int MaxCommitAttempts { get; set; } = 5;

@@ -2,6 +2,7 @@ using VoicePlatform.Benchmarks.Calls;
 using VoicePlatform.Benchmarks.Measurement;
 using VoicePlatform.Benchmarks.SiloStart;
 using VoicePlatform.Benchmarks.StateWrites;
+using VoicePlatform.Benchmarks.Wallets;
 
 namespace VoicePlatform.Benchmarks;
 
@@ -9,7 +10,9 @@ namespace VoicePlatform.Benchmarks;
 /// Benchmarks that print their figures (never asserted in tests). Run in Release:
 /// <c>dotnet run -c Release --project tests/VoicePlatform.Benchmarks -- state-writes [--seconds 15] [--rounds 3] [--variants default,tuned]</c>
 /// <c>... -- silo-start [--starts 5] [--mode both|postgres|memory]</c> and
-/// <c>... -- calls [--calls 400] [--concurrency 32] [--webhook-calls 300] [--rounds 3] [--acceleration 20]</c>. docs/performance.md records the results.
+/// <c>... -- calls [--calls 400] [--concurrency 32] [--webhook-calls 300] [--rounds 3] [--acceleration 20]</c> and
+/// <c>... -- wallet [--seconds 10] [--rounds 3] [--callers 256] [--chaos-seconds 45] [--chaos-callers 32] [--mode both|throughput|chaos]</c>.
+/// docs/performance.md records the results.
 /// </summary>
 public static class BenchmarkProgram
 {
@@ -17,7 +20,9 @@ public static class BenchmarkProgram
     {
         if (args.Length == 0 || args[0] is "-h" or "--help")
         {
-            Console.WriteLine("usage: state-writes [--seconds N] [--rounds N] [--variants default,tuned] | silo-start [--starts N] [--mode both|postgres|memory] | calls [--calls N] [--concurrency N] [--webhook-calls N] [--rounds N]");
+            Console.WriteLine("usage: state-writes [--seconds N] [--rounds N] [--variants default,tuned] | silo-start [--starts N] [--mode both|postgres|memory] | " +
+                "calls [--calls N] [--concurrency N] [--webhook-calls N] [--rounds N] | " +
+                "wallet [--seconds N] [--rounds N] [--callers N] [--chaos-seconds N] [--chaos-callers N] [--mode both|throughput|chaos]");
             return args.Length == 0 ? 1 : 0;
         }
 
@@ -29,6 +34,7 @@ public static class BenchmarkProgram
                 "state-writes" => await StateWritesBenchmark.RunAsync(options),
                 "silo-start" => await SiloStartBenchmark.RunAsync(options),
                 "calls" => await CallsBenchmark.RunAsync(options),
+                "wallet" => await WalletBenchmark.RunAsync(options),
                 _ => Unknown(args[0]),
             };
         }
@@ -41,7 +47,7 @@ public static class BenchmarkProgram
 
     private static int Unknown(string command)
     {
-        Console.Error.WriteLine($"unknown benchmark '{command}' (state-writes, silo-start, calls)");
+        Console.Error.WriteLine($"unknown benchmark '{command}' (state-writes, silo-start, calls, wallet)");
         return 2;
     }
 }
