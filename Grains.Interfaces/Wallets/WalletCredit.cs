@@ -7,6 +7,7 @@ public sealed record WalletCredit
     [Id(0)] public required CreditKind Kind { get; init; }
     /// <summary>Minor units; positive, except an adjustment which may be negative.</summary>
     [Id(1)] public required long Amount { get; init; }
+    /// <summary>Shares the tenant's key space with operations; the operator API prefixes its keys with <c>credit:</c>.</summary>
     [Id(2)] public required string IdempotencyKey { get; init; }
     [Id(3)] public string? Note { get; init; }
     /// <summary>Who did it (the operator), for the ledger.</summary>

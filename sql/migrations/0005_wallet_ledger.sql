@@ -5,11 +5,12 @@
 -- reservations after the last entry) so that a wallet grain loads two small reads instead of
 -- replaying its history. The grain writes both in one transaction per group commit:
 --
---   1. upsert the wallets row only WHERE sequence = the sequence the commit was planned on: a second
+--   1. upsert the wallets row only WHERE sequence = the sequence the commit was planned on (its row
+--      lock makes a second writer wait for the first to finish);
+--   2. insert the entries, numbered from that sequence + 1: unique on (tenant, sequence), so a second
 --      writer (another activation after a silo failure, or an earlier commit whose answer was lost)
---      makes it touch no row, and the store rolls back and reports a conflict;
---   2. insert the entries: unique on (tenant, sequence) and on (tenant, idempotency key), so an
---      operation can never be recorded twice, whatever the grain believed;
+--      fails on its first entry and its whole transaction rolls back; and unique on (tenant,
+--      idempotency key), so an operation is never recorded twice, whatever the grain believed;
 --   3. upsert and delete the reservations the entries changed.
 --
 -- Amounts are integer minor units of the tenant's currency. Ids (tnt_..., crd_...) and references

@@ -135,6 +135,7 @@ public static class WalletBenchmark
             var clock = Stopwatch.StartNew();
             var duration = TimeSpan.FromSeconds(seconds);
             var workers = Enumerable.Range(0, callers).Select(caller => Task.Run(() => ChaosCallerAsync(grains, tenant, caller, clock, duration, stats))).ToArray();
+            var timeline = RecordTimelineAsync(stats, Task.WhenAll(workers));
 
             await Task.Delay(duration / 3);
             var host = await grains.GetGrain<IManagementGrain>(0).GetActivationAddress(grains.GetWallet(tenant));
@@ -146,6 +147,7 @@ public static class WalletBenchmark
             Console.WriteLine($"  {clock.Elapsed.TotalSeconds,5:F1} s: replacement silo process started");
 
             await Task.WhenAll(workers);
+            Console.WriteLine($"  operations answered per 5 s: {string.Join(" ", await timeline)}");
             Console.WriteLine($"  {clock.Elapsed.TotalSeconds,5:F1} s: all flows finished: {stats.Flows} flows, {stats.Operations} operations answered, " +
                 $"{stats.Replays} sent again after their answer, {stats.Duplicates} sent twice at once, {stats.Retries} retries after a failed call");
 
@@ -212,6 +214,21 @@ public static class WalletBenchmark
             }
             Interlocked.Add(ref stats.Charged, operations.Where(o => o.Kind is WalletOperationKind.Debit or WalletOperationKind.Settle).Sum(o => o.Amount));
             Interlocked.Increment(ref stats.Flows);
+        }
+    }
+
+    // Answers per 5-second window (the last one partial), so the gap a killed silo leaves shows.
+    private static async Task<List<long>> RecordTimelineAsync(ChaosStats stats, Task done)
+    {
+        var windows = new List<long>();
+        var last = 0L;
+        while (true)
+        {
+            var finished = await Task.WhenAny(done, Task.Delay(TimeSpan.FromSeconds(5))) == done;
+            var now = Interlocked.Read(ref stats.Operations);
+            windows.Add(now - last);
+            last = now;
+            if (finished) return windows;
         }
     }
 
