@@ -34,42 +34,15 @@ public sealed class LiveCallRestartTests
             o.TimeAcceleration = 20;
             o.Sip.Rules = [new SipOutcomeRule { Pattern = "*", Outcome = "answer;ring=1" }];
         });
-        var liveKit = new LiveKitClient(new HttpClient(),
-            Options.Create(new LiveKitOptions { Url = emulator.BaseUrl, ApiKey = TestTokens.ApiKey, ApiSecret = TestTokens.ApiSecret }),
-            TimeProvider.System, NullLogger<LiveKitClient>.Instance);
-        var liveKitTrunk = await liveKit.CreateSipOutboundTrunkAsync(new LiveKitSipOutboundTrunk { Name = "t", Address = "sip.example.test", Numbers = ["+16502530000"] });
-        var properties = new Dictionary<string, string>
-        {
-            ["LiveKit:Url"] = emulator.BaseUrl,
-            ["LiveKit:ApiKey"] = TestTokens.ApiKey,
-            ["LiveKit:ApiSecret"] = TestTokens.ApiSecret,
-        };
-
+        var liveKit = ClusterCaller.LiveKitClientFor(emulator);
+        var properties = ClusterCaller.LiveKitProperties(emulator);
         var connectionString = await PostgresServer.CreateDatabaseAsync("livecall");
-        var tenant = TenantId.New();
         var call = PrefixedId.New<CallId>();
 
         var first = PostgresClusterBuilder.Build(connectionString, "livecall-svc", properties: properties);
         await first.DeployAsync();
         var grains = first.GrainFactory;
-        var brand = PrefixedId.New<BrandId>();
-        var persona = PrefixedId.New<PersonaId>();
-        var agent = PrefixedId.New<AgentId>();
-        var trunk = PrefixedId.New<SipTrunkId>();
-        await grains.GetTenant(tenant).CreateAsync(new CreateTenant { Name = "Restart Co", Settings = TenantSettings.Default });
-        await grains.GetPriceBook(DefaultPriceBook.Currency).PublishAsync(DefaultPriceBook.Publish);
-        await grains.GetGrain<IWalletGrain>(tenant.Value).CreditAsync(new WalletCredit { Kind = CreditKind.TopUp, Amount = 10_000, IdempotencyKey = "top-up", Actor = "operator" });
-        await grains.GetBrand(tenant, brand).CreateAsync(new BrandProfile { CompanyName = "Restart Co" });
-        await grains.GetPersona(tenant, persona).CreateFromTemplateAsync(brand, "receptionist", null);
-        await grains.GetAgent(tenant, agent).CreateAsync(persona, new AgentSettings { Name = "Caller", Status = AgentStatus.Active });
-        await grains.GetSipTrunk(tenant, trunk).CreateAsync(new SipTrunkSettings
-        {
-            LiveKitTrunkId = liveKitTrunk.SipTrunkId!, Name = "Main", Numbers = ["+16502530000"], MaxConcurrentCalls = 5, CallsPerSecond = 1,
-        });
-        await grains.GetPhoneNumber(tenant, PrefixedId.New<PhoneNumberId>()).CreateAsync(new PhoneNumberSettings
-        {
-            Number = "+16502530000", AssignedAgentId = agent, TrunkId = trunk,
-        });
+        var (tenant, agent) = await ClusterCaller.CreateAsync(grains, liveKit, openingBalance: 10_000);
 
         await grains.GetCall(tenant, call).PlaceAsync(new PlaceCall { AgentId = agent, To = "+14155550123" });
         await WaitAsync(async () => (await grains.GetCall(tenant, call).GetAsync())!.Status == CallStatus.Answered, "the call was answered");
@@ -92,6 +65,16 @@ public sealed class LiveCallRestartTests
             // The list shows it ended too, and the only reminder is the cluster's sweep: none per call.
             Assert.Equal("ended", await ScalarAsync(connectionString, "SELECT status FROM call_records WHERE call_id = @call", call.Value));
             Assert.Equal("0", await ScalarAsync(connectionString, "SELECT count(*)::text FROM orleans_reminder WHERE grain_id LIKE '%' || @call || '%'", call.Value));
+
+            // Paid for exactly once across the restart: one reservation, one settlement, and the balance moved by the price.
+            await WaitAsync(async () => await ScalarAsync(connectionString, "SELECT settled::text FROM call_records WHERE call_id = @call", call.Value) == "true", "the call settled");
+            var cost = (await second.GrainFactory.GetCall(tenant, call).GetCostAsync())!;
+            Assert.True(cost.Settled);
+            Assert.Equal("1", await ScalarAsync(connectionString, "SELECT count(*)::text FROM wallet_ledger WHERE reference = @call AND kind = 'reserve' AND status = 'applied'", call.Value));
+            Assert.Equal("1", await ScalarAsync(connectionString, "SELECT count(*)::text FROM wallet_ledger WHERE reference = @call AND kind = 'settle'", call.Value));
+            var wallet = await second.GrainFactory.GetGrain<IWalletGrain>(tenant.Value).GetAsync();
+            Assert.Equal(10_000 - cost.Cost!.Total + cost.Refunded, wallet.Balance);
+            Assert.Equal(0, wallet.Reserved);
         }
         finally
         {

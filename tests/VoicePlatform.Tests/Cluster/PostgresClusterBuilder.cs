@@ -45,6 +45,8 @@ public static class PostgresClusterBuilder
             // Telephony when the test gives a LiveKit (the emulator); the call watchdog's reminder at test speed.
             if (silo.Configuration.IsLiveKitConfigured()) silo.Services.AddLiveKit(silo.Configuration);
             silo.Services.Configure<CallWatchdogOptions>(o => o.ReminderPeriod = TimeSpan.FromSeconds(1));
+            // Calls settle half a second after they end rather than waiting 20 s for a worker no test runs.
+            silo.Services.Configure<CallMeteringOptions>(o => o.SettlementGrace = TimeSpan.FromMilliseconds(500));
             // Reminders at test speed; production keeps Orleans' one-minute floor.
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromMilliseconds(500));
             // Declare a killed silo dead in a few seconds rather than Orleans' default ~15 s.
