@@ -14,7 +14,7 @@ public static class LiveKitWebhookApi
     public const int MaxBodyBytes = 64 * 1024;
 
     private static readonly HashSet<string> CallEvents =
-        ["participant_joined", "participant_left", "participant_connection_aborted", "room_started", "room_finished"];
+        ["participant_joined", "participant_left", "participant_connection_aborted", "room_started", "room_finished", "egress_ended"];
 
     public static IEndpointRouteBuilder MapLiveKitWebhookApi(this IEndpointRouteBuilder app)
     {
@@ -42,7 +42,9 @@ public static class LiveKitWebhookApi
         }
 
         var webhook = verification.Event!;
-        if (!CallEvents.Contains(webhook.Event) || !CallRoomName.TryParse(webhook.Room?.Name, out var tenant, out var call) || webhook.Participant?.Permission?.Hidden == true)
+        // egress_ended names its room in the egress info; the other events in the room.
+        var roomName = webhook.Room?.Name ?? webhook.EgressInfo?.RoomName;
+        if (!CallEvents.Contains(webhook.Event) || !CallRoomName.TryParse(roomName, out var tenant, out var call) || webhook.Participant?.Permission?.Hidden == true)
             return TypedResults.Ok();
         if (string.IsNullOrEmpty(webhook.Id))
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Webhook without id", detail: "LiveKit webhooks carry an id (EV_…).");
@@ -55,6 +57,11 @@ public static class LiveKitWebhookApi
             ParticipantKind = webhook.Participant?.Kind,
             DisconnectReason = webhook.Participant?.DisconnectReason,
             SipCallStatus = webhook.Participant?.SipCallStatus,
+            EgressId = webhook.EgressInfo?.EgressId,
+            EgressStatus = webhook.EgressInfo?.Status,
+            RecordingLocation = webhook.EgressInfo?.FileResults.Select(f => string.IsNullOrEmpty(f.Location) ? f.Filename : f.Location).FirstOrDefault(),
+            RecordingDurationMs = (webhook.EgressInfo?.FileResults.Select(f => f.Duration).FirstOrDefault() ?? 0) / 1_000_000,
+            EgressError = string.IsNullOrEmpty(webhook.EgressInfo?.Error) ? null : webhook.EgressInfo.Error,
         });
         return TypedResults.Ok();
     }

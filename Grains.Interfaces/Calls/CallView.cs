@@ -41,4 +41,6 @@ public sealed record CallView
     [Id(22)] public IReadOnlyList<UsageItem> Usage { get; init; } = [];
     /// <summary>Where the agent transferred the callee (E.164), once asked to.</summary>
     [Id(23)] public string? TransferredTo { get; init; }
+    /// <summary>The recording, when recording is configured and egress started or finished it.</summary>
+    [Id(24)] public CallRecording? Recording { get; init; }
 }

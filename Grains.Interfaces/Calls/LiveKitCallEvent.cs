@@ -13,4 +13,10 @@ public sealed record LiveKitCallEvent
     [Id(4)] public string? DisconnectReason { get; init; }
     /// <summary>The participant's <c>sip.callStatus</c> attribute, when present.</summary>
     [Id(5)] public string? SipCallStatus { get; init; }
+    /// <summary>For egress_ended: the egress, its final status, where the file went, its length and any error.</summary>
+    [Id(6)] public string? EgressId { get; init; }
+    [Id(7)] public string? EgressStatus { get; init; }
+    [Id(8)] public string? RecordingLocation { get; init; }
+    [Id(9)] public long RecordingDurationMs { get; init; }
+    [Id(10)] public string? EgressError { get; init; }
 }

@@ -214,7 +214,7 @@ public sealed partial class CallGrain(
         if (!ReferenceEquals(next, from)) events.Insert(0, TransitionEvent(from, next));
         await SaveAsync(durable: true, events);
         logger.LogInformation("Call {CallId} of tenant {TenantId} answered by {AnsweredBy}", Key.Call, Key.Tenant, answeredBy);
-        if (!ReferenceEquals(next, from)) AfterTransition(next);
+        if (!ReferenceEquals(next, from)) await AfterTransitionAsync(next);
         return WriteResult<CallView>.Ok(View());
     }
 
@@ -362,6 +362,11 @@ public sealed partial class CallGrain(
             "room_finished" => RoomGone(now),
             _ => Progress,
         };
+        if (liveKitEvent.Event == "egress_ended")
+        {
+            await RecordingEndedAsync(liveKitEvent, now);
+            return;
+        }
         // The event id is stored only with a transition: an event that changes nothing is harmless to repeat, so
         // remembering it would cost a write for nothing.
         if (!ReferenceEquals(next, Progress))
@@ -481,6 +486,12 @@ public sealed partial class CallGrain(
         // follows the queued record within milliseconds, so it is not even projected on its own.
         await SaveAsync(durable: next.Status is not (CallStatus.Dialing or CallStatus.Ringing), events, project: next.Status != CallStatus.Dialing);
         logger.LogInformation("Call {CallId} of tenant {TenantId} {From} -> {To} ({EndReason})", Key.Call, Key.Tenant, from.Status, next.Status, next.EndReason);
+        await AfterTransitionAsync(next);
+    }
+
+    private async Task AfterTransitionAsync(CallProgress next)
+    {
+        if (next.Status == CallStatus.Answered && state.State.Recording is null) await StartRecordingAsync();
         AfterTransition(next);
     }
 
@@ -611,6 +622,7 @@ public sealed partial class CallGrain(
             Outcome = s.Outcome,
             Usage = UsageTotals.Sum(s.UsageReports),
             TransferredTo = s.TransferTo,
+            Recording = s.Recording,
         };
     }
 

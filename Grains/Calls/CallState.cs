@@ -31,4 +31,5 @@ public sealed record CallState
     /// <summary>The prices in force when the call was placed; it is priced with exactly these at the end.</summary>
     [Id(16)] public VoicePlatform.Pricing.PriceQuote? Quote { get; init; }
     [Id(17)] public CallBilling Billing { get; init; } = new();
+    [Id(18)] public CallRecording? Recording { get; init; }
 }

@@ -63,6 +63,7 @@ public static class PlatformSiloBuilderExtensions
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddOptions<CallWatchdogOptions>();
         silo.Services.AddOptions<CallMeteringOptions>().Bind(silo.Configuration.GetSection("Calls:Metering"));
+        silo.Services.AddOptions<CallRecordingOptions>().Bind(silo.Configuration.GetSection("Calls:Recording"));
         silo.Services.AddOptions<WalletOptions>().Configure(o => o.EventStreamProvider = StreamProviders.Live);
         // Each silo makes sure the cluster's live-call sweep is scheduled (idempotent): after a full restart it is
         // what wakes the calls that were live when the cluster went down.

@@ -20,6 +20,8 @@ public sealed class CallsApiFixture : ApiHostFixture
     protected override IEnumerable<string> ExtraArguments =>
     [
         "--LiveKitEmulator:TimeAcceleration", "10",
+        // Answered calls are recorded (audio-only egress), as a tenant with recording configured would have them.
+        "--Calls:Recording:FilepathTemplate", "recordings/{tenant}/{call}.ogg",
         // Every webhook is delivered twice and in shuffled order, as LiveKit's retrying delivery may: every test
         // below also proves that duplicates and re-ordering change nothing.
         "--LiveKitEmulator:Webhook:Faults:DuplicateProbability", "1",
