@@ -155,7 +155,7 @@ public sealed partial class CallGrain(
             liveKit,
             this.AsReference<ICallGrain>(),
             state.State.RoomName,
-            RoomMetadata(agent.Id),
+            RoomMetadata(request),
             agent.Settings.LiveKitAgentName,
             DispatchMetadata(instructions, request, workerCredential),
             new LiveKitCreateSipParticipantRequest
@@ -576,8 +576,15 @@ public sealed partial class CallGrain(
         _watchdog = null;
     }
 
-    private string RoomMetadata(AgentId agent) =>
-        JsonSerializer.Serialize(new { tenantId = Key.Tenant.Value, callId = Key.Call.Value, agentId = agent.Value });
+    private string RoomMetadata(PlaceCall request) =>
+        JsonSerializer.Serialize(new
+        {
+            tenantId = Key.Tenant.Value,
+            callId = Key.Call.Value,
+            agentId = request.AgentId.Value,
+            campaignId = request.CampaignId?.Value,
+            leadId = request.LeadId?.Value,
+        });
 
     private string DispatchMetadata(CompiledInstructions instructions, PlaceCall request, string workerCredential) =>
         JsonSerializer.Serialize(new
@@ -590,6 +597,8 @@ public sealed partial class CallGrain(
             greeting = instructions.Greeting,
             voicemailMessage = instructions.VoicemailMessage,
             variables = request.Variables,
+            campaignId = request.CampaignId?.Value,
+            leadId = request.LeadId?.Value,
         });
 
     private CallView View()

@@ -1,6 +1,13 @@
 using System.Net;
 using System.Text.Json;
+using VoicePlatform.Agents;
+using VoicePlatform.Calls;
+using VoicePlatform.Campaigns;
+using VoicePlatform.Common;
+using VoicePlatform.Leads;
+using VoicePlatform.Tenants;
 using VoicePlatform.Tests.Http;
+using VoicePlatform.Tests.Telephony;
 
 using static VoicePlatform.Tests.Calls.CallTestSupport;
 
@@ -82,5 +89,29 @@ public sealed class CallListApiTests(CallsApiFixture host)
         Assert.Contains("SIP 486", ended.GetProperty("detail").GetString());
         Assert.Equal(["queued", "dialing"], events.Take(2).Select(e => e.GetProperty("key").GetString()));
         Assert.Empty((await (await tenant.Admin.GetAsync($"api/calls/{Id(call)}/transcript")).ReadJsonAsync()).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task ACampaignsCallCarriesItsCampaignAndLeadIntoLiveKitAndTheList()
+    {
+        var tenant = await host.TenantWithCallerIdAsync();
+        var campaign = PrefixedId.New<CampaignId>();
+        var lead = PrefixedId.New<LeadId>();
+        var id = PrefixedId.New<CallId>();
+        // Campaign grains place calls this way (the public API cannot set a campaign).
+        var placed = await host.Grains().GetCall(TenantId.Parse(tenant.Id), id).PlaceAsync(new PlaceCall
+        {
+            AgentId = PrefixedId.Parse<AgentId>(tenant.AgentId), To = CallsApiFixture.RingsLong, CampaignId = campaign, LeadId = lead,
+        });
+        var room = placed.Value!.RoomName;
+        await WaitUntilAsync(async () => (await host.Client().ListRoomsAsync([room])).Count == 1);
+        using var metadata = JsonDocument.Parse((await host.Client().ListRoomsAsync([room]))[0].Metadata);
+        Assert.Equal(campaign.Value, metadata.RootElement.GetProperty("campaignId").GetString());
+        Assert.Equal(lead.Value, metadata.RootElement.GetProperty("leadId").GetString());
+
+        var listed = Assert.Single(await ListAsync(tenant.Admin, $"?campaignId={campaign.Value}"));
+        Assert.Equal(id.Value, listed.GetProperty("callId").GetString());
+        Assert.Equal(lead.Value, listed.GetProperty("leadId").GetString());
+        await tenant.Admin.PostAsync($"api/calls/{id.Value}/hangup", null);
     }
 }
