@@ -1,9 +1,15 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using VoicePlatform.Agents;
 using VoicePlatform.ApiKeys;
+using VoicePlatform.Brands;
+using VoicePlatform.Common;
+using VoicePlatform.Grains.Telephony.LiveKit;
+using VoicePlatform.Personas;
 using VoicePlatform.Pricing;
 using VoicePlatform.Silo.Operations;
 using VoicePlatform.Silo.Security;
+using VoicePlatform.Telephony;
 using VoicePlatform.Tenants;
 using VoicePlatform.Wallets;
 
@@ -30,6 +36,12 @@ public sealed class DemoTenantSeeder(
         ? $"{emulator.Url}   (embedded LiveKit emulator: simulated SIP, signed webhooks)"
         : "as configured in LiveKit:Url";
 
+    /// <summary>The demo agent (receptionist "Ava" of the brand "Bright Smile Dental"), ready to call.</summary>
+    public static readonly AgentId DemoAgentId = PrefixedId.Derive<AgentId>("demo-agent");
+
+    /// <summary>The demo caller id, on a SIP trunk created in the embedded emulator.</summary>
+    public const string DemoCallerId = "+15125550100";
+
     /// <summary>The demo tenant's admin key, once seeded (tests and the banner read it).</summary>
     public string? DemoApiKey { get; private set; }
 
@@ -52,6 +64,7 @@ public sealed class DemoTenantSeeder(
             Kind = CreditKind.TopUp, Amount = DemoOpeningBalance, IdempotencyKey = "credit:demo-opening-balance", Actor = "development-mode",
             Note = "Opening balance of the demo tenant, so demo calls can be paid",
         });
+        var canCall = await SeedCallingAsync();
         var key = await tenant.IssueApiKeyAsync(new IssueApiKey { Name = "demo admin", Role = ApiKeyRole.TenantAdmin, IssuedBy = "development-mode" });
         DemoApiKey = key.Token;
 
@@ -73,8 +86,44 @@ public sealed class DemoTenantSeeder(
               Demo API key    {key.Token}
               Try it:
                 curl -H "Authorization: Bearer {key.Token}" {baseUrl}/api/tenant
-            ===============================================================================
+            {(canCall ? DemoCallLines(baseUrl, key.Token!) : "")}===============================================================================
 
             """);
     }
+
+    /// <summary>
+    /// With the embedded emulator, a demo agent the developer can call with at once: a brand, a receptionist persona,
+    /// an active agent, a trunk in the emulator and a caller id — all with fixed ids, so a restart changes nothing.
+    /// </summary>
+    private async Task<bool> SeedCallingAsync()
+    {
+        if (services.GetService<EmbeddedLiveKitEmulator>() is null || services.GetService<LiveKitClient>() is not { } liveKit) return false;
+        if (await grains.GetAgent(DemoTenantId, DemoAgentId).GetAsync() is not null) return true;
+        var brand = PrefixedId.Derive<BrandId>("demo-brand");
+        var persona = PrefixedId.Derive<PersonaId>("demo-persona");
+        var trunk = PrefixedId.Derive<SipTrunkId>("demo-trunk");
+
+        await grains.GetBrand(DemoTenantId, brand).CreateAsync(new BrandProfile { CompanyName = "Bright Smile Dental", Industry = "Dental care" });
+        await grains.GetPersona(DemoTenantId, persona).CreateFromTemplateAsync(brand, "receptionist", "Ava");
+        await grains.GetAgent(DemoTenantId, DemoAgentId).CreateAsync(persona, new AgentSettings
+        {
+            Name = "Ava (demo)", Status = AgentStatus.Active, Greeting = "Hi {{first_name}}, this is Ava from Bright Smile Dental. Is now a good time?",
+        });
+        var liveKitTrunk = await liveKit.CreateSipOutboundTrunkAsync(new LiveKitSipOutboundTrunk { Name = "demo", Address = "sip.example.test", Numbers = [DemoCallerId] });
+        await grains.GetSipTrunk(DemoTenantId, trunk).CreateAsync(new SipTrunkSettings
+        {
+            LiveKitTrunkId = liveKitTrunk.SipTrunkId!, Name = "Demo trunk (emulator)", Numbers = [DemoCallerId], MaxConcurrentCalls = 20, CallsPerSecond = 5,
+        });
+        await grains.GetPhoneNumber(DemoTenantId, PrefixedId.Derive<PhoneNumberId>("demo-number")).CreateAsync(new PhoneNumberSettings
+        {
+            Number = DemoCallerId, Label = "Demo main line", AssignedAgentId = DemoAgentId, TrunkId = trunk,
+        });
+        return true;
+    }
+
+    private static string DemoCallLines(string baseUrl, string key) =>
+        "  Place a demo call (the emulator answers; its scripted agent worker talks):\n" +
+        $"    curl -X POST -H \"Authorization: Bearer {key}\" -H \"Content-Type: application/json\" \\\n" +
+        $"      -d '{{\"agentId\":\"{DemoAgentId}\",\"to\":\"+15125550123\",\"variables\":{{\"first_name\":\"Maria\"}}}}' {baseUrl}/api/calls\n" +
+        $"  then GET {baseUrl}/api/calls/<id>, /transcript, /events and /cost with the same key.\n";
 }

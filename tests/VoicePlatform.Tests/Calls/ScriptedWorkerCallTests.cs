@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Net.Http.Json;
+using VoicePlatform.ApiHost.Hosting;
 using VoicePlatform.Tests.Http;
 
 using static VoicePlatform.Tests.Calls.CallTestSupport;
@@ -40,5 +42,26 @@ public sealed class ScriptedWorkerCallTests(DemoCallsFixture host)
         var ended = await WaitForAsync(tenant, call, c => c.GetProperty("status").GetString() == "ended");
         Assert.Equal("voicemail", ended.GetProperty("endReason").GetString());
         Assert.Equal("machine", ended.GetProperty("answeredBy").GetString());
+    }
+
+    [Fact]
+    public async Task TheDemoTenantCanPlaceACallWithTheLinePrintedAtStartUp()
+    {
+        using var demo = host.WithKey(await host.DemoApiKeyAsync());
+        var placed = await demo.PostAsJsonAsync("api/calls", new
+        {
+            agentId = DemoTenantSeeder.DemoAgentId.Value, to = DemoCallsFixture.Answers, variables = new Dictionary<string, string> { ["first_name"] = "Maria" },
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, placed.StatusCode);
+        var call = await placed.ReadJsonAsync();
+        Assert.Equal(DemoTenantSeeder.DemoCallerId, call.GetProperty("from").GetString());
+        JsonElement latest = default;
+        await WaitUntilAsync(async () =>
+        {
+            latest = await (await demo.GetAsync($"api/calls/{Id(call)}")).ReadJsonAsync();
+            return latest.GetProperty("status").GetString() == "ended" && latest.GetProperty("outcome").ValueKind == JsonValueKind.Object;
+        }, () => latest.ToString());
+        var transcript = (await (await demo.GetAsync($"api/calls/{Id(call)}/transcript")).ReadJsonAsync()).EnumerateArray().ToList();
+        Assert.Contains("Maria", transcript[0].GetProperty("text").GetString());
     }
 }
