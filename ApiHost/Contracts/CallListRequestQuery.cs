@@ -1,4 +1,3 @@
-using System.Globalization;
 using VoicePlatform.Agents;
 using VoicePlatform.ApiHost.Http;
 using VoicePlatform.Calls;
@@ -17,8 +16,8 @@ public sealed record CallListRequestQuery(string? Status, string? AgentId, strin
     {
         var errors = new Dictionary<string, string[]>();
         var limit = QueryFilters.Limit(Limit, errors);
-        var from = Time(From, "from", errors);
-        var to = Time(To, "to", errors);
+        var from = QueryFilters.Time(From, "from", errors);
+        var to = QueryFilters.Time(To, "to", errors);
         if (from is not null && to is not null && to <= from) errors["to"] = ["Must be after 'from'."];
         if (After is not null && !CallListCursor.TryParse(After, out _, out _)) errors["after"] = ["Not a cursor from a previous page's 'next'."];
         query = new CallListQuery
@@ -32,16 +31,5 @@ public sealed record CallListRequestQuery(string? Status, string? AgentId, strin
             Limit = limit,
         };
         return errors;
-    }
-
-    internal static DateTimeOffset? Time(string? value, string field, Dictionary<string, string[]> errors)
-    {
-        if (value is null) return null;
-        // An offset is required: a bare local time would mean a different instant on every server.
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
-            && (value.EndsWith('Z') || value.EndsWith('z') || value.LastIndexOfAny(['+', '-']) > value.IndexOf('T')))
-            return time;
-        errors[field] = ["An ISO 8601 time with an offset, e.g. 2026-11-24T09:00:00Z."];
-        return null;
     }
 }

@@ -11,8 +11,8 @@ public sealed record UsageRequestQuery(string? GroupBy, string? From, string? To
         var errors = new Dictionary<string, string[]>();
         var groupBy = QueryFilters.Enum<UsageGroupBy>(GroupBy, "groupBy", errors);
         if (GroupBy is null) errors["groupBy"] = [$"Required: one of {string.Join(", ", KebabEnum.Names<UsageGroupBy>())}."];
-        var from = CallListRequestQuery.Time(From, "from", errors);
-        var to = CallListRequestQuery.Time(To, "to", errors);
+        var from = QueryFilters.Time(From, "from", errors);
+        var to = QueryFilters.Time(To, "to", errors);
         if (from is not null && to is not null && to <= from) errors["to"] = ["Must be after 'from'."];
         query = new UsageQuery { GroupBy = groupBy ?? UsageGroupBy.Day, From = from, To = to };
         return errors;
