@@ -23,9 +23,9 @@ public sealed partial class CallGrain
     // Blocks debited and extended by this activation; a new activation starts at 0 and replays are harmless.
     private int _meteredBlocks;
 
-    private ITenantPricingGrain Pricing => GrainFactory.GetGrain<ITenantPricingGrain>(Key.Tenant.Value);
+    private ITenantPricingGrain Pricing => GrainFactory.GetTenantPricing(Key.Tenant);
 
-    private IWalletOperationsGrain Wallet => GrainFactory.GetGrain<IWalletOperationsGrain>(Key.Tenant.Value);
+    private IWalletOperationsGrain Wallet => GrainFactory.GetWalletOperations(Key.Tenant);
 
     private CallMeteringOptions Metering => services.GetService<IOptions<CallMeteringOptions>>()?.Value ?? new CallMeteringOptions();
 
@@ -111,12 +111,17 @@ public sealed partial class CallGrain
             while (_meteredBlocks < elapsed)
             {
                 var index = _meteredBlocks + 1;
-                await DebitBlockAsync(quote, index);
-                var extended = await Wallet.ExecuteAsync(new WalletOperation
+                // Sent together, so the wallet's batcher carries both in one batch: a debit takes from the reservation
+                // what it takes from the balance, so available money — all the extension asks about — is the same
+                // whichever lands first.
+                var debited = DebitBlockAsync(quote, index);
+                var extending = Wallet.ExecuteAsync(new WalletOperation
                 {
                     Kind = WalletOperationKind.Extend, Reference = Key.Call.Value,
                     Amount = CallMetering.BlockAmount(quote.EstimatedPerMinute, block), IdempotencyKey = WalletKey($"extend:{index}"),
                 });
+                await debited;
+                var extended = await extending;
                 _meteredBlocks = index;
                 if (extended.Status == WalletOperationStatus.InsufficientFunds)
                 {
@@ -198,7 +203,9 @@ public sealed partial class CallGrain
 
         var block = Metering.BlockDuration;
         var blocks = CallMetering.ElapsedBlocks(TimeSpan.FromSeconds(billed), block);
-        for (var index = _meteredBlocks + 1; index <= blocks; index++) await DebitBlockAsync(quote, index);
+        // Blocks this activation did not debit (after a crash: all of them, most already in the ledger and answered as
+        // replays) go together, not one round trip each.
+        await Task.WhenAll(Enumerable.Range(_meteredBlocks + 1, Math.Max(0, blocks - _meteredBlocks)).Select(index => DebitBlockAsync(quote, index)));
         _meteredBlocks = Math.Max(_meteredBlocks, blocks);
         var debited = CallMetering.DebitedThrough(quote.EstimatedPerMinute, block, blocks);
 
@@ -212,7 +219,7 @@ public sealed partial class CallGrain
         {
             // Blocks are debited at the estimate; the actual usage came in lower, so the difference goes back.
             refunded = debited - cost.Total;
-            await GrainFactory.GetGrain<IWalletGrain>(Key.Tenant.Value).CreditAsync(new WalletCredit
+            await GrainFactory.GetWallet(Key.Tenant).CreditAsync(new WalletCredit
             {
                 Kind = CreditKind.Refund, Amount = refunded, IdempotencyKey = WalletKey("refund"),
                 Note = $"call {Key.Call.Value}: block debits above the final price", Actor = "platform",

@@ -1,4 +1,5 @@
 using Npgsql;
+using VoicePlatform.Silo.Storage;
 using VoicePlatform.Calls;
 using VoicePlatform.Tenants;
 using static VoicePlatform.Silo.CallRecords.SqlParameters;

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using VoicePlatform.Silo.Storage;
 using VoicePlatform.Agents;
 using VoicePlatform.Brands;
 using VoicePlatform.Calls;

@@ -1,9 +1,9 @@
 using System.Text.Json;
 
-namespace VoicePlatform.Silo.CallRecords;
+namespace VoicePlatform.Silo.Storage;
 
 /// <summary>
-/// An enum value as the call tables store it: its kebab-case name, spelled as in JSON (max-duration-reached,
+/// An enum value as the project's own tables (call records, wallet ledger) store it: its kebab-case name, spelled as in JSON (max-duration-reached,
 /// not-interested), so reordering or renumbering a C# enum never changes what a stored row means.
 /// </summary>
 internal static class KebabEnumText<T> where T : struct, Enum
