@@ -26,6 +26,11 @@ public sealed partial record ClusterSettings
     /// <summary>Apply the <c>sql/</c> migrations before the silo starts.</summary>
     public bool MigrateOnStartup { get; init; }
 
+    /// <summary>How long an idle activation lives before Orleans collects it (Orleans' default: 15 minutes).</summary>
+    public TimeSpan GrainCollectionAge { get; init; } = DefaultGrainCollectionAge;
+
+    public static readonly TimeSpan DefaultGrainCollectionAge = TimeSpan.FromMinutes(15);
+
     public bool IsDevelopment => ConnectionString is null;
 
     public static ClusterSettings FromConfiguration(IConfiguration configuration)
@@ -48,6 +53,7 @@ public sealed partial record ClusterSettings
             GatewayPort = ReadPort(cluster, "GatewayPort", 30000),
             AdvertisedAddress = ReadAddress(cluster, "AdvertisedAddress"),
             MigrateOnStartup = ReadBool(configuration.GetSection("Database"), "MigrateOnStartup"),
+            GrainCollectionAge = ReadCollectionAge(cluster, "GrainCollectionAge"),
         };
     }
 
@@ -83,6 +89,16 @@ public sealed partial record ClusterSettings
         {
             throw new PlatformConfigurationException(section.Path + ":" + key, $"'{value}' is neither an IP address nor a resolvable host name.");
         }
+    }
+
+    private static TimeSpan ReadCollectionAge(IConfigurationSection section, string key)
+    {
+        var value = section[key];
+        if (value is null) return DefaultGrainCollectionAge;
+        // Orleans collects in quanta of a minute by default; below a few seconds a busy grain would be torn down between calls.
+        if (!TimeSpan.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var age) || age < TimeSpan.FromSeconds(5) || age > TimeSpan.FromDays(1))
+            throw new PlatformConfigurationException(section.Path + ":" + key, $"'{value}' must be a time span from 00:00:05 to 1.00:00:00.");
+        return age;
     }
 
     private static bool ReadBool(IConfigurationSection section, string key)

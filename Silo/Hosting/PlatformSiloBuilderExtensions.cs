@@ -59,6 +59,12 @@ public static class PlatformSiloBuilderExtensions
         silo.AddIncomingGrainCallFilter<CorrelationIdGrainCallFilter>();
         // Orleans 10 leaves this off: a caller that gave up would otherwise keep the grain busy.
         silo.Configure<SiloMessagingOptions>(o => o.CancelRequestOnTimeout = true);
+        silo.Configure<GrainCollectionOptions>(o =>
+        {
+            o.CollectionAge = settings.GrainCollectionAge;
+            // The collector runs once a quantum; a shortened age needs a matching quantum or it waits for the default minute.
+            if (settings.GrainCollectionAge < o.CollectionQuantum) o.CollectionQuantum = settings.GrainCollectionAge / 2;
+        });
         silo.AddDashboard();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddOptions<CallWatchdogOptions>();
@@ -83,8 +89,13 @@ public static class PlatformSiloBuilderExtensions
     private static void UseInMemoryProviders(this ISiloBuilder silo)
     {
         silo.Services.TryAddSingleton<IWalletLedgerStore, InMemoryWalletLedgerStore>();
-        silo.AddMemoryGrainStorage(StorageNames.Platform);
+        // Development stores state exactly as production does: the memory provider serializes every write, and its
+        // default (JSON with CLR type names behind a type allow-list) cannot read back compiler-made collections
+        // after an idle activation is collected.
+        silo.AddMemoryGrainStorage(StorageNames.Platform, o => o.GrainStorageSerializer = new PlainJsonGrainStorageSerializer());
         silo.AddMemoryGrainStorage(StorageNames.PubSub);
+        silo.Services.AddOptions<MemoryGrainStorageOptions>(StorageNames.PubSub)
+            .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
         silo.UseInMemoryReminderService();
         silo.Services.TryAddSingleton<ICallRecordStore, InMemoryCallRecordStore>();
     }

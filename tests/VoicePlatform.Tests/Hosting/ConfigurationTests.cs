@@ -20,6 +20,8 @@ public sealed class ConfigurationTests
     [InlineData("Cluster:AdvertisedAddress", "no-such-host.invalid")]
     [InlineData("ConnectionStrings:Postgres", "Host=x;Bogus Key=1")]
     [InlineData("Database:MigrateOnStartup", "maybe")]
+    [InlineData("Cluster:GrainCollectionAge", "00:00:01")]
+    [InlineData("Cluster:GrainCollectionAge", "soon")]
     public void ABadSettingIsRefusedByName(string key, string value)
     {
         var error = Assert.Throws<PlatformConfigurationException>(() => Read((key, value)));

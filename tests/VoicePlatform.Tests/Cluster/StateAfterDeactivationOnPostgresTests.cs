@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+using VoicePlatform.ApiHost.Hosting;
+using VoicePlatform.Grains.Telephony.LiveKit;
+using VoicePlatform.LiveKitEmulator.Sip;
+using VoicePlatform.Tests.Hosting;
+using VoicePlatform.Tests.Http;
+using VoicePlatform.Tests.Infrastructure;
+using VoicePlatform.Tests.LiveKitEmulator;
+
+namespace VoicePlatform.Tests.Cluster;
+
+/// <summary>
+/// Production mode: every grain type's state, written through an ApiHost client on a PostgreSQL cluster, answers the
+/// same after its activations are collected and again after the whole cluster (and the ApiHost) restarted.
+/// </summary>
+public sealed class StateAfterDeactivationOnPostgresTests
+{
+    private const string CallerId = "+16502530001";
+    private const string BusyCallee = "+16502530177";
+
+    [Fact]
+    public async Task EveryGrainTypeAnswersTheSameAfterCollectionAndAfterAFullRestart()
+    {
+        await using var emulator = await EmulatorUnderTest.StartAsync(o =>
+        {
+            o.TimeAcceleration = 10;
+            o.Sip.Rules = [new SipOutcomeRule { Pattern = BusyCallee, Outcome = "busy" }];
+        });
+        var liveKitTrunk = await ClusterCaller.LiveKitClientFor(emulator).CreateSipOutboundTrunkAsync(new LiveKitSipOutboundTrunk
+        {
+            Name = "tour", Address = "sip.example.test", Numbers = [CallerId],
+        });
+        var connectionString = await PostgresServer.CreateDatabaseAsync("tour");
+        var properties = ClusterCaller.LiveKitProperties(emulator);
+
+        var first = PostgresClusterBuilder.Build(connectionString, "tour-svc", properties: properties);
+        await first.DeployAsync();
+        var api = await StartApiHostAsync(connectionString, first);
+        PlatformTour tour;
+        IReadOnlyDictionary<string, string> before;
+        try
+        {
+            tour = await PlatformTour.SeedAsync(BaseAddress(api), ApiHostFixture.OperatorKey, liveKitTrunk.SipTrunkId!, CallerId, BusyCallee);
+            before = await tour.SnapshotAsync();
+
+            await first.GrainFactory.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+            PlatformTour.AssertSame(before, await tour.SnapshotAsync());
+        }
+        finally
+        {
+            await api.StopAsync();
+            await api.DisposeAsync();
+            await first.StopAllSilosAsync();
+            await first.DisposeAsync();
+        }
+
+        var second = PostgresClusterBuilder.Build(connectionString, "tour-svc", properties: properties);
+        await second.DeployAsync();
+        api = await StartApiHostAsync(connectionString, second);
+        try
+        {
+            PlatformTour.AssertSame(before, await tour.At(BaseAddress(api)).SnapshotAsync());
+        }
+        finally
+        {
+            await api.StopAsync();
+            await api.DisposeAsync();
+            await second.StopAllSilosAsync();
+            await second.DisposeAsync();
+        }
+    }
+
+    private static async Task<WebApplication> StartApiHostAsync(string connectionString, TestCluster cluster)
+    {
+        var app = ApiHostApplication.Build(
+        [
+            "--urls", "http://127.0.0.1:0",
+            "--ConnectionStrings:Postgres", connectionString,
+            "--Cluster:ClusterId", cluster.Options.ClusterId,
+            "--Cluster:ServiceId", cluster.Options.ServiceId,
+            "--Operator:ApiKey", ApiHostFixture.OperatorKey,
+            "--Logging:LogLevel:Default", "Warning",
+        ]);
+        await app.StartAsync();
+        return app;
+    }
+
+    private static Uri BaseAddress(WebApplication app) =>
+        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
+}

@@ -1,0 +1,186 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using VoicePlatform.Tests.Branding;
+using VoicePlatform.Tests.Calls;
+using VoicePlatform.Tests.Http;
+using VoicePlatform.Tests.Pricing;
+using VoicePlatform.Tests.Telephony;
+
+namespace VoicePlatform.Tests.Hosting;
+
+/// <summary>
+/// Writes the state of every stateful grain type through the real API — tenant and its directory, API keys, the
+/// shared price book, tenant pricing, wallet, catalog, brand, persona, agent, trunk, number, telephony directory and
+/// a settled call — and reads all of it back as one snapshot, so a test can compare what the API answers before and
+/// after the grains were deactivated or the cluster restarted.
+/// </summary>
+public sealed class PlatformTour
+{
+    private readonly Uri _baseAddress;
+    private readonly string _operatorKey;
+
+    private PlatformTour(Uri baseAddress, string operatorKey, string tenantId, string adminKey, string brandId, string personaId,
+        string agentId, string trunkId, string numberId, string callId)
+    {
+        _baseAddress = baseAddress;
+        _operatorKey = operatorKey;
+        TenantId = tenantId;
+        AdminKey = adminKey;
+        BrandId = brandId;
+        PersonaId = personaId;
+        AgentId = agentId;
+        TrunkId = trunkId;
+        NumberId = numberId;
+        CallId = callId;
+    }
+
+    public string TenantId { get; }
+    public string AdminKey { get; }
+    public string BrandId { get; }
+    public string PersonaId { get; }
+    public string AgentId { get; }
+    public string TrunkId { get; }
+    public string NumberId { get; }
+    public string CallId { get; }
+
+    /// <summary>
+    /// Seeds one tenant with one of everything. <paramref name="liveKitTrunkId"/> is a trunk the host's LiveKit knows;
+    /// the call is placed to <paramref name="callee"/>, which that LiveKit must end on its own (busy, for example),
+    /// and the tour waits until the call is settled so nothing changes while the snapshot is taken.
+    /// </summary>
+    public static async Task<PlatformTour> SeedAsync(Uri baseAddress, string operatorKey, string liveKitTrunkId, string callerId, string callee)
+    {
+        using var op = Client(baseAddress, operatorKey);
+        // The shared price book: version 1 if the host has none yet, otherwise whatever is in force stays.
+        var book = await op.GetAsync("api/operator/price-books/USD");
+        if (book.StatusCode == HttpStatusCode.NotFound) await Success(await op.PublishAsync("USD", PricingHttp.Book(), "tour-book"));
+
+        var created = await Success(await op.PostAsJsonAsync("api/operator/tenants", new { name = "Tour Co", settings = new { defaultTimeZone = "America/Chicago" } }));
+        var tenantId = created.GetProperty("id").GetString()!;
+        var adminKey = (await Success(await op.PostAsJsonAsync($"api/operator/tenants/{tenantId}/api-keys", new { name = "admin", role = "tenant-admin" })))
+            .GetProperty("key").GetString()!;
+        await Success(await op.PostAsJsonAsync($"api/operator/tenants/{tenantId}/api-keys", new { name = "wall", role = "supervisor" }));
+        await Success(await op.PutOverridesAsync(tenantId, new { adjustmentBasisPoints = 1_500, stt = new[] { new { provider = "deepgram", model = "*", perAudioMinuteMicros = 9_000 } } }));
+        using (var credit = new HttpRequestMessage(HttpMethod.Post, $"api/operator/tenants/{tenantId}/wallet/credits") { Content = JsonContent.Create(new { kind = "top-up", amount = 5_000 }) })
+        {
+            credit.Headers.Add("Idempotency-Key", "tour-top-up");
+            await Success(await op.SendAsync(credit));
+        }
+
+        using var admin = Client(baseAddress, adminKey);
+        var branding = new BrandingClient(admin);
+        var brandId = BrandingClient.Id(await branding.CreateBrandAsync("Tour Dental"));
+        var personaId = BrandingClient.Id(await branding.CreatePersonaAsync(brandId));
+        var agentId = BrandingClient.Id(await branding.CreateAgentAsync(personaId));
+        var trunkId = await admin.CreateTrunkAsync(new { liveKitTrunkId, name = "Tour trunk", numbers = new[] { callerId }, maxConcurrentCalls = 5, callsPerSecond = 1.5 });
+        var numberId = await admin.CreateNumberAsync(new { number = callerId, label = "Tour line", assignedAgentId = agentId, trunkId });
+
+        var placed = await Success(await admin.PostAsJsonAsync("api/calls", new { agentId, to = callee, variables = new Dictionary<string, string> { ["first_name"] = "Maria" } }));
+        var callId = placed.GetProperty("id").GetString()!;
+        await CallTestSupport.WaitUntilAsync(async () =>
+        {
+            var cost = await admin.GetAsync($"api/calls/{callId}/cost");
+            return cost.IsSuccessStatusCode && (await cost.ReadJsonAsync()).GetProperty("settled").GetBoolean();
+        }, () => "the tour's call settled");
+
+        return new PlatformTour(baseAddress, operatorKey, tenantId, adminKey, brandId, personaId, agentId, trunkId, numberId, callId);
+    }
+
+    /// <summary>The same tour against a host that was rebuilt on the same storage (another address, same data).</summary>
+    public PlatformTour At(Uri baseAddress) => new(baseAddress, _operatorKey, TenantId, AdminKey, BrandId, PersonaId, AgentId, TrunkId, NumberId, CallId);
+
+    /// <summary>Every read route over the tour's objects, answer by answer: each must be 200.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> SnapshotAsync()
+    {
+        using var op = Client(_baseAddress, _operatorKey);
+        using var admin = Client(_baseAddress, AdminKey);
+        var reads = new List<(HttpClient Client, string Path)>
+        {
+            (op, $"api/operator/tenants/{TenantId}"),
+            (op, $"api/operator/tenants/{TenantId}/api-keys"),
+            (op, $"api/operator/tenants/{TenantId}/pricing"),
+            (op, $"api/operator/tenants/{TenantId}/wallet"),
+            (op, $"api/operator/tenants/{TenantId}/wallet/ledger"),
+            (op, "api/operator/price-books/USD"),
+            (op, "api/operator/price-books/USD/versions/1"),
+            (admin, "api/tenant"),
+            (admin, "api/api-keys"),
+            (admin, "api/pricing"),
+            (admin, "api/wallet"),
+            (admin, "api/wallet/ledger"),
+            (admin, "api/persona-templates"),
+            (admin, "api/brands"),
+            (admin, $"api/brands/{BrandId}"),
+            (admin, "api/personas"),
+            (admin, $"api/personas/{PersonaId}"),
+            (admin, "api/agents"),
+            (admin, $"api/agents/{AgentId}"),
+            (admin, $"api/agents/{AgentId}/compiled-instructions?first_name=Lee"),
+            (admin, "api/sip-trunks"),
+            (admin, $"api/sip-trunks/{TrunkId}"),
+            (admin, "api/phone-numbers"),
+            (admin, $"api/phone-numbers/{NumberId}"),
+            (admin, "api/calls"),
+            (admin, $"api/calls/{CallId}"),
+            (admin, $"api/calls/{CallId}/cost"),
+            (admin, $"api/calls/{CallId}/events"),
+            (admin, $"api/calls/{CallId}/transcript"),
+            (admin, "api/usage?groupBy=agent"),
+        };
+        var snapshot = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (client, path) in reads)
+        {
+            var response = await client.GetAsync(path);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path} answered {(int)response.StatusCode}: {text}");
+            snapshot[path] = Normalize(text);
+        }
+        return snapshot;
+    }
+
+    /// <summary>Asserts route by route that two snapshots are the same, naming the first route that differs.</summary>
+    public static void AssertSame(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after)
+    {
+        Assert.Equal(before.Keys, after.Keys);
+        foreach (var (path, body) in before) Assert.True(body == after[path], $"GET {path} changed:\nbefore {body}\nafter  {after[path]}");
+    }
+
+    /// <summary>A key's last use moves with every request the snapshot itself makes; everything else must not move.</summary>
+    private static string Normalize(string json)
+    {
+        var node = JsonNode.Parse(json);
+        Strip(node);
+        return node!.ToJsonString();
+
+        static void Strip(JsonNode? node)
+        {
+            switch (node)
+            {
+                case JsonObject obj:
+                    obj.Remove("lastUsedAt");
+                    foreach (var (_, child) in obj.ToList()) Strip(child);
+                    break;
+                case JsonArray array:
+                    foreach (var child in array) Strip(child);
+                    break;
+            }
+        }
+    }
+
+    private static HttpClient Client(Uri baseAddress, string key)
+    {
+        var client = new HttpClient { BaseAddress = baseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    private static async Task<JsonElement> Success(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {text}");
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+}
