@@ -79,20 +79,22 @@ public static class ApiHostApplication
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api-reference", o => o.WithTitle("VoicePlatform API")).AllowAnonymous();
         app.MapPlatformOperations();
-        app.MapOperatorTenantsApi();
-        app.MapTenantApi();
-        app.MapApiKeysApi();
-        app.MapBrandsApi();
-        app.MapPersonasApi();
-        app.MapAgentsApi();
-        app.MapSipTrunksApi();
-        app.MapPhoneNumbersApi();
-        app.MapCallsApi();
-        app.MapCallReportsApi();
-        app.MapUsageApi();
-        app.MapPricingApi();
-        app.MapLiveKitWebhookApi();
-        app.MapWalletApi();
+        // Every resource route shares the body checks that are the same for all of them.
+        var api = app.MapGroup("").AddEndpointFilter<NullElementsFilter>();
+        api.MapOperatorTenantsApi();
+        api.MapTenantApi();
+        api.MapApiKeysApi();
+        api.MapBrandsApi();
+        api.MapPersonasApi();
+        api.MapAgentsApi();
+        api.MapSipTrunksApi();
+        api.MapPhoneNumbersApi();
+        api.MapCallsApi();
+        api.MapCallReportsApi();
+        api.MapUsageApi();
+        api.MapPricingApi();
+        api.MapLiveKitWebhookApi();
+        api.MapWalletApi();
         return app;
     }
 

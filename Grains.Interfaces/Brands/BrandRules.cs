@@ -14,7 +14,7 @@ public static class BrandRules
         if (profile.SocialLinks.Count > 20) errors[prefix + "socialLinks"] = ["At most 20 links."];
         for (var i = 0; i < profile.SocialLinks.Count && i < 20; i++)
         {
-            var link = profile.SocialLinks[i];
+            if (profile.SocialLinks[i] is not { } link) { errors[$"{prefix}socialLinks[{i}]"] = ["A list element must not be null."]; continue; }
             Validation.Required(errors, $"{prefix}socialLinks[{i}].network", link.Network, 50);
             Validation.HttpUrl(errors, $"{prefix}socialLinks[{i}].url", link.Url);
         }

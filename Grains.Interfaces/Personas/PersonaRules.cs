@@ -27,8 +27,8 @@ public static partial class PersonaRules
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < profile.Tools.Count && i < PersonaProfile.MaxTools; i++)
         {
-            var tool = profile.Tools[i];
             var field = $"{prefix}tools[{i}]";
+            if (profile.Tools[i] is not { } tool) { errors[field] = ["A list element must not be null."]; continue; }
             if (tool.Name is null || !ToolName().IsMatch(tool.Name)) errors[field + ".name"] = ["snake_case, 2–64 characters, starting with a letter."];
             else if (!names.Add(tool.Name)) errors[field + ".name"] = [$"Another tool is already named '{tool.Name}'."];
             Validation.Required(errors, field + ".description", tool.Description, 1000, multiline: true);
