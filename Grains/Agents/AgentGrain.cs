@@ -122,7 +122,7 @@ public sealed class AgentGrain(
         return WriteResult<TestCallSession>.Created(new TestCallSession
         {
             RoomName = room,
-            LiveKitUrl = options.Value.Url,
+            LiveKitUrl = options.Value.WebSocketUrl(),
             ParticipantIdentity = identity,
             ParticipantToken = token,
             ExpiresAt = time.GetUtcNow() + TestCallTokenLifetime,

@@ -87,6 +87,8 @@ public sealed partial class CallGrain
                 {
                     DueTime = due < TimeSpan.Zero ? TimeSpan.Zero : due,
                     Period = SettlementRetryPeriod,
+                    // Money is owed until it settles: an idle collection must not stop the retries.
+                    KeepAlive = true,
                 });
             }
             return;
@@ -96,7 +98,8 @@ public sealed partial class CallGrain
             var block = Metering.BlockDuration;
             var sinceAnswer = Now() - answeredAt;
             var nextBoundary = block * (CallMetering.ElapsedBlocks(sinceAnswer, block) + 1) - sinceAnswer;
-            _meter = this.RegisterGrainTimer(MeterAsync, new GrainTimerCreationOptions { DueTime = nextBoundary, Period = block });
+            // KeepAlive: a call longer than the grain collection age is still metered block by block.
+            _meter = this.RegisterGrainTimer(MeterAsync, new GrainTimerCreationOptions { DueTime = nextBoundary, Period = block, KeepAlive = true });
         }
     }
 

@@ -375,7 +375,11 @@ public sealed partial class CallGrain(
             state.State = state.State with { SeenEventIds = seen };
             var what = $"{liveKitEvent.Event} {liveKitEvent.ParticipantIdentity}".TrimEnd()
                        + (liveKitEvent.DisconnectReason is { Length: > 0 } why ? $" ({why})" : "");
+            var wasEnded = Progress.IsEnded;
             await ApplyAsync(next, [Event(CallEventTypes.LiveKitWebhook, $"webhook:{liveKitEvent.EventId}", what, now)]);
+            // The callee left: the agent (and any recording) would otherwise linger in the room until LiveKit's departure
+            // timeout. After room_finished there is no room left to close.
+            if (!wasEnded && Progress.IsEnded && liveKitEvent.Event != "room_finished") await CloseRoomAsync();
         }
     }
 
@@ -389,13 +393,12 @@ public sealed partial class CallGrain(
         var next = outcome.Answered
             ? CallLifecycle.Answered(Progress, now)
             : CallLifecycle.DialFailed(Progress, outcome.SipStatusCode, outcome.Detail, now);
+        var wasEnded = Progress.IsEnded;
         await ApplyAsync(next);
-        if (Progress.IsEnded && LiveKit is { } liveKit)
-        {
-            // A failed dial leaves the dispatched agent alone in the room, and a dial that raced a hang-up may have
-            // created it after the hang-up deleted it: close it rather than wait for LiveKit's idle timeout.
-            await IgnoreNotFoundAsync(() => liveKit.DeleteRoomAsync(state.State.RoomName));
-        }
+        // A failed dial leaves the dispatched agent alone in the room: close it rather than wait for LiveKit's idle
+        // timeout. A dial that returns after a hang-up finds the room already closed by the hang-up — unless it was
+        // answered meanwhile, when the callee now sits in a room the call no longer owns and must be hung up.
+        if (Progress.IsEnded && (!wasEnded || outcome.Answered)) await CloseRoomAsync();
     }
 
     public Task WakeAsync()
@@ -450,6 +453,9 @@ public sealed partial class CallGrain(
         {
             if (_dialInFlight) return;
             await ApplyAsync(RoomGone(now));
+            // The agent may still be in the room the callee left, and an empty room lingers until LiveKit's departure
+            // timeout: close it (a room already gone answers not_found, which is fine).
+            if (Progress.IsEnded) await CloseRoomAsync();
             return;
         }
         var next = callee.SipCallStatus switch
@@ -565,7 +571,8 @@ public sealed partial class CallGrain(
     private void StartWatchdogTimer()
     {
         var period = Progress.Status == CallStatus.Answered ? AnsweredPollPeriod : DialingPollPeriod;
-        _watchdog ??= this.RegisterGrainTimer(ReconcileAsync, new GrainTimerCreationOptions { DueTime = period, Period = period });
+        // KeepAlive: a live call can outlast the grain collection age, and its watchdog must not stop with an idle collection.
+        _watchdog ??= this.RegisterGrainTimer(ReconcileAsync, new GrainTimerCreationOptions { DueTime = period, Period = period, KeepAlive = true });
     }
 
     private void StopWatchdog()
@@ -666,6 +673,23 @@ public sealed partial class CallGrain(
     }
 
     private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+
+    /// <summary>
+    /// Deletes the call's room once the call has ended, so the agent session and any recording end with it. Not found
+    /// means already closed; any other failure is logged, and LiveKit's own empty-room timeout closes it later.
+    /// </summary>
+    private async Task CloseRoomAsync()
+    {
+        if (LiveKit is not { } liveKit) return;
+        try
+        {
+            await IgnoreNotFoundAsync(() => liveKit.DeleteRoomAsync(state.State.RoomName));
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Call {CallId} of tenant {TenantId} ended but its room {Room} could not be deleted", Key.Call, Key.Tenant, state.State.RoomName);
+        }
+    }
 
     private static async Task IgnoreNotFoundAsync(Func<Task> action)
     {

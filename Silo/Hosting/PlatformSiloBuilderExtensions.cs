@@ -67,7 +67,7 @@ public static class PlatformSiloBuilderExtensions
         });
         silo.AddDashboard();
         silo.Services.TryAddSingleton(TimeProvider.System);
-        silo.Services.AddOptions<CallWatchdogOptions>();
+        silo.Services.AddOptions<CallWatchdogOptions>().Bind(silo.Configuration.GetSection("Calls:Watchdog"));
         silo.Services.AddOptions<CallMeteringOptions>().Bind(silo.Configuration.GetSection("Calls:Metering"));
         silo.Services.AddOptions<CallRecordingOptions>().Bind(silo.Configuration.GetSection("Calls:Recording"));
         silo.Services.AddOptions<WalletOptions>().Configure(o => o.EventStreamProvider = StreamProviders.Live);

@@ -32,6 +32,18 @@ public sealed class LiveKitOptions
         return builder.Uri;
     }
 
+    /// <summary>
+    /// The URL LiveKit's client SDKs connect to (<c>http</c> → <c>ws</c>, <c>https</c> → <c>wss</c>), without a trailing
+    /// slash: what a browser or phone is given to join a room.
+    /// </summary>
+    public string WebSocketUrl()
+    {
+        var builder = new UriBuilder(Url.Trim());
+        builder.Scheme = builder.Scheme switch { "http" => "ws", "https" => "wss", var s => s };
+        builder.Port = builder.Uri.IsDefaultPort ? -1 : builder.Port;
+        return builder.Uri.ToString().TrimEnd('/');
+    }
+
     /// <summary>Every problem with these settings, each naming the setting; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {

@@ -84,6 +84,11 @@ public static class CallTestSupport
         return await response.ReadJsonAsync();
     }
 
+    /// <summary>Waits (within <see cref="Patience"/>) until the ended call's room is gone from LiveKit.</summary>
+    public static Task RoomClosedAsync(this ApiHostFixture host, JsonElement call) =>
+        WaitUntilAsync(async () => (await host.Client().ListRoomsAsync([call.GetProperty("roomName").GetString()!])).Count == 0,
+            () => $"room {call.GetProperty("roomName").GetString()} was deleted");
+
     public static async Task<JsonElement> WaitForAsync(CallTenant tenant, JsonElement call, Func<JsonElement, bool> condition)
     {
         JsonElement latest = default;

@@ -16,5 +16,7 @@ public sealed class CallWatchdogTests(LostWebhooksFixture host)
         Assert.NotNull(ended.GetProperty("answeredAt").GetString());
         // No webhook arrived, so LiveKit's disconnect reason is unknown: the end came from the poll.
         Assert.Null(ended.GetProperty("disconnectReason").GetString());
+        // The watchdog closes the room too: the agent does not wait for LiveKit's departure timeout.
+        await WaitUntilAsync(async () => (await host.Client().ListRoomsAsync([ended.GetProperty("roomName").GetString()!])).Count == 0, () => "the room was deleted");
     }
 }

@@ -20,6 +20,9 @@ public sealed class CallsApiFixture : ApiHostFixture
     protected override IEnumerable<string> ExtraArguments =>
     [
         "--LiveKitEmulator:TimeAcceleration", "10",
+        // An empty room would close on its own after LiveKit's departure timeout; make that far longer than any wait
+        // here, so a test sees the platform closing a call's room and not LiveKit.
+        "--LiveKitEmulator:DepartureTimeout", "00:10:00",
         // Answered calls are recorded (audio-only egress), as a tenant with recording configured would have them.
         "--Calls:Recording:FilepathTemplate", "recordings/{tenant}/{call}.ogg",
         // Every webhook is delivered twice and in shuffled order, as LiveKit's retrying delivery may: every test

@@ -55,6 +55,8 @@ public sealed class CallsApiTests(CallsApiFixture host)
         Assert.Equal("completed", ended.GetProperty("endReason").GetString());
         // Only the webhook's participant_left carries LiveKit's disconnect reason.
         Assert.Equal("CLIENT_INITIATED", ended.GetProperty("disconnectReason").GetString());
+        // The agent's session ends with the call: the platform deletes the room, long before LiveKit's departure timeout.
+        await host.RoomClosedAsync(ended);
     }
 
     [Theory]
@@ -70,6 +72,7 @@ public sealed class CallsApiTests(CallsApiFixture host)
         Assert.Equal(reason, ended.GetProperty("endReason").GetString());
         Assert.Equal(sipStatus, ended.GetProperty("sipStatusCode").GetInt32());
         Assert.Null(ended.GetProperty("answeredAt").GetString());
+        await host.RoomClosedAsync(ended);
     }
 
     [Fact]

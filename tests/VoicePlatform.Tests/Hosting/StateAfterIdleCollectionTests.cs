@@ -16,6 +16,7 @@ public sealed class IdleCollectionHostFixture : ApiHostFixture
 {
     public const string BusyCallee = "+15125550177";
     public const string TourCallerId = "+15125550101";
+    public const string EndlessCallee = "+15125550188";
 
     protected override IEnumerable<string> ExtraArguments =>
     [
@@ -23,6 +24,12 @@ public sealed class IdleCollectionHostFixture : ApiHostFixture
         "--LiveKitEmulator:TimeAcceleration", "10",
         "--LiveKitEmulator:Sip:Rules:0:Pattern", BusyCallee,
         "--LiveKitEmulator:Sip:Rules:0:Outcome", "busy",
+        "--LiveKitEmulator:Sip:Rules:1:Pattern", EndlessCallee,
+        "--LiveKitEmulator:Sip:Rules:1:Outcome", "answer;ring=0",
+        // One-second metering blocks, and the live-call sweep far away: only the call's own timers can meter it here.
+        "--Calls:Metering:BlockDuration", "00:00:01",
+        "--Calls:Metering:SettlementGrace", "00:00:00.200",
+        "--Calls:Watchdog:ReminderPeriod", "01:00:00",
     ];
 
     public IManagementGrain Management => App.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);
@@ -90,5 +97,34 @@ public sealed class StateAfterIdleCollectionTests(IdleCollectionHostFixture host
             (await (await demo.GetAsync($"api/calls/{callId}")).ReadJsonAsync()).GetProperty("status").GetString() == "answered",
             () => "the demo call was answered");
         Assert.True((await demo.PostAsync($"api/calls/{callId}/hangup", null)).IsSuccessStatusCode);
+    }
+
+    [Fact]
+    public async Task ALiveCallOutlivingTheCollectionAgeIsMeteredBlockByBlockWithoutTheSweep()
+    {
+        var tenant = await host.TenantWithCallerIdAsync();
+        var call = await CallTestSupport.PlaceAsync(tenant, IdleCollectionHostFixture.EndlessCallee);
+        var callId = CallTestSupport.Id(call);
+        await CallTestSupport.WaitForAsync(tenant, call, c => c.GetProperty("status").GetString() == "answered");
+
+        // Nothing but the call's own timers runs now (no worker, no webhooks, the sweep an hour away). Three collection
+        // ages of one-second blocks must all be debited: an activation collected mid-call would stop at the first.
+        const int blocks = 15;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var debits = 0;
+        while ((debits = await DebitsAsync(tenant, callId)) < blocks)
+        {
+            Assert.False(timeout.IsCancellationRequested, $"only {debits} blocks of call {callId} were debited");
+            await Task.Delay(250, CancellationToken.None);
+        }
+        Assert.True(await host.ActivationsAsync("CallGrain") >= 1);
+        Assert.True((await tenant.Admin.PostAsync($"api/calls/{callId}/hangup", null)).IsSuccessStatusCode);
+    }
+
+    private static async Task<int> DebitsAsync(CallTenant tenant, string callId)
+    {
+        var ledger = await (await tenant.Admin.GetAsync("api/wallet/ledger?limit=200")).ReadJsonAsync();
+        return ledger.GetProperty("items").EnumerateArray()
+            .Count(e => e.GetProperty("kind").GetString() == "debit" && e.GetProperty("reference").GetString() == callId);
     }
 }

@@ -23,7 +23,8 @@ public sealed class TestCallTests(ApiHostFixture host)
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var session = await response.ReadJsonAsync();
         var room = session.GetProperty("roomName").GetString()!;
-        Assert.StartsWith("http://127.0.0.1:", session.GetProperty("liveKitUrl").GetString());
+        // LiveKit's client SDKs connect over WebSocket: the session names ws:// (wss:// for an https LiveKit).
+        Assert.StartsWith("ws://127.0.0.1:", session.GetProperty("liveKitUrl").GetString());
         Assert.StartsWith("AD_", session.GetProperty("dispatchId").GetString());
 
         // The room exists at LiveKit (the emulator), carrying the agent's compiled instructions.

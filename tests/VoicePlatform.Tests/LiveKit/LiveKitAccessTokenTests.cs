@@ -81,6 +81,14 @@ public sealed class LiveKitAccessTokenTests
         Assert.Equal("http://localhost:7880/", new LiveKitOptions { Url = "ws://localhost:7880" }.HttpBaseAddress().ToString());
     }
 
+    [Theory]
+    [InlineData("https://lk.example.com", "wss://lk.example.com")]
+    [InlineData("https://lk.example.com:8443/", "wss://lk.example.com:8443")]
+    [InlineData("http://127.0.0.1:7880", "ws://127.0.0.1:7880")]
+    [InlineData("wss://lk.example.com", "wss://lk.example.com")]
+    public void ClientsAreGivenTheWebSocketUrl(string configured, string expected) =>
+        Assert.Equal(expected, new LiveKitOptions { Url = configured }.WebSocketUrl());
+
     [Fact]
     public void TheOptionsValidatorFailsWithTheSameMessages()
     {
