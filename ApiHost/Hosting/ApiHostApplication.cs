@@ -95,6 +95,7 @@ public static class ApiHostApplication
         api.MapPricingApi();
         api.MapLiveKitWebhookApi();
         api.MapWalletApi();
+        api.MapTelephonyClaimsApi();
         return app;
     }
 

@@ -155,12 +155,12 @@ public static class OpenApiExamples
         [typeof(SipTrunkView)] = new SipTrunkView
         {
             Id = Trunk, LiveKitTrunkId = "ST_a1B2c3D4e5F6", Name = "Twilio US outbound", Numbers = ["+15125550100"], MaxConcurrentCalls = 30,
-            CallsPerSecond = 5, Status = SipTrunkStatus.Active, Revision = 1, CreatedAt = At, UpdatedAt = At,
+            CallsPerSecond = 5, Status = SipTrunkStatus.Active, Revision = 1, CreatedAt = At, UpdatedAt = At, Claimed = true,
         },
         [typeof(PhoneNumberView)] = new PhoneNumberView
         {
             Id = Number, Number = "+15125550100", Label = "Austin main line", Status = PhoneNumberStatus.Active, AssignedBrandId = Brand, AssignedAgentId = Agent,
-            TrunkId = Trunk, RegionCode = "US", CountryCode = 1, TimeZones = ["America/Chicago"], Revision = 2, CreatedAt = At, UpdatedAt = At,
+            TrunkId = Trunk, RegionCode = "US", CountryCode = 1, TimeZones = ["America/Chicago"], Revision = 2, CreatedAt = At, UpdatedAt = At, Claimed = true,
         },
         [typeof(CallView)] = new CallView
         {
@@ -198,6 +198,9 @@ public static class OpenApiExamples
                 ],
             },
         },
+        [typeof(TelephonyClaimView)] = ClaimSample,
+        [typeof(IReadOnlyList<TelephonyClaimView>)] = new List<TelephonyClaimView> { ClaimSample with { Contenders = [new TelephonyClaimHolder { Tenant = TenantId.FromIdempotencyKey("other"), RecordId = PrefixedId.Derive<PhoneNumberId>("other").Value }] } },
+        [typeof(ReassignClaimRequest)] = new ReassignClaimRequest(Tenant.Value, Number.Value),
         [typeof(Page<SipTrunkSummary>)] = new Page<SipTrunkSummary>
         {
             Items = [new SipTrunkSummary { Id = Trunk, Name = "Twilio US outbound", LiveKitTrunkId = "ST_a1B2c3D4e5F6", Numbers = ["+15125550100"], Status = SipTrunkStatus.Active }],
@@ -206,6 +209,11 @@ public static class OpenApiExamples
         {
             Items = [new PhoneNumberSummary { Id = Number, Number = "+15125550100", Label = "Austin main line", Status = PhoneNumberStatus.Active, AssignedBrandId = Brand, TrunkId = Trunk }],
         },
+    };
+
+    private static TelephonyClaimView ClaimSample => new()
+    {
+        Key = TelephonyClaimKey.Number("+15125550100"), Holder = new TelephonyClaimHolder { Tenant = Tenant, RecordId = Number.Value }, ClaimedAt = At,
     };
 
     private static CallRecord CallRecordSample => new()

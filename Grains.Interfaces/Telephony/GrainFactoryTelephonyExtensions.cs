@@ -12,6 +12,18 @@ public static class GrainFactoryTelephonyExtensions
     public static IPhoneNumberGrain GetPhoneNumber(this IGrainFactory grains, TenantId tenant, PhoneNumberId number) =>
         grains.GetGrain<IPhoneNumberGrain>(TenantScopedKey.Format(tenant, number));
 
+    public static ITelephonyClaimGrain GetTelephonyClaim(this IGrainFactory grains, TelephonyClaimKey key) =>
+        grains.GetGrain<ITelephonyClaimGrain>(key.Format());
+
+    public static ITelephonyClaimConflictsGrain GetTelephonyClaimConflicts(this IGrainFactory grains) =>
+        grains.GetGrain<ITelephonyClaimConflictsGrain>(ITelephonyClaimConflictsGrain.Key);
+
+    /// <summary>The record holding (or asking for) a claim, as the claim reaches it.</summary>
+    public static ITelephonyClaimHolderGrain GetTelephonyClaimHolder(this IGrainFactory grains, TelephonyClaimKind kind, TelephonyClaimHolder holder) =>
+        kind == TelephonyClaimKind.Number
+            ? grains.GetPhoneNumber(holder.Tenant, PrefixedId.Parse<PhoneNumberId>(holder.RecordId))
+            : grains.GetSipTrunk(holder.Tenant, PrefixedId.Parse<SipTrunkId>(holder.RecordId));
+
     public static ITelephonyDirectoryGrain GetTelephonyDirectory(this IGrainFactory grains, TenantId tenant) =>
         grains.GetGrain<ITelephonyDirectoryGrain>(tenant.Value);
 }

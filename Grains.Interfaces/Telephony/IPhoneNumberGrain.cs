@@ -5,7 +5,7 @@ namespace VoicePlatform.Telephony;
 
 /// <summary>One caller-id number of a tenant. Keyed by <see cref="TenantScopedKey"/> (tenant/number).</summary>
 [Alias("vp.IPhoneNumberGrain")]
-public interface IPhoneNumberGrain : IGrainWithStringKey
+public interface IPhoneNumberGrain : ITelephonyClaimHolderGrain
 {
     /// <summary>
     /// Creates the number; repeating the same create answers the same number. Conflict when the tenant

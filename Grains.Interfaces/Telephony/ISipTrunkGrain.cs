@@ -5,7 +5,7 @@ namespace VoicePlatform.Telephony;
 
 /// <summary>One outbound SIP trunk of a tenant. Keyed by <see cref="TenantScopedKey"/> (tenant/trunk).</summary>
 [Alias("vp.ISipTrunkGrain")]
-public interface ISipTrunkGrain : IGrainWithStringKey
+public interface ISipTrunkGrain : ITelephonyClaimHolderGrain
 {
     /// <summary>Creates the trunk; repeating the same create answers the same trunk.</summary>
     Task<WriteResult<SipTrunkView>> CreateAsync(SipTrunkSettings settings);

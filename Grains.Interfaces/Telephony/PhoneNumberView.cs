@@ -22,4 +22,9 @@ public sealed record PhoneNumberView
     [Id(10)] public required int Revision { get; init; }
     [Id(11)] public required DateTimeOffset CreatedAt { get; init; }
     [Id(12)] public required DateTimeOffset UpdatedAt { get; init; }
+    /// <summary>
+    /// Whether this record holds the number on the platform. False only for a number another account also registered
+    /// before numbers were claimed platform-wide: it is not presented as a caller id until the operator decides.
+    /// </summary>
+    [Id(13)] public bool Claimed { get; init; }
 }

@@ -14,4 +14,9 @@ public sealed record SipTrunkView
     [Id(7)] public required int Revision { get; init; }
     [Id(8)] public required DateTimeOffset CreatedAt { get; init; }
     [Id(9)] public required DateTimeOffset UpdatedAt { get; init; }
+    /// <summary>
+    /// Whether this record holds the LiveKit trunk on the platform. False only for a trunk another account also registered
+    /// before trunks were claimed platform-wide: no call goes through it until the operator decides.
+    /// </summary>
+    [Id(10)] public bool Claimed { get; init; }
 }

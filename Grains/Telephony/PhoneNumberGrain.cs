@@ -22,17 +22,24 @@ public sealed class PhoneNumberGrain(
         TelephonyRules.EnsureValid(settings);
         if (state.State.Settings is { } current)
         {
-            // Same request again (a retry): answer the same number and repair its directory entry.
+            // Same request again (a retry): answer the same number and repair its claim and directory entry.
             if (current != settings) return WriteResult<PhoneNumberView>.Conflict("The number already exists with other settings.", [Key.Id.Value]);
+            await EnsureClaimedAsync();
             await PublishAsync();
             return WriteResult<PhoneNumberView>.Ok(View());
         }
 
         if (await CheckReferencesAsync(settings, previous: null) is { } invalid) return invalid;
-        if (await ReserveAsync(settings.Number) is { } taken) return taken;
+        // The platform-wide claim first: the number belongs to at most one tenant. Then the tenant's own directory.
+        if (await ClaimAsync(settings.Number) is { } claimed) return claimed;
+        if (await ReserveAsync(settings.Number) is { } taken)
+        {
+            await Claim(settings.Number).ReleaseAsync(Holder);
+            return taken;
+        }
 
         var now = time.GetUtcNow();
-        await WriteOrReleaseAsync(WithNumber(new PhoneNumberState { Settings = settings, Revision = 1, CreatedAt = now, UpdatedAt = now }), settings.Number);
+        await WriteOrReleaseAsync(WithNumber(new PhoneNumberState { Settings = settings, Revision = 1, CreatedAt = now, UpdatedAt = now, Claimed = true }), settings.Number);
         await PublishAsync();
         logger.LogInformation("Phone number {NumberId} of tenant {TenantId} created for {RegionCode}", Key.Id, Key.Tenant, state.State.RegionCode);
         return WriteResult<PhoneNumberView>.Created(View());
@@ -48,13 +55,23 @@ public sealed class PhoneNumberGrain(
         if (current == settings) return WriteResult<PhoneNumberView>.Ok(View());
 
         if (await CheckReferencesAsync(settings, current) is { } invalid) return invalid;
+        await EnsureClaimedAsync();
         var numberChanged = settings.Number != current.Number;
-        if (numberChanged && await ReserveAsync(settings.Number) is { } taken) return taken;
+        if (numberChanged)
+        {
+            if (await ClaimAsync(settings.Number) is { } claimed) return claimed;
+            if (await ReserveAsync(settings.Number) is { } taken)
+            {
+                await Claim(settings.Number).ReleaseAsync(Holder);
+                return taken;
+            }
+        }
 
         var next = state.State with { Settings = settings, Revision = state.State.Revision + 1, UpdatedAt = time.GetUtcNow() };
-        await WriteOrReleaseAsync(numberChanged ? WithNumber(next) : next, numberChanged ? settings.Number : null);
-        // Publishing the new E.164 frees the old one.
+        await WriteOrReleaseAsync(numberChanged ? WithNumber(next) with { Claimed = true } : next, numberChanged ? settings.Number : null);
+        // Publishing the new E.164 frees the old one in the tenant's directory; the old claim goes after the write.
         await PublishAsync();
+        if (numberChanged) await Claim(current.Number).ReleaseAsync(Holder);
         logger.LogInformation("Phone number {NumberId} of tenant {TenantId} updated to revision {Revision}", Key.Id, Key.Tenant, state.State.Revision);
         return WriteResult<PhoneNumberView>.Ok(View());
     }
@@ -73,8 +90,46 @@ public sealed class PhoneNumberGrain(
         await state.ClearStateAsync();
         state.State = new PhoneNumberState();
         await Directory.RemoveNumberAsync(Key.Id);
+        // A crash before this leaves an orphaned claim, which the next tenant to ask for the number proves and takes.
+        await Claim(deleted.Number).ReleaseAsync(Holder);
         logger.LogInformation("Phone number {NumberId} of tenant {TenantId} deleted", Key.Id, Key.Tenant);
         return WriteResult<PhoneNumberView>.Ok(deleted);
+    }
+
+    public Task<bool> CarriesAsync(TelephonyClaimKey key) =>
+        Task.FromResult(key.Kind == TelephonyClaimKind.Number && state.State.Settings?.Number == key.Value);
+
+    public async Task ClaimChangedAsync(TelephonyClaimKey key, bool held)
+    {
+        if (!await CarriesAsync(key) || state.State.Claimed == held) return;
+        await WriteOrReleaseAsync(state.State with { Claimed = held }, reserved: null);
+        await PublishAsync();
+        logger.LogWarning("Phone number {NumberId} of tenant {TenantId} {Change} the platform claim on its number", Key.Id, Key.Tenant, held ? "was given" : "lost");
+    }
+
+    public async Task EnsureClaimedAsync()
+    {
+        if (state.State.Settings is not { } settings || state.State.Claimed) return;
+        var holder = await Claim(settings.Number).ClaimAsync(Holder, existingRecord: true);
+        if (holder == Holder) await WriteOrReleaseAsync(state.State with { Claimed = true }, reserved: null);
+        else logger.LogError("Phone number {NumberId} of tenant {TenantId} carries a number another record holds; it is not used until the operator decides", Key.Id, Key.Tenant);
+        // Either way the directory learns whether the number may be presented.
+        await PublishAsync();
+    }
+
+    private TelephonyClaimHolder Holder => new() { Tenant = Key.Tenant, RecordId = Key.Id.Value };
+
+    private ITelephonyClaimGrain Claim(string e164) => GrainFactory.GetTelephonyClaim(TelephonyClaimKey.Number(e164));
+
+    /// <summary>Null when this record now holds the number platform-wide; otherwise the conflict to answer.</summary>
+    private async Task<WriteResult<PhoneNumberView>?> ClaimAsync(string e164)
+    {
+        var holder = await Claim(e164).ClaimAsync(Holder, existingRecord: false);
+        if (holder == Holder) return null;
+        // Another record of this tenant may be named; another tenant is never named, nor is it said that one exists.
+        return holder.Tenant == Key.Tenant
+            ? WriteResult<PhoneNumberView>.Conflict($"This tenant already has {e164}.", [holder.RecordId])
+            : WriteResult<PhoneNumberView>.Conflict($"{e164} cannot be registered: it is already in use on the platform.", []);
     }
 
     /// <summary>
@@ -116,7 +171,11 @@ public sealed class PhoneNumberGrain(
         catch
         {
             state.State = previous;
-            if (reserved is not null) await Directory.ReleaseNumberAsync(Key.Id, reserved);
+            if (reserved is not null)
+            {
+                await Directory.ReleaseNumberAsync(Key.Id, reserved);
+                await Claim(reserved).ReleaseAsync(Holder);
+            }
             throw;
         }
     }
@@ -137,7 +196,8 @@ public sealed class PhoneNumberGrain(
             Id = Key.Id,
             Number = settings.Number,
             Label = settings.Label,
-            Status = settings.Status,
+            // A record without the platform claim is never presented as a caller id.
+            Status = state.State.Claimed || settings.Status == PhoneNumberStatus.Released ? settings.Status : PhoneNumberStatus.Suspended,
             AssignedBrandId = settings.AssignedBrandId,
             AssignedAgentId = settings.AssignedAgentId,
             TrunkId = settings.TrunkId,
@@ -162,6 +222,7 @@ public sealed class PhoneNumberGrain(
             Revision = state.State.Revision,
             CreatedAt = state.State.CreatedAt,
             UpdatedAt = state.State.UpdatedAt,
+            Claimed = state.State.Claimed,
         };
     }
 }

@@ -13,6 +13,11 @@ public sealed record PhoneNumberState
     [Id(4)] public int Revision { get; init; }
     [Id(5)] public DateTimeOffset CreatedAt { get; init; }
     [Id(6)] public DateTimeOffset UpdatedAt { get; init; }
+    /// <summary>
+    /// Whether this record holds the number's platform-wide claim. False for a record older than claims until the
+    /// upgrade pass claims it, and for the loser of a contested number: such a record is never presented as caller id.
+    /// </summary>
+    [Id(7)] public bool Claimed { get; init; }
 
     public bool Exists => Settings is not null;
 }

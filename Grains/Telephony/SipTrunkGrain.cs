@@ -21,15 +21,17 @@ public sealed class SipTrunkGrain(
         TelephonyRules.EnsureValid(settings);
         if (state.State.Settings is { } current)
         {
-            // Same request again (a retry): answer the same trunk and repair its directory entry.
+            // Same request again (a retry): answer the same trunk and repair its claim and directory entry.
             if (!current.SameAs(settings)) return WriteResult<SipTrunkView>.Conflict("The trunk already exists with other settings.", [Key.Id.Value]);
+            await EnsureClaimedAsync();
             await PublishAsync();
             return WriteResult<SipTrunkView>.Ok(View());
         }
 
+        // A LiveKit trunk belongs to at most one tenant: claim it platform-wide before the record says it is ours.
+        if (await ClaimAsync(settings.LiveKitTrunkId) is { } claimed) return claimed;
         var now = time.GetUtcNow();
-        state.State = new SipTrunkState { Settings = settings, Revision = 1, CreatedAt = now, UpdatedAt = now };
-        await state.WriteStateAsync();
+        await WriteOrReleaseAsync(new SipTrunkState { Settings = settings, Revision = 1, CreatedAt = now, UpdatedAt = now, Claimed = true }, settings.LiveKitTrunkId);
         await PublishAsync();
         logger.LogInformation("SIP trunk {TrunkId} of tenant {TenantId} created for LiveKit trunk {LiveKitTrunkId}", Key.Id, Key.Tenant, settings.LiveKitTrunkId);
         return WriteResult<SipTrunkView>.Created(View());
@@ -44,9 +46,13 @@ public sealed class SipTrunkGrain(
         if (expectedRevision is not null && expectedRevision != state.State.Revision) return WriteResult<SipTrunkView>.Stale();
         if (current.SameAs(settings)) return WriteResult<SipTrunkView>.Ok(View());
 
-        state.State = state.State with { Settings = settings, Revision = state.State.Revision + 1, UpdatedAt = time.GetUtcNow() };
-        await state.WriteStateAsync();
+        await EnsureClaimedAsync();
+        var trunkChanged = settings.LiveKitTrunkId != current.LiveKitTrunkId;
+        if (trunkChanged && await ClaimAsync(settings.LiveKitTrunkId) is { } claimed) return claimed;
+        var next = state.State with { Settings = settings, Revision = state.State.Revision + 1, UpdatedAt = time.GetUtcNow() };
+        await WriteOrReleaseAsync(trunkChanged ? next with { Claimed = true } : next, trunkChanged ? settings.LiveKitTrunkId : null);
         await PublishAsync();
+        if (trunkChanged) await Claim(current.LiveKitTrunkId).ReleaseAsync(Holder);
         logger.LogInformation("SIP trunk {TrunkId} of tenant {TenantId} updated to revision {Revision}", Key.Id, Key.Tenant, state.State.Revision);
         return WriteResult<SipTrunkView>.Ok(View());
     }
@@ -64,8 +70,60 @@ public sealed class SipTrunkGrain(
         var deleted = View();
         await state.ClearStateAsync();
         state.State = new SipTrunkState();
+        // A crash before this leaves an orphaned claim, which the next tenant to ask for the trunk proves and takes.
+        await Claim(deleted.LiveKitTrunkId).ReleaseAsync(Holder);
         logger.LogInformation("SIP trunk {TrunkId} of tenant {TenantId} deleted", Key.Id, Key.Tenant);
         return WriteResult<SipTrunkView>.Ok(deleted);
+    }
+
+    public Task<bool> CarriesAsync(TelephonyClaimKey key) =>
+        Task.FromResult(key.Kind == TelephonyClaimKind.LiveKitTrunk && state.State.Settings?.LiveKitTrunkId == key.Value);
+
+    public async Task ClaimChangedAsync(TelephonyClaimKey key, bool held)
+    {
+        if (!await CarriesAsync(key) || state.State.Claimed == held) return;
+        await WriteOrReleaseAsync(state.State with { Claimed = held }, claimed: null);
+        await PublishAsync();
+        logger.LogWarning("SIP trunk {TrunkId} of tenant {TenantId} {Change} the platform claim on its LiveKit trunk", Key.Id, Key.Tenant, held ? "was given" : "lost");
+    }
+
+    public async Task EnsureClaimedAsync()
+    {
+        if (state.State.Settings is not { } settings || state.State.Claimed) return;
+        var holder = await Claim(settings.LiveKitTrunkId).ClaimAsync(Holder, existingRecord: true);
+        if (holder == Holder) await WriteOrReleaseAsync(state.State with { Claimed = true }, claimed: null);
+        else logger.LogError("SIP trunk {TrunkId} of tenant {TenantId} carries a LiveKit trunk another record holds; it places no calls until the operator decides", Key.Id, Key.Tenant);
+        await PublishAsync();
+    }
+
+    private TelephonyClaimHolder Holder => new() { Tenant = Key.Tenant, RecordId = Key.Id.Value };
+
+    private ITelephonyClaimGrain Claim(string liveKitTrunkId) => GrainFactory.GetTelephonyClaim(TelephonyClaimKey.LiveKitTrunk(liveKitTrunkId));
+
+    private async Task<WriteResult<SipTrunkView>?> ClaimAsync(string liveKitTrunkId)
+    {
+        var holder = await Claim(liveKitTrunkId).ClaimAsync(Holder, existingRecord: false);
+        if (holder == Holder) return null;
+        return holder.Tenant == Key.Tenant
+            ? WriteResult<SipTrunkView>.Conflict($"Another trunk of this tenant already uses LiveKit trunk {liveKitTrunkId}.", [holder.RecordId])
+            : WriteResult<SipTrunkView>.Conflict($"LiveKit trunk {liveKitTrunkId} cannot be registered: it is already in use on the platform.", []);
+    }
+
+    /// <summary>Writes the next state; on failure restores the last one and gives back a claim taken for it.</summary>
+    private async Task WriteOrReleaseAsync(SipTrunkState next, string? claimed)
+    {
+        var previous = state.State;
+        state.State = next;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State = previous;
+            if (claimed is not null) await Claim(claimed).ReleaseAsync(Holder);
+            throw;
+        }
     }
 
     private Task PublishAsync()
@@ -77,7 +135,8 @@ public sealed class SipTrunkGrain(
             Name = settings.Name,
             LiveKitTrunkId = settings.LiveKitTrunkId,
             Numbers = settings.Numbers,
-            Status = settings.Status,
+            // A record without the platform claim places no calls.
+            Status = state.State.Claimed ? settings.Status : SipTrunkStatus.Disabled,
         });
     }
 
@@ -96,6 +155,7 @@ public sealed class SipTrunkGrain(
             Revision = state.State.Revision,
             CreatedAt = state.State.CreatedAt,
             UpdatedAt = state.State.UpdatedAt,
+            Claimed = state.State.Claimed,
         };
     }
 }

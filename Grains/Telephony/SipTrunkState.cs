@@ -9,6 +9,8 @@ public sealed record SipTrunkState
     [Id(1)] public int Revision { get; init; }
     [Id(2)] public DateTimeOffset CreatedAt { get; init; }
     [Id(3)] public DateTimeOffset UpdatedAt { get; init; }
+    /// <summary>Whether this record holds the LiveKit trunk's platform-wide claim; a record without it places no calls.</summary>
+    [Id(4)] public bool Claimed { get; init; }
 
     public bool Exists => Settings is not null;
 }

@@ -10,6 +10,7 @@ using VoicePlatform.Calls;
 using VoicePlatform.Grains.CallRecords;
 using VoicePlatform.Grains.Calls;
 using VoicePlatform.Grains.Common;
+using VoicePlatform.Grains.Telephony;
 using VoicePlatform.Grains.Wallets;
 using VoicePlatform.Silo.CallRecords;
 using VoicePlatform.Silo.Logging;
@@ -75,7 +76,30 @@ public static class PlatformSiloBuilderExtensions
         // what wakes the calls that were live when the cluster went down.
         silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>()
             .GetGrain<ILiveCallSweeperGrain>(ILiveCallSweeperGrain.Key).StartAsync());
+        silo.Services.AddOptions<TelephonyClaimOptions>().Bind(silo.Configuration.GetSection("Telephony:Claims"));
+        // Records older than platform-wide claims claim what they carry, once per cluster. In the background: a silo
+        // must not wait for a pass over every tenant to join.
+        silo.AddStartupTask((services, _) => StartClaimsBackfill(services));
         return silo;
+    }
+
+    private static Task StartClaimsBackfill(IServiceProvider services)
+    {
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TelephonyClaimsBackfill));
+        var stopping = services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().ApplicationStopping;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await TelephonyClaimsBackfill.RunAsync(services.GetRequiredService<IGrainFactory>(), logger, stopping);
+            }
+            catch (Exception e)
+            {
+                // A silo stopping mid-pass is no failure: the pass is idempotent and the next start runs it again.
+                if (!stopping.IsCancellationRequested) logger.LogError(e, "Telephony claims backfill failed; it runs again at the next silo start");
+            }
+        }, CancellationToken.None);
+        return Task.CompletedTask;
     }
 
     /// <summary>Membership in PostgreSQL: silos find each other, and clients find gateways, through the same tables.</summary>

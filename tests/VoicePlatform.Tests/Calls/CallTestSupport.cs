@@ -12,12 +12,11 @@ using VoicePlatform.Tests.Telephony;
 namespace VoicePlatform.Tests.Calls;
 
 /// <summary>A tenant ready to place calls: its admin client, an active agent and the LiveKit trunk of its caller id.</summary>
-public sealed record CallTenant(string Id, HttpClient Admin, string AgentId, string LiveKitTrunkId);
+public sealed record CallTenant(string Id, HttpClient Admin, string AgentId, string LiveKitTrunkId, string CallerId);
 
 /// <summary>Placing and watching calls over HTTP against an ApiHost with the embedded LiveKit emulator.</summary>
 public static class CallTestSupport
 {
-    public const string CallerId = "+15125550100";
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
 
@@ -53,11 +52,13 @@ public static class CallTestSupport
         var tenant = await host.CreateTenantAsync("Caller");
         if (openingBalance > 0) await host.TopUpAsync(tenant.Id, openingBalance);
         var admin = host.WithKey(tenant.AdminKey);
-        var liveKitTrunk = await host.Client().CreateSipOutboundTrunkAsync(new LiveKitSipOutboundTrunk { Name = "t", Address = "sip.example.test", Numbers = [CallerId] });
+        // Every tenant its own caller id: a number belongs to one tenant on the whole platform.
+        var callerId = TestNumbers.Next();
+        var liveKitTrunk = await host.Client().CreateSipOutboundTrunkAsync(new LiveKitSipOutboundTrunk { Name = "t", Address = "sip.example.test", Numbers = [callerId] });
         var trunk = await admin.CreateTrunkAsync(new { liveKitTrunkId = liveKitTrunk.SipTrunkId, name = "Main", numbers = Array.Empty<string>(), maxConcurrentCalls = 20, callsPerSecond = 2.5 });
         var agent = await host.CreateAgentAsync(tenant.Id, AgentStatus.Active);
-        await admin.CreateNumberAsync(new { number = CallerId, label = "Main", assignedAgentId = agent, trunkId = trunk });
-        return new CallTenant(tenant.Id, admin, agent, liveKitTrunk.SipTrunkId!);
+        await admin.CreateNumberAsync(new { number = callerId, label = "Main", assignedAgentId = agent, trunkId = trunk });
+        return new CallTenant(tenant.Id, admin, agent, liveKitTrunk.SipTrunkId!, callerId);
     }
 
     public static HttpRequestMessage Request(CallTenant tenant, object body, string? idempotencyKey)

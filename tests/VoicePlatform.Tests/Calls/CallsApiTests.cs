@@ -28,12 +28,12 @@ public sealed class CallsApiTests(CallsApiFixture host)
         Assert.Equal("dialing", call.GetProperty("status").GetString());
 
         var answered = await WaitForAsync(tenant, call, c => c.GetProperty("status").GetString() == "answered");
-        Assert.Equal(CallerId, answered.GetProperty("from").GetString());
+        Assert.Equal(tenant.CallerId, answered.GetProperty("from").GetString());
         Assert.NotNull(answered.GetProperty("answeredAt").GetString());
 
         var dial = Assert.Single(DialsOf(answered));
         Assert.Equal(tenant.LiveKitTrunkId, dial.TrunkId);
-        Assert.Equal(CallerId, dial.FromNumber);
+        Assert.Equal(tenant.CallerId, dial.FromNumber);
         Assert.Equal(CallsApiFixture.Answers, dial.CallTo);
         Assert.Equal(TimeSpan.FromSeconds(30), dial.RingingTimeout);
         Assert.Equal(TimeSpan.FromSeconds(new AgentSettings { Name = "x" }.MaxCallDurationSeconds), dial.MaxCallDuration);

@@ -15,9 +15,8 @@ using VoicePlatform.Wallets;
 namespace VoicePlatform.Tests.Cluster;
 
 /// <summary>A tenant ready to place calls on a test cluster: the price book, money, an active agent and a caller id.</summary>
-public sealed record ClusterCaller(TenantId Tenant, AgentId Agent)
+public sealed record ClusterCaller(TenantId Tenant, AgentId Agent, string CallerId)
 {
-    public const string CallerId = "+16502530000";
 
     /// <summary>The cluster properties that give its silos the emulator as LiveKit.</summary>
     public static Dictionary<string, string> LiveKitProperties(EmulatorUnderTest emulator) => new()
@@ -38,7 +37,9 @@ public sealed record ClusterCaller(TenantId Tenant, AgentId Agent)
         var persona = PrefixedId.New<PersonaId>();
         var agent = PrefixedId.New<AgentId>();
         var trunk = PrefixedId.New<SipTrunkId>();
-        var liveKitTrunk = await liveKit.CreateSipOutboundTrunkAsync(new LiveKitSipOutboundTrunk { Name = "t", Address = "sip.example.test", Numbers = [CallerId] });
+        // Each tenant its own caller id: a number belongs to one tenant on the whole platform.
+        var callerId = VoicePlatform.Tests.Telephony.TestNumbers.Next();
+        var liveKitTrunk = await liveKit.CreateSipOutboundTrunkAsync(new LiveKitSipOutboundTrunk { Name = "t", Address = "sip.example.test", Numbers = [callerId] });
         await grains.GetTenant(tenant).CreateAsync(new CreateTenant { Name = "Caller Co", Settings = TenantSettings.Default });
         await grains.GetPriceBook(DefaultPriceBook.Currency).PublishAsync(DefaultPriceBook.Publish);
         await grains.GetWallet(tenant).CreditAsync(new WalletCredit { Kind = CreditKind.TopUp, Amount = openingBalance, IdempotencyKey = "top-up", Actor = "operator" });
@@ -47,9 +48,9 @@ public sealed record ClusterCaller(TenantId Tenant, AgentId Agent)
         await grains.GetAgent(tenant, agent).CreateAsync(persona, new AgentSettings { Name = "Caller", Status = AgentStatus.Active });
         await grains.GetSipTrunk(tenant, trunk).CreateAsync(new SipTrunkSettings
         {
-            LiveKitTrunkId = liveKitTrunk.SipTrunkId!, Name = "Main", Numbers = [CallerId], MaxConcurrentCalls = 50, CallsPerSecond = 10,
+            LiveKitTrunkId = liveKitTrunk.SipTrunkId!, Name = "Main", Numbers = [callerId], MaxConcurrentCalls = 50, CallsPerSecond = 10,
         });
-        await grains.GetPhoneNumber(tenant, PrefixedId.New<PhoneNumberId>()).CreateAsync(new PhoneNumberSettings { Number = CallerId, AssignedAgentId = agent, TrunkId = trunk });
-        return new ClusterCaller(tenant, agent);
+        await grains.GetPhoneNumber(tenant, PrefixedId.New<PhoneNumberId>()).CreateAsync(new PhoneNumberSettings { Number = callerId, AssignedAgentId = agent, TrunkId = trunk });
+        return new ClusterCaller(tenant, agent, callerId);
     }
 }

@@ -42,7 +42,7 @@ public sealed class LiveCallRestartTests
         var first = PostgresClusterBuilder.Build(connectionString, "livecall-svc", properties: properties);
         await first.DeployAsync();
         var grains = first.GrainFactory;
-        var (tenant, agent) = await ClusterCaller.CreateAsync(grains, liveKit, openingBalance: 10_000);
+        var (tenant, agent, _) = await ClusterCaller.CreateAsync(grains, liveKit, openingBalance: 10_000);
 
         await grains.GetCall(tenant, call).PlaceAsync(new PlaceCall { AgentId = agent, To = "+14155550123" });
         await WaitAsync(async () => (await grains.GetCall(tenant, call).GetAsync())!.Status == CallStatus.Answered, "the call was answered");

@@ -14,6 +14,7 @@ public sealed class CallerIdResolutionTests(ApiHostFixture host)
     [Fact]
     public async Task OnlyTheTenantsOwnAssignedActiveNumberIsEverResolved()
     {
+        var n = TestNumbers.Block();
         var tenant = await host.CreateTenantAsync();
         var other = await host.CreateTenantAsync();
         using var admin = host.WithKey(tenant.AdminKey);
@@ -21,10 +22,10 @@ public sealed class CallerIdResolutionTests(ApiHostFixture host)
         var brand = await host.CreateBrandAsync(tenant.Id);
         var agent = await host.CreateAgentAsync(tenant.Id);
         var trunk = await admin.CreateTrunkAsync();
-        var unassigned = await admin.CreateNumberAsync(new { number = "+16502530000", trunkId = trunk });
-        var brandNumber = await admin.CreateNumberAsync(new { number = "+16502530001", trunkId = trunk, assignedBrandId = brand });
-        var agentNumber = await admin.CreateNumberAsync(new { number = "+16502530002", trunkId = trunk, assignedBrandId = brand, assignedAgentId = agent });
-        var theirs = await otherAdmin.CreateNumberAsync(new { number = "+16502530003", trunkId = await otherAdmin.CreateTrunkAsync() });
+        var unassigned = await admin.CreateNumberAsync(new { number = n.Us(0), trunkId = trunk });
+        var brandNumber = await admin.CreateNumberAsync(new { number = n.Us(1), trunkId = trunk, assignedBrandId = brand });
+        var agentNumber = await admin.CreateNumberAsync(new { number = n.Us(2), trunkId = trunk, assignedBrandId = brand, assignedAgentId = agent });
+        var theirs = await otherAdmin.CreateNumberAsync(new { number = n.Us(3), trunkId = await otherAdmin.CreateTrunkAsync() });
 
         var directory = host.Grains().GetTelephonyDirectory(TenantId.Parse(tenant.Id));
         var brandId = PrefixedId.Parse<BrandId>(brand);
@@ -40,7 +41,7 @@ public sealed class CallerIdResolutionTests(ApiHostFixture host)
         Assert.Equal(brandNumber, forBrand.NumberId?.Value);
 
         var preferred = await directory.ResolveCallerIdAsync(PrefixedId.Parse<PhoneNumberId>(unassigned), brandId, agentId);
-        Assert.Equal("+16502530000", preferred.Number);
+        Assert.Equal(n.Us(0), preferred.Number);
 
         // Never another tenant's number, never "any active number" when nothing is assigned.
         Assert.Equal(CallerIdOutcome.NoCallerId, (await directory.ResolveCallerIdAsync(PrefixedId.Parse<PhoneNumberId>(theirs), null, null)).Outcome);
@@ -55,29 +56,30 @@ public sealed class CallerIdResolutionTests(ApiHostFixture host)
     [Fact]
     public async Task ASuspendedNumberOrADisabledTrunkGivesNoCallerId()
     {
+        var n = TestNumbers.Block();
         var tenant = await host.CreateTenantAsync();
         using var admin = host.WithKey(tenant.AdminKey);
         var brand = await host.CreateBrandAsync(tenant.Id);
-        var trunk = await admin.CreateTrunkAsync(TelephonyTestData.Trunk("Only listed", ["+16502530000"]));
-        var listed = await admin.CreateNumberAsync(new { number = "+16502530000", trunkId = trunk, assignedBrandId = brand });
+        var trunk = await admin.CreateTrunkAsync(TelephonyTestData.Trunk("Only listed", [n.Us(0)]));
+        var listed = await admin.CreateNumberAsync(new { number = n.Us(0), trunkId = trunk, assignedBrandId = brand });
         var directory = host.Grains().GetTelephonyDirectory(TenantId.Parse(tenant.Id));
         var brandId = PrefixedId.Parse<BrandId>(brand);
         Assert.Equal(listed, (await directory.ResolveCallerIdAsync(null, brandId, null)).NumberId?.Value);
 
         // A number the trunk does not list is never presented through it.
-        await admin.CreateNumberAsync(new { number = "+16502530001", trunkId = trunk });
+        await admin.CreateNumberAsync(new { number = n.Us(1), trunkId = trunk });
         var unlisted = await directory.ResolveCallerIdAsync(null, null, null);
         Assert.Equal(CallerIdOutcome.NoCallerId, unlisted.Outcome);
 
         Assert.Equal(System.Net.HttpStatusCode.OK, (await admin.PutAsJsonAsync($"api/phone-numbers/{listed}",
-            new { number = "+16502530000", trunkId = trunk, assignedBrandId = brand, status = "suspended" })).StatusCode);
+            new { number = n.Us(0), trunkId = trunk, assignedBrandId = brand, status = "suspended" })).StatusCode);
         Assert.Equal(CallerIdOutcome.NoCallerId, (await directory.ResolveCallerIdAsync(null, brandId, null)).Outcome);
 
-        await admin.PutAsJsonAsync($"api/phone-numbers/{listed}", new { number = "+16502530000", trunkId = trunk, assignedBrandId = brand });
+        await admin.PutAsJsonAsync($"api/phone-numbers/{listed}", new { number = n.Us(0), trunkId = trunk, assignedBrandId = brand });
         Assert.Equal(CallerIdOutcome.Resolved, (await directory.ResolveCallerIdAsync(null, brandId, null)).Outcome);
         await admin.PutAsJsonAsync($"api/sip-trunks/{trunk}", new
         {
-            liveKitTrunkId = "ST_disabled1", name = "Off", numbers = new[] { "+16502530000" }, maxConcurrentCalls = 1, callsPerSecond = 1, status = "disabled",
+            liveKitTrunkId = "ST_disabled" + Guid.NewGuid().ToString("N")[..8], name = "Off", numbers = new[] { n.Us(0) }, maxConcurrentCalls = 1, callsPerSecond = 1, status = "disabled",
         });
         Assert.Equal(CallerIdOutcome.NoCallerId, (await directory.ResolveCallerIdAsync(null, brandId, null)).Outcome);
     }

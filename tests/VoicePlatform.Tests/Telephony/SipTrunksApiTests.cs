@@ -121,7 +121,7 @@ public sealed class SipTrunksApiTests(ApiHostFixture host)
         var tenant = await host.CreateTenantAsync();
         using var admin = host.WithKey(tenant.AdminKey);
         var trunk = await admin.CreateTrunkAsync();
-        var number = await admin.CreateNumberAsync(new { number = "+16502530000", trunkId = trunk });
+        var number = await admin.CreateNumberAsync(new { number = TestNumbers.Next(), trunkId = trunk });
 
         var refused = await (await admin.DeleteAsync($"api/sip-trunks/{trunk}")).AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal(number, refused.GetProperty("blockers")[0].GetString());

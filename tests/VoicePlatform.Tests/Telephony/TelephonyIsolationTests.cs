@@ -10,10 +10,11 @@ public sealed class TelephonyIsolationTests(ApiHostFixture host)
     [Fact]
     public async Task AnotherTenantsTrunkAndNumberAreNotFoundOnEveryRouteAndNeverListed()
     {
+        var n = TestNumbers.Block();
         var owner = await host.CreateTenantAsync("Owner");
         using var ownerAdmin = host.WithKey(owner.AdminKey);
         var trunk = await ownerAdmin.CreateTrunkAsync();
-        var number = await ownerAdmin.CreateNumberAsync(new { number = "+16502530000", trunkId = trunk });
+        var number = await ownerAdmin.CreateNumberAsync(new { number = n.Us(0), trunkId = trunk });
 
         var intruder = await host.CreateTenantAsync("Intruder");
         using var admin = host.WithKey(intruder.AdminKey);
@@ -28,9 +29,9 @@ public sealed class TelephonyIsolationTests(ApiHostFixture host)
         }
         await (await admin.PutAsJsonAsync($"api/sip-trunks/{trunk}", TelephonyTestData.Trunk("Stolen"))).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await admin.DeleteAsync($"api/sip-trunks/{trunk}")).AssertProblemAsync(HttpStatusCode.NotFound);
-        await (await admin.PutAsJsonAsync($"api/phone-numbers/{number}", new { number = "+16502530000" })).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await admin.PutAsJsonAsync($"api/phone-numbers/{number}", new { number = n.Us(0) })).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await admin.DeleteAsync($"api/phone-numbers/{number}")).AssertProblemAsync(HttpStatusCode.NotFound);
-        await (await admin.PostAsJsonAsync("api/phone-numbers", new { number = "+16502530001", trunkId = trunk })).AssertFieldErrorAsync("trunkId");
+        await (await admin.PostAsJsonAsync("api/phone-numbers", new { number = n.Us(1), trunkId = trunk })).AssertFieldErrorAsync("trunkId");
 
         // Nothing the intruder tried changed the owner's objects.
         var ownTrunk = await (await ownerAdmin.GetAsync($"api/sip-trunks/{trunk}")).ReadJsonAsync();

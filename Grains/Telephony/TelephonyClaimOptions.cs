@@ -1,0 +1,11 @@
+namespace VoicePlatform.Grains.Telephony;
+
+/// <summary>How platform-wide claims on numbers and LiveKit trunks are repaired; bound from <c>Telephony:Claims</c>.</summary>
+public sealed class TelephonyClaimOptions
+{
+    /// <summary>
+    /// How old a claim must be before a contender may prove it orphaned (its holder's record does not carry it): longer
+    /// than any create or update between its claim and its own write, so a write in progress is never mistaken for a crash.
+    /// </summary>
+    public TimeSpan OrphanGrace { get; set; } = TimeSpan.FromMinutes(1);
+}
