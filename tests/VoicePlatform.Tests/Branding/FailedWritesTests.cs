@@ -7,6 +7,7 @@ using VoicePlatform.Common;
 using VoicePlatform.Grains.Common;
 using VoicePlatform.Personas;
 using VoicePlatform.Silo.Hosting;
+using VoicePlatform.Telephony;
 using VoicePlatform.Tenants;
 
 namespace VoicePlatform.Tests.Branding;
@@ -55,6 +56,30 @@ public sealed class FailedWritesTests : IAsyncLifetime
         // With nothing left behind, the persona can be deleted and the brand archived.
         Assert.Equal(WriteOutcome.Ok, (await grains.GetPersona(tenant, persona).DeleteAsync(null)).Outcome);
         Assert.Equal(WriteOutcome.Ok, (await grains.GetBrand(tenant, brand).ArchiveAsync(null)).Outcome);
+    }
+
+    [Fact]
+    public async Task AFailedNumberOrTrunkWriteGivesItsPlatformClaimBack()
+    {
+        var grains = _cluster.GrainFactory;
+        var (tenant, other) = (TenantId.New(), TenantId.New());
+        var number = VoicePlatform.Tests.Telephony.TestNumbers.Next();
+        var liveKitTrunk = "ST_fragile" + Guid.NewGuid().ToString("N")[..8];
+
+        var doomedNumber = PrefixedId.New<PhoneNumberId>();
+        FailingStorage.FailWritesOf(TenantScopedKey.Format(tenant, doomedNumber));
+        await Assert.ThrowsAnyAsync<Exception>(() => grains.GetPhoneNumber(tenant, doomedNumber).CreateAsync(new PhoneNumberSettings { Number = number }));
+        var doomedTrunk = PrefixedId.New<SipTrunkId>();
+        FailingStorage.FailWritesOf(TenantScopedKey.Format(tenant, doomedTrunk));
+        await Assert.ThrowsAnyAsync<Exception>(() => grains.GetSipTrunk(tenant, doomedTrunk).CreateAsync(
+            new SipTrunkSettings { LiveKitTrunkId = liveKitTrunk, Name = "T", MaxConcurrentCalls = 1, CallsPerSecond = 1 }));
+
+        Assert.Null((await grains.GetTelephonyClaim(TelephonyClaimKey.Number(number)).GetAsync()).Holder);
+        Assert.Null((await grains.GetTelephonyClaim(TelephonyClaimKey.LiveKitTrunk(liveKitTrunk)).GetAsync()).Holder);
+        // So another tenant registers both at once, with no orphan grace to wait out.
+        Assert.Equal(WriteOutcome.Created, (await grains.GetPhoneNumber(other, PrefixedId.New<PhoneNumberId>()).CreateAsync(new PhoneNumberSettings { Number = number })).Outcome);
+        Assert.Equal(WriteOutcome.Created, (await grains.GetSipTrunk(other, PrefixedId.New<SipTrunkId>()).CreateAsync(
+            new SipTrunkSettings { LiveKitTrunkId = liveKitTrunk, Name = "T", MaxConcurrentCalls = 1, CallsPerSecond = 1 })).Outcome);
     }
 
     private sealed class Configurator : ISiloConfigurator
