@@ -16,6 +16,9 @@ public readonly record struct ApiKeyToken(ApiKeyId KeyId, string Secret)
 
     public static ApiKeyToken New() => new(ApiKeyId.New(), RandomIds.Create(SecretLength));
 
+    /// <summary>A new token whose key id carries the platform's tag (see <see cref="ApiKeyIdTag"/>).</summary>
+    public static ApiKeyToken NewTagged(ReadOnlySpan<byte> tagKey) => new(ApiKeyIdTag.NewTagged(tagKey), RandomIds.Create(SecretLength));
+
     /// <summary>The visible start of the token, shown in key lists so people can tell keys apart.</summary>
     public static string DisplayPrefix(ApiKeyId keyId) => Prefix + keyId.RandomPart;
 

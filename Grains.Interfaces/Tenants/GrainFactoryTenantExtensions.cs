@@ -9,5 +9,7 @@ public static class GrainFactoryTenantExtensions
 
     public static ITenantDirectoryGrain GetTenantDirectory(this IGrainFactory grains) => grains.GetGrain<ITenantDirectoryGrain>(ITenantDirectoryGrain.Key);
 
+    public static IApiKeyIdPolicyGrain GetApiKeyIdPolicy(this IGrainFactory grains) => grains.GetGrain<IApiKeyIdPolicyGrain>(IApiKeyIdPolicyGrain.Key);
+
     public static IApiKeyGrain GetApiKey(this IGrainFactory grains, ApiKeyId id) => grains.GetGrain<IApiKeyGrain>(id.Value);
 }

@@ -26,6 +26,11 @@ public interface ITenantGrain : IGrainWithStringKey
     [ReadOnly]
     Task<IReadOnlyList<ApiKeySummary>?> ListApiKeysAsync();
 
+    /// <summary>The ids of every key ever issued for the tenant, from its own state. Interleaves: the key-id policy asks
+    /// while it is being made, and an issuing tenant may be waiting on that policy.</summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<ApiKeyId>> ListApiKeyIdsAsync();
+
     /// <summary>Revokes one of this tenant's keys; false when the tenant has no such key.</summary>
     Task<bool> RevokeApiKeyAsync(ApiKeyId keyId);
 }

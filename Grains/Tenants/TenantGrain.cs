@@ -95,7 +95,9 @@ public sealed class TenantGrain(
         if (state.State.ApiKeys.Count(k => k.RevokedAt is null) >= MaxApiKeys)
             throw new InvalidOperationException($"A tenant may hold at most {MaxApiKeys} active keys.");
 
-        var token = ApiKeyToken.New();
+        // The id carries the platform's tag, so API hosts refuse made-up ids without a lookup.
+        var policy = await GrainFactory.GetApiKeyIdPolicy().GetAsync();
+        var token = ApiKeyToken.NewTagged(policy.TagKey);
         var entry = new TenantApiKeyEntry
         {
             KeyId = token.KeyId,
@@ -122,6 +124,9 @@ public sealed class TenantGrain(
         logger.LogInformation("API key {KeyId} issued for tenant {TenantId} with role {Role} by {IssuedBy}", token.KeyId, Id, command.Role, command.IssuedBy);
         return new IssueApiKeyResult { Issued = true, Key = Summary(entry, lastUsedAt: null), Token = token.ToString() };
     }
+
+    public Task<IReadOnlyList<ApiKeyId>> ListApiKeyIdsAsync() =>
+        Task.FromResult<IReadOnlyList<ApiKeyId>>(state.State.ApiKeys.Select(k => k.KeyId).ToArray());
 
     public async Task<IReadOnlyList<ApiKeySummary>?> ListApiKeysAsync()
     {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -15,6 +16,10 @@ public static class AuthenticationHostingExtensions
 
         credential = OperatorCredential.FromConfiguration(builder.Configuration, development);
         builder.Services.TryAddSingleton(credential);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<ApiKeyIdFilter>();
+        builder.Services.TryAddSingleton<AuthenticationFailureLimiter>();
+        builder.Services.AddOptions<AuthenticationFailureOptions>().Bind(builder.Configuration.GetSection(AuthenticationFailureOptions.SectionName));
         builder.Services.AddAuthentication(PlatformAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, PlatformAuthenticationHandler>(PlatformAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization(PlatformPolicies.Add);

@@ -22,18 +22,48 @@ public sealed class PlatformAuthenticationHandler(
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
     OperatorCredential operatorCredential,
+    ApiKeyIdFilter keyIdFilter,
+    AuthenticationFailureLimiter failures,
     IServiceProvider services)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "Platform";
 
     private string? _failure;
+    private TimeSpan? _retryAfter;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? header = Request.Headers.Authorization;
         if (string.IsNullOrEmpty(header)) return AuthenticateResult.NoResult();
 
+        // Repeated failures from one address, or with one credential from one address, wait before anything is checked.
+        var address = Context.Connection.RemoteIpAddress;
+        var credential = CredentialName(header);
+        if (failures.RetryAfter(address, credential) is { } wait)
+        {
+            _retryAfter = wait;
+            _failure = "Too many failed authentication attempts; wait before trying again.";
+            Logger.LogWarning("Authentication throttled on {Path} for {Address}", Request.Path, address);
+            return AuthenticateResult.Fail(_failure);
+        }
+        var result = await AuthenticateHeaderAsync(header);
+        if (result.Failure is not null) failures.RecordFailure(address, credential);
+        return result;
+    }
+
+    /// <summary>What a failure is counted against besides the address: the key id, the call, or the operator login.</summary>
+    private static string? CredentialName(string header)
+    {
+        if (!AuthenticationHeaderValue.TryParse(header, out var value) || value.Parameter is not { } parameter) return null;
+        if (value.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase)) return "basic";
+        var token = parameter.Trim();
+        if (ApiKeyToken.TryParse(token, out var apiKey)) return apiKey.KeyId.Value;
+        return CallWorkerCredential.TryParse(token, out _, out var call, out _) ? call.Value : null;
+    }
+
+    private async Task<AuthenticateResult> AuthenticateHeaderAsync(string header)
+    {
         if (!AuthenticationHeaderValue.TryParse(header, out var value) || string.IsNullOrWhiteSpace(value.Parameter))
             return Fail("The Authorization header is malformed; expected 'Bearer <api key>'.");
 
@@ -52,6 +82,8 @@ public sealed class PlatformAuthenticationHandler(
         if (!ApiKeyToken.TryParse(token, out var apiKey)) return Fail("The API key is malformed.");
 
         if (grains is null) return Fail("Tenant API keys are not accepted by this host.");
+        // A made-up key id is refused here, without activating a grain for it; it reads like any invalid key.
+        if (!await keyIdFilter.MayBeGenuineAsync(apiKey.KeyId, Context.RequestAborted)) return Fail("The API key is not valid.");
         var result = await grains.GetApiKey(apiKey.KeyId).AuthenticateAsync(apiKey.Secret);
         return result.Check switch
         {
@@ -110,6 +142,12 @@ public sealed class PlatformAuthenticationHandler(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (_retryAfter is { } wait)
+        {
+            Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await WriteProblemAsync(StatusCodes.Status429TooManyRequests, "Too many requests", _failure!);
+            return;
+        }
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.Append("WWW-Authenticate", "Bearer");
         // Browsers only show a login prompt for Basic; the dashboard is the one browser-facing operator page.

@@ -34,9 +34,9 @@ public sealed class IdleCollectionHostFixture : ApiHostFixture
 
     public IManagementGrain Management => App.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);
 
-    /// <summary>Activations of the grain classes whose name contains <paramref name="className"/>.</summary>
+    /// <summary>Activations of the grain class named <paramref name="className"/> (statistics name types "Namespace.Class,Assembly").</summary>
     public async Task<int> ActivationsAsync(string className) =>
-        (await Management.GetSimpleGrainStatistics()).Where(s => s.GrainType.Contains(className, StringComparison.Ordinal)).Sum(s => s.ActivationCount);
+        (await Management.GetSimpleGrainStatistics()).Where(s => s.GrainType.Contains("." + className + ",", StringComparison.Ordinal)).Sum(s => s.ActivationCount);
 }
 
 public sealed class StateAfterIdleCollectionTests(IdleCollectionHostFixture host) : IClassFixture<IdleCollectionHostFixture>
@@ -57,6 +57,8 @@ public sealed class StateAfterIdleCollectionTests(IdleCollectionHostFixture host
         var tour = await PlatformTour.SeedAsync(host.BaseAddress, ApiHostFixture.OperatorKey, liveKitTrunk.SipTrunkId!,
             IdleCollectionHostFixture.TourCallerId, IdleCollectionHostFixture.BusyCallee);
         var before = await tour.SnapshotAsync();
+        foreach (var grain in StatefulGrains.Where(g => g != "CallGrain"))
+            Assert.True(await host.ActivationsAsync(grain) > 0, $"{grain} was not active after the tour");
 
         await host.Management.ForceActivationCollection(TimeSpan.Zero);
         foreach (var grain in StatefulGrains)

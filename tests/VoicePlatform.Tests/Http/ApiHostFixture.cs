@@ -41,6 +41,9 @@ public class ApiHostFixture : IAsyncLifetime
             // The embedded emulator's scripted agent worker would report on and hang up answered calls; these hosts
             // assert exact call states, so it stays off unless a fixture turns it on in ExtraArguments.
             "--LiveKitEmulator:AgentWorker:Enabled", "false",
+            // Hundreds of tests send bad credentials from 127.0.0.1; the failure budgets are tested by a host of their own.
+            "--Security:AuthenticationFailures:PerAddressLimit", "1000000",
+            "--Security:AuthenticationFailures:PerKeyAndAddressLimit", "1000000",
             .. ExtraArguments,
         ]);
         await App.StartAsync();
