@@ -14,7 +14,8 @@ public static class SiloProgram
     public static async Task<int> Main(string[] args)
     {
         var migrateOnly = args.Length > 0 && args[0] == "migrate";
-        var builder = WebApplication.CreateBuilder(migrateOnly ? args[1..] : args);
+        // Configuration from the application's own directory, wherever the process was started.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = migrateOnly ? args[1..] : args, ContentRootPath = AppContext.BaseDirectory });
         // Quiet defaults that configuration (appsettings, environment, command line) can still override.
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = DefaultLogLevels });
         builder.Logging.AddSimpleConsole(o => { o.IncludeScopes = true; o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; });

@@ -1,6 +1,8 @@
 using VoicePlatform.Calls;
 using VoicePlatform.Grains.Telephony.LiveKit;
 
+using VoicePlatform.ApiHost.Http;
+
 namespace VoicePlatform.ApiHost.Endpoints;
 
 /// <summary>
@@ -19,7 +21,7 @@ public static class LiveKitWebhookApi
     public static IEndpointRouteBuilder MapLiveKitWebhookApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/livekit/webhook", ReceiveWebhookAsync).AllowAnonymous().WithTags("LiveKit")
-            .ExcludeFromDescription();
+            .WithMetadata(new RawBodyMetadata()).ExcludeFromDescription();
         return app;
     }
 

@@ -25,7 +25,9 @@ public static class ApiHostApplication
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The application's own directory, not the working directory: a published host started from anywhere still
+        // finds its appsettings.json.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
         builder.Logging.AddSimpleConsole(o => { o.IncludeScopes = true; o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; });
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
@@ -73,8 +75,11 @@ public static class ApiHostApplication
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Outside authentication: checking a key is a grain call too, and a read is retried whole.
+        app.UseMiddleware<TransientClusterFailures>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<RequestBodyRules>();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api-reference", o => o.WithTitle("VoicePlatform API")).AllowAnonymous();

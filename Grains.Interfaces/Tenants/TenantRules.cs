@@ -12,6 +12,9 @@ public static class TenantRules
     public const int MaxConcurrencyLimit = 10_000;
     public const int MaxSuspendReasonLength = 500;
 
+    /// <summary>The largest low-balance threshold, in currency units: far above any wallet, far below overflow.</summary>
+    public const decimal MaxLowBalanceThreshold = 1_000_000_000m;
+
     public static void ValidateName(string? name, string field, IDictionary<string, string[]> errors) =>
         Validation.Required(errors, field, name, MaxNameLength);
 
@@ -22,8 +25,11 @@ public static class TenantRules
             errors[prefix + "currency"] = [$"'{settings.Currency}' is not an ISO 4217 currency code (for example USD)."];
         if (settings.ConcurrencyLimit is < 1 or > MaxConcurrencyLimit)
             errors[prefix + "concurrencyLimit"] = [$"The concurrency limit must be between 1 and {MaxConcurrencyLimit}."];
-        if (settings.LowBalanceThreshold < 0 || decimal.Round(settings.LowBalanceThreshold, 4) != settings.LowBalanceThreshold)
-            errors[prefix + "lowBalanceThreshold"] = ["The low-balance threshold must be zero or more, with at most 4 decimal places."];
+        // In currency units (10.50 = ten dollars fifty), with no more precision than the currency has (none for JPY).
+        var digits = Currencies.IsKnown(settings.Currency) ? Currencies.MinorDigits(settings.Currency) : 4;
+        if (settings.LowBalanceThreshold is < 0 or > MaxLowBalanceThreshold || decimal.Round(settings.LowBalanceThreshold, digits) != settings.LowBalanceThreshold)
+            errors[prefix + "lowBalanceThreshold"] =
+                [$"The low-balance threshold is an amount in {settings.Currency} from 0 to {MaxLowBalanceThreshold:N0} with at most {digits} decimal places."];
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> listing every broken rule; for callers that bypass the API.</summary>

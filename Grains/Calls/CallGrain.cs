@@ -114,6 +114,9 @@ public sealed partial class CallGrain(
         if (liveKit is null) return await PlaceEndedAsync(call, "telephony is not configured");
 
         var callerId = await GrainFactory.GetTelephonyDirectory(Key.Tenant).ResolveCallerIdAsync(request.FromNumberId, agent.Brand.Id, agent.Id);
+        // A number the caller named that cannot present this call is bad input, like another tenant's agent: nothing is stored.
+        if (callerId.Outcome != CallerIdOutcome.Resolved && request.FromNumberId is not null)
+            return WriteResult<CallView>.BadReference("fromNumberId", callerId.Reason ?? "This number cannot present this call.");
         if (callerId.Outcome != CallerIdOutcome.Resolved)
             return await PlaceEndedAsync(call, $"no caller id: {callerId.Reason ?? "no number of this tenant may present this call"}");
         call = call with { From = callerId.Number, FromNumberId = callerId.NumberId, TrunkId = callerId.TrunkId };

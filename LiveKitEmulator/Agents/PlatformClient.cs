@@ -30,15 +30,20 @@ public sealed class PlatformClient(
     public async Task<bool> PostAsync<T>(string step, T body, CancellationToken cancellationToken)
     {
         var url = new Uri(platformUrl, $"api/calls/{Uri.EscapeDataString(call.CallId)}/{step}");
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(body, ReportJson.Options);
+        // A step without content (end) is posted without a body, as the platform's body-less routes require.
+        var bytes = body is EndReport ? null : JsonSerializer.SerializeToUtf8Bytes(body, ReportJson.Options);
         var wait = options.RetryDelay;
         for (var attempt = 1; ; attempt++)
         {
             string failure;
             try
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(bytes) };
-                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+                using var request = new HttpRequestMessage(HttpMethod.Post, url);
+                if (bytes is not null)
+                {
+                    request.Content = new ByteArrayContent(bytes);
+                    request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+                }
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", call.WorkerCredential);
                 using var response = await http.SendAsync(request, cancellationToken);
                 if (response.IsSuccessStatusCode)

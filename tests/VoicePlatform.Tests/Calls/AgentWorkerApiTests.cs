@@ -50,7 +50,7 @@ public sealed class AgentWorkerApiTests(CallsApiFixture host)
         // Same sequence, other content: a conflict, not a silent overwrite; an older sequence is ignored.
         await (await worker.PostAsJsonAsync($"api/calls/{id}/outcome", outcome with { summary = "Changed." })).AssertProblemAsync(HttpStatusCode.Conflict);
         await worker.PostOkAsync($"api/calls/{id}/outcome", new { sequence = 0, disposition = "not-interested" });
-        var ended = await worker.PostOkAsync($"api/calls/{id}/end", new { });
+        var ended = await worker.PostOkAsync($"api/calls/{id}/end", null);
         Assert.Equal("completed", ended.GetProperty("endReason").GetString());
 
         var view = await GetAsync(tenant, id);
@@ -91,7 +91,7 @@ public sealed class AgentWorkerApiTests(CallsApiFixture host)
         await worker.PostOkAsync($"api/calls/{Id(call)}/answered-by", new { answeredBy = "machine" });
         await (await worker.PostAsJsonAsync($"api/calls/{Id(call)}/answered-by", new { answeredBy = "human" })).AssertProblemAsync(HttpStatusCode.Conflict);
         await worker.PostOkAsync($"api/calls/{Id(call)}/transcript", new { segments = new[] { Segment("vm-1", "agent", "Hi Maria, please call us back.", 0) } });
-        var ended = await worker.PostOkAsync($"api/calls/{Id(call)}/end", new { });
+        var ended = await worker.PostOkAsync($"api/calls/{Id(call)}/end", null);
         Assert.Equal("voicemail", ended.GetProperty("endReason").GetString());
         Assert.Equal("machine", (await GetAsync(tenant, Id(call))).GetProperty("answeredBy").GetString());
     }
@@ -160,10 +160,10 @@ public sealed class AgentWorkerApiTests(CallsApiFixture host)
             ($"api/calls/{id}/answered-by", new { answeredBy = "machine" }),
             ($"api/calls/{id}/outcome", new { sequence = 1, disposition = "do-not-call" }),
             ($"api/calls/{id}/transfer", new { to = "+15125550142" }),
-            ($"api/calls/{id}/end", new { }),
+            ($"api/calls/{id}/end", null!),
         };
         foreach (var (path, body) in posts)
-            await (await strangerWorker.PostAsJsonAsync(path, body)).AssertProblemAsync(HttpStatusCode.NotFound);
+            await (await (body is null ? strangerWorker.PostAsync(path, null) : strangerWorker.PostAsJsonAsync(path, body))).AssertProblemAsync(HttpStatusCode.NotFound);
         var list = await (await stranger.GetAsync("api/calls")).ReadJsonAsync();
         Assert.DoesNotContain(list.GetProperty("items").EnumerateArray(), c => c.GetProperty("callId").GetString() == id);
 

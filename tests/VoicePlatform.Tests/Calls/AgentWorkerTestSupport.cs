@@ -25,9 +25,9 @@ public static class AgentWorkerTestSupport
     public static async Task<HttpClient> WorkerAsync(this ApiHostFixture host, JsonElement call) =>
         host.WithKey(await host.WorkerCredentialAsync(call));
 
-    public static async Task<JsonElement> PostOkAsync(this HttpClient client, string path, object body, HttpStatusCode expected = HttpStatusCode.OK)
+    public static async Task<JsonElement> PostOkAsync(this HttpClient client, string path, object? body, HttpStatusCode expected = HttpStatusCode.OK)
     {
-        var response = await client.PostAsJsonAsync(path, body);
+        var response = body is null ? await client.PostAsync(path, null) : await client.PostAsJsonAsync(path, body);
         Assert.True(response.StatusCode == expected, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return await response.ReadJsonAsync();
     }

@@ -34,7 +34,8 @@ public sealed class FakePlatform : IAsyncDisposable
             using var reader = new StreamReader(context.Request.Body);
             var text = await reader.ReadToEndAsync();
             var post = new PlatformPost(callId, step, context.Request.Headers.Authorization.ToString(), context.Request.ContentType ?? "",
-                JsonNode.Parse(text)!.AsObject(), 200);
+                // The end step is posted without a body.
+                text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!.AsObject(), 200);
             lock (platform._received)
             {
                 var earlier = platform._received.Where(p => p.CallId == callId).ToArray();

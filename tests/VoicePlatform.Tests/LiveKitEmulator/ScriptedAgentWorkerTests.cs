@@ -62,7 +62,9 @@ public sealed class ScriptedAgentWorkerTests : IAsyncLifetime
         Assert.All(posts, post =>
         {
             Assert.Equal("Bearer " + call.Credential, post.Authorization);
-            Assert.StartsWith("application/json", post.ContentType);
+            // Every report is JSON, except the end, which the platform takes without a body.
+            if (post.Step == "end") Assert.Equal("", post.ContentType);
+            else Assert.StartsWith("application/json", post.ContentType);
             Assert.Equal(200, post.Status);
         });
         Assert.Equal(FullCallSteps, posts.Select(p => p.Step));
