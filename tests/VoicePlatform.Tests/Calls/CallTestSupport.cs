@@ -97,13 +97,14 @@ public static class CallTestSupport
         return latest;
     }
 
-    /// <summary>Polls until <paramref name="condition"/> holds, failing after <see cref="Patience"/>.</summary>
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, Func<string>? describe = null)
+    /// <summary>Polls until <paramref name="condition"/> holds, failing after <paramref name="patience"/> (default <see cref="Patience"/>).</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, Func<string>? describe = null, TimeSpan? patience = null)
     {
-        using var timeout = new CancellationTokenSource(Patience);
+        var limit = patience ?? Patience;
+        using var timeout = new CancellationTokenSource(limit);
         while (!await condition())
         {
-            if (timeout.IsCancellationRequested) Assert.Fail($"Condition not reached within {Patience}: {describe?.Invoke()}");
+            if (timeout.IsCancellationRequested) Assert.Fail($"Condition not reached within {limit}: {describe?.Invoke()}");
             await Task.Delay(25, CancellationToken.None);
         }
     }
