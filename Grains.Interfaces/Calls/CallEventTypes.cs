@@ -12,4 +12,6 @@ public static class CallEventTypes
     public const string EndRequested = "end-requested";
     public const string HangUp = "hangup";
     public const string Billing = "billing";
+    /// <summary>LiveKit's answer to the dial arrived after the call had already ended (a hang-up while it rang).</summary>
+    public const string LateDialOutcome = "late-dial-outcome";
 }

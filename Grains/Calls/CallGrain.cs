@@ -398,10 +398,15 @@ public sealed partial class CallGrain(
             : CallLifecycle.DialFailed(Progress, outcome.SipStatusCode, outcome.Detail, now);
         var wasEnded = Progress.IsEnded;
         await ApplyAsync(next);
-        // A failed dial leaves the dispatched agent alone in the room: close it rather than wait for LiveKit's idle
-        // timeout. A dial that returns after a hang-up finds the room already closed by the hang-up — unless it was
-        // answered meanwhile, when the callee now sits in a room the call no longer owns and must be hung up.
-        if (Progress.IsEnded && (!wasEnded || outcome.Answered)) await CloseRoomAsync();
+        if (wasEnded)
+        {
+            // Kept in the history (not in the grain's state): support can see what the carrier said to the cancelled INVITE.
+            _unprojected.Add(Event(CallEventTypes.LateDialOutcome, CallEventTypes.LateDialOutcome, outcome.Answered
+                ? "the callee answered after the call had ended and is hung up"
+                : $"the dial returned after the call had ended: {(outcome.SipStatusCode is { } code ? $"SIP {code} " : "")}{outcome.Detail}".TrimEnd(), now));
+            await ProjectAsync();
+        }
+        if (CallLifecycle.ClosesRoomAfterDialOutcome(wasEnded, Progress, outcome.Answered)) await CloseRoomAsync();
     }
 
     public Task WakeAsync()

@@ -53,6 +53,15 @@ public static class CallLifecycle
         return refinable ? call with { EndReason = reason, SipStatusCode = sipStatusCode, EndDetail = call.EndDetail ?? detail } : call;
     }
 
+    /// <summary>
+    /// Whether the call's room must be deleted once the dial's outcome is applied. A failed dial leaves the dispatched
+    /// agent alone in the room, so its end closes the room. A dial that returns after the call had already ended finds
+    /// the room closed by that end — unless it was answered meanwhile, when the callee now sits in a room the call no
+    /// longer owns and must be hung up.
+    /// </summary>
+    public static bool ClosesRoomAfterDialOutcome(bool endedBefore, CallProgress after, bool answered) =>
+        after.IsEnded && (!endedBefore || answered);
+
     /// <summary>How close to the limit a normal departure must come to count as LiveKit's own cut-off.</summary>
     public static readonly TimeSpan MaxDurationTolerance = TimeSpan.FromSeconds(2);
 

@@ -19,6 +19,10 @@ public sealed class RoomStore(
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Room> _rooms = new(StringComparer.Ordinal);
+    /// <summary>DeleteRoom requests per room name, for the most recent <see cref="DeleteJournalSize"/> names only.</summary>
+    private readonly Dictionary<string, int> _deleteRequests = new(StringComparer.Ordinal);
+    private readonly Queue<string> _deleteJournalOrder = new();
+    private const int DeleteJournalSize = 10_000;
 
     /// <summary>Raised (outside the lock) with the room name when a room closes, for egress to end.</summary>
     public event Action<string>? RoomClosed;
@@ -58,11 +62,30 @@ public sealed class RoomStore(
         }
     }
 
+    /// <summary>
+    /// How many DeleteRoom requests named <paramref name="name"/>, found or not: the emulator's own journal of recent
+    /// room names, so a test can see whether a client closed a room once, twice or never.
+    /// </summary>
+    public int DeleteRequests(string name)
+    {
+        lock (_lock)
+        {
+            return _deleteRequests.GetValueOrDefault(name);
+        }
+    }
+
     /// <summary>Deletes a room: every participant leaves with <c>ROOM_DELETED</c>, then <c>room_finished</c>.</summary>
     public bool DeleteRoom(string name)
     {
         lock (_lock)
         {
+            if (_deleteRequests.TryGetValue(name, out var earlier)) _deleteRequests[name] = earlier + 1;
+            else
+            {
+                _deleteRequests[name] = 1;
+                _deleteJournalOrder.Enqueue(name);
+                if (_deleteJournalOrder.Count > DeleteJournalSize) _deleteRequests.Remove(_deleteJournalOrder.Dequeue());
+            }
             if (!_rooms.TryGetValue(name, out var room))
             {
                 return false;

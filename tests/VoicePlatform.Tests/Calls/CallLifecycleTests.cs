@@ -97,6 +97,25 @@ public sealed class CallLifecycleTests
         var answered = CallLifecycle.Answered(Dialing(), T0.AddSeconds(3));
         Assert.Equal(CallEndReason.Completed, CallLifecycle.CalleeLeft(answered, "PARTICIPANT_REMOVED", T0.AddSeconds(9)).EndReason);
     }
+
+    [Fact]
+    public void OnlyTheEndThatADialOutcomeCausesClosesTheRoom()
+    {
+        var ringing = CallLifecycle.Ringing(Dialing(), T0.AddSeconds(2));
+        var failed = CallLifecycle.DialFailed(ringing, 486, "busy", T0.AddSeconds(3));
+        var answered = CallLifecycle.Answered(ringing, T0.AddSeconds(3));
+        var hungUp = CallLifecycle.End(ringing, CallEndReason.Cancelled, T0.AddSeconds(3), "hung up");
+
+        // A failed dial ends the call now: its agent is alone in the room, which closes.
+        Assert.True(CallLifecycle.ClosesRoomAfterDialOutcome(endedBefore: false, failed, answered: false));
+        // An answered dial keeps the room: the call is live in it.
+        Assert.False(CallLifecycle.ClosesRoomAfterDialOutcome(endedBefore: false, answered, answered: true));
+        // The hang-up already closed the room; the late failure must not delete it a second time.
+        var late = CallLifecycle.DialFailed(hungUp, 487, "cancelled", T0.AddSeconds(4));
+        Assert.False(CallLifecycle.ClosesRoomAfterDialOutcome(endedBefore: true, late, answered: false));
+        // But a callee who answered after the hang-up sits in a room the call no longer owns: hang them up.
+        Assert.True(CallLifecycle.ClosesRoomAfterDialOutcome(endedBefore: true, CallLifecycle.Answered(hungUp, T0.AddSeconds(4)), answered: true));
+    }
 }
 
 /// <summary>Room names carry the tenant and the call, and nothing else parses as ours.</summary>

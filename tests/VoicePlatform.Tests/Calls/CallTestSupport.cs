@@ -1,3 +1,4 @@
+using VoicePlatform.LiveKitEmulator.Rooms;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -84,6 +85,11 @@ public static class CallTestSupport
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.ReadJsonAsync();
     }
+
+    /// <summary>How many times the platform asked LiveKit (the embedded emulator) to delete this call's room.</summary>
+    public static int DeleteRequests(this ApiHostFixture host, JsonElement call) =>
+        host.App.Services.GetRequiredService<EmbeddedLiveKitEmulator>().Services.GetRequiredService<RoomStore>()
+            .DeleteRequests(call.GetProperty("roomName").GetString()!);
 
     /// <summary>Waits (within <see cref="Patience"/>) until the ended call's room is gone from LiveKit.</summary>
     public static Task RoomClosedAsync(this ApiHostFixture host, JsonElement call) =>

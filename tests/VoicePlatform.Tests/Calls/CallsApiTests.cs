@@ -55,8 +55,10 @@ public sealed class CallsApiTests(CallsApiFixture host)
         Assert.Equal("completed", ended.GetProperty("endReason").GetString());
         // Only the webhook's participant_left carries LiveKit's disconnect reason.
         Assert.Equal("CLIENT_INITIATED", ended.GetProperty("disconnectReason").GetString());
-        // The agent's session ends with the call: the platform deletes the room, long before LiveKit's departure timeout.
+        // The agent's session ends with the call: the platform deletes the room, long before LiveKit's departure timeout,
+        // and once only, though every webhook arrives twice here.
         await host.RoomClosedAsync(ended);
+        Assert.Equal(1, host.DeleteRequests(ended));
     }
 
     [Theory]
@@ -87,6 +89,17 @@ public sealed class CallsApiTests(CallsApiFixture host)
         Assert.True(hungUp.GetProperty("endReason").GetString() == "cancelled", hungUp.ToString());
         // Late reports (the failed dial, the callee's participant_left) change nothing.
         await WaitUntilAsync(async () => (await Client.ListRoomsAsync([hungUp.GetProperty("roomName").GetString()!])).Count == 0);
+        // The dial returns with the cancelled INVITE after the hang-up; it is kept in the history, and the room the
+        // hang-up deleted is not deleted a second time.
+        JsonElement late = default;
+        await WaitUntilAsync(async () =>
+        {
+            var events = await (await tenant.Admin.GetAsync($"api/calls/{Id(call)}/events")).ReadJsonAsync();
+            late = events.EnumerateArray().FirstOrDefault(e => e.GetProperty("type").GetString() == "late-dial-outcome");
+            return late.ValueKind == JsonValueKind.Object;
+        }, () => "the late dial outcome was recorded");
+        Assert.Contains("after the call had ended", late.GetProperty("detail").GetString());
+        Assert.Equal(1, host.DeleteRequests(hungUp));
         var after = await GetAsync(tenant, Id(call));
         Assert.Equal("cancelled", after.GetProperty("endReason").GetString());
         Assert.Equal(hungUp.GetProperty("endedAt").GetString(), after.GetProperty("endedAt").GetString());
