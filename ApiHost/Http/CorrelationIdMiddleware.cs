@@ -20,7 +20,7 @@ public sealed class CorrelationIdMiddleware(RequestDelegate next, ILogger<Correl
         RequestContext.Set(CorrelationId.RequestContextKey, id);
         try
         {
-            using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
+            using (logger.BeginScope("CorrelationId:{CorrelationId}", id))
             {
                 await next(context);
             }

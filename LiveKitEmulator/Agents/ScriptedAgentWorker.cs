@@ -64,7 +64,7 @@ public sealed class ScriptedAgentWorker(
 
     private async Task RunAsync(AgentDispatch dispatch, AgentDispatchMetadata call, CancellationToken stopping)
     {
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["CallId"] = call.CallId, ["TenantId"] = call.TenantId, ["RoomName"] = dispatch.Room });
+        using var scope = logger.BeginScope("Call {CallId} of tenant {TenantId} in room {RoomName}", call.CallId, call.TenantId, dispatch.Room);
         var settings = options.Value.AgentWorker;
         var platformUrl = settings.ResolvePlatformUrl();
         if (platformUrl is null)

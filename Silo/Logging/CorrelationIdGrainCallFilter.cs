@@ -12,7 +12,7 @@ public sealed class CorrelationIdGrainCallFilter(ILogger<CorrelationIdGrainCallF
             await context.Invoke();
             return;
         }
-        using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
+        using (logger.BeginScope("CorrelationId:{CorrelationId}", id))
         {
             await context.Invoke();
         }

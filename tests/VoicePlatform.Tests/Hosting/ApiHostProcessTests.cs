@@ -113,6 +113,17 @@ public sealed partial class ApiHostProcessTests
         // appsettings.json sets ASP.NET Core to Warning; without it every request is logged at information level.
         Assert.Contains("Demo API key", logged);
         Assert.DoesNotContain("Request starting", logged);
+        // A quiet start: the frameworks (Orleans' option dumps, HTTP client request logs, hosting lifetime) log
+        // warnings only, the project's own events come at information, and the banner is the last thing printed.
+        var lines = logged.Split('\n', StringSplitOptions.TrimEntries);
+        var bannerEnd = Array.FindIndex(lines, l => l.StartsWith("=====", StringComparison.Ordinal) && !l.Contains("VoicePlatform", StringComparison.Ordinal));
+        Assert.True(bannerEnd > 0, logged);
+        var startUp = lines[..bannerEnd];
+        Assert.All(startUp.Where(l => l.Contains(" info: ", StringComparison.Ordinal)), l => Assert.Contains(" info: VoicePlatform.", l));
+        Assert.True(startUp.Count(l => l.Contains(" info: ", StringComparison.Ordinal)) <= 20, string.Join('\n', startUp));
+        // Scopes print their values: the correlation id of the request that placed the demo call.
+        Assert.Contains("=> CorrelationId:", logged);
+        Assert.DoesNotContain("System.Collections.Generic.Dictionary", logged);
         elsewhere.Delete(recursive: true);
     }
 
