@@ -6,8 +6,8 @@ try
     await ApiHostApplication.Build(args).RunAsync();
     return 0;
 }
-catch (PlatformConfigurationException e)
+catch (Exception e) when (PlatformConfigurationException.IsConfigurationError(e, out var message))
 {
-    await Console.Error.WriteLineAsync(e.Message);
+    await Console.Error.WriteLineAsync(message);
     return 2;
 }

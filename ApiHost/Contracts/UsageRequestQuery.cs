@@ -1,3 +1,4 @@
+using VoicePlatform.Common;
 using VoicePlatform.ApiHost.Http;
 using VoicePlatform.Calls;
 
@@ -10,7 +11,7 @@ public sealed record UsageRequestQuery(string? GroupBy, string? From, string? To
     {
         var errors = new Dictionary<string, string[]>();
         var groupBy = QueryFilters.Enum<UsageGroupBy>(GroupBy, "groupBy", errors);
-        if (GroupBy is null) errors["groupBy"] = [$"Required: one of {string.Join(", ", KebabEnum.Names<UsageGroupBy>())}."];
+        if (GroupBy is null) errors["groupBy"] = [$"Required: one of {string.Join(", ", KebabEnum<UsageGroupBy>.Names)}."];
         var from = QueryFilters.Time(From, "from", errors);
         var to = QueryFilters.Time(To, "to", errors);
         if (from is not null && to is not null && to <= from) errors["to"] = ["Must be after 'from'."];

@@ -27,8 +27,9 @@ public static class QueryFilters
 
     public static T? Enum<T>(string? value, string field, IDictionary<string, string[]> errors) where T : struct, System.Enum
     {
-        if (KebabEnum.TryParse<T>(value, out var parsed)) return parsed;
-        errors[field] = [$"One of: {string.Join(", ", KebabEnum.Names<T>())}."];
+        if (value is null) return null;
+        if (KebabEnum<T>.TryParse(value, out var parsed)) return parsed;
+        errors[field] = [$"One of: {string.Join(", ", KebabEnum<T>.Names)}."];
         return null;
     }
 

@@ -51,8 +51,8 @@ public sealed class InMemoryCallRecordStore : ICallRecordStore
         var limit = Math.Clamp(query.Limit, 1, Paging.MaxPageSize);
         var hasCursor = CallListCursor.TryParse(query.After, out var afterMicros, out var afterCall);
         // Compared in microseconds, as PostgreSQL compares them: a bound inside a microsecond means that microsecond.
-        long? fromMicros = query.From is { } from ? CallListCursor.ToUnixMicroseconds(from) : null;
-        long? toMicros = query.To is { } to ? CallListCursor.ToUnixMicroseconds(to) : null;
+        long? fromMicros = query.From is { } from ? StoredTime.ToUnixMicroseconds(from) : null;
+        long? toMicros = query.To is { } to ? StoredTime.ToUnixMicroseconds(to) : null;
         var records = _calls
             .Where(entry => entry.Key.Item1 == tenant)
             .Select(entry => { lock (entry.Value) return entry.Value.Record; })
@@ -60,7 +60,7 @@ public sealed class InMemoryCallRecordStore : ICallRecordStore
             .Where(r => query.Status is null || r.Status == query.Status)
             .Where(r => query.AgentId is null || r.AgentId == query.AgentId)
             .Where(r => query.CampaignId is null || r.CampaignId == query.CampaignId)
-            .Select(r => (Record: r, Micros: CallListCursor.ToUnixMicroseconds(r.QueuedAt)))
+            .Select(r => (Record: r, Micros: StoredTime.ToUnixMicroseconds(r.QueuedAt)))
             .Where(r => fromMicros is null || r.Micros >= fromMicros)
             .Where(r => toMicros is null || r.Micros < toMicros)
             .Where(r => !hasCursor || r.Micros < afterMicros || (r.Micros == afterMicros && string.CompareOrdinal(r.Record.CallId.Value, afterCall.Value) < 0))
@@ -147,16 +147,16 @@ public sealed class InMemoryCallRecordStore : ICallRecordStore
     {
         foreach (var e in events)
         {
-            if (data.EventKeys.Add(e.Key)) data.Events.Add(e with { At = CallListCursor.TruncateToMicroseconds(e.At) });
+            if (data.EventKeys.Add(e.Key)) data.Events.Add(e with { At = StoredTime.TruncateToMicroseconds(e.At) });
         }
     }
 
     // PostgreSQL keeps microseconds; dropping the rest here makes both stores return the same values.
     private static CallRecord AtStoredPrecision(CallRecord record) => record with
     {
-        QueuedAt = CallListCursor.TruncateToMicroseconds(record.QueuedAt),
-        AnsweredAt = record.AnsweredAt is { } answered ? CallListCursor.TruncateToMicroseconds(answered) : null,
-        EndedAt = record.EndedAt is { } ended ? CallListCursor.TruncateToMicroseconds(ended) : null,
+        QueuedAt = StoredTime.TruncateToMicroseconds(record.QueuedAt),
+        AnsweredAt = record.AnsweredAt is { } answered ? StoredTime.TruncateToMicroseconds(answered) : null,
+        EndedAt = record.EndedAt is { } ended ? StoredTime.TruncateToMicroseconds(ended) : null,
     };
 
     private sealed class CallData

@@ -80,11 +80,7 @@ public sealed partial class CallGrain(
     }
 
     /// <summary>Now, to the microsecond: PostgreSQL keeps no finer, and the projection must agree with the grain.</summary>
-    private DateTimeOffset Now()
-    {
-        var now = time.GetUtcNow();
-        return now.AddTicks(-(now.Ticks % 10));
-    }
+    private DateTimeOffset Now() => time.GetStoredUtcNow();
 
     public async Task<WriteResult<CallView>> PlaceAsync(PlaceCall request)
     {
@@ -204,7 +200,7 @@ public sealed partial class CallGrain(
         if (!Exists) return WriteResult<CallView>.NotFound();
         if (state.State.AnsweredBy == answeredBy) return WriteResult<CallView>.Ok(View());
         if (state.State.AnsweredBy is { } earlier)
-            return WriteResult<CallView>.Conflict($"The call was already reported answered by a {Kebab(earlier.ToString())}.", []);
+            return WriteResult<CallView>.Conflict($"The call was already reported answered by a {earlier.Kebab()}.", []);
 
         var now = Now();
         var from = Progress;
@@ -213,7 +209,7 @@ public sealed partial class CallGrain(
         // when that report was lost); on an ended call it can only reclassify the end.
         var next = CallLifecycle.ClassifyVoicemail(from.IsEnded ? from : CallLifecycle.Answered(from, now), answeredBy);
         state.State = state.State with { Progress = next };
-        var events = new List<CallEvent> { Event(CallEventTypes.AnsweredBy, "answered-by", $"answered by a {Kebab(answeredBy.ToString())}", now) };
+        var events = new List<CallEvent> { Event(CallEventTypes.AnsweredBy, "answered-by", $"answered by a {answeredBy.Kebab()}", now) };
         if (!ReferenceEquals(next, from)) events.Insert(0, TransitionEvent(from, next));
         await SaveAsync(durable: true, events);
         logger.LogInformation("Call {CallId} of tenant {TenantId} answered by {AnsweredBy}", Key.Call, Key.Tenant, answeredBy);
@@ -235,7 +231,7 @@ public sealed partial class CallGrain(
         }
         var now = Now();
         state.State = state.State with { Outcome = outcome };
-        var detail = Kebab(outcome.Disposition.ToString()) + (outcome.Summary is { Length: > 0 } summary ? $": {summary}" : "");
+        var detail = outcome.Disposition.Kebab() + (outcome.Summary is { Length: > 0 } summary ? $": {summary}" : "");
         await SaveAsync(durable: true, [Event(CallEventTypes.Outcome, $"outcome:{outcome.Sequence}", detail, now)]);
         return WriteResult<CallView>.Ok(View());
     }
@@ -252,7 +248,7 @@ public sealed partial class CallGrain(
 
         var now = Now();
         state.State = state.State with { UsageReports = [.. state.State.UsageReports, usage] };
-        var detail = string.Join(", ", usage.Items.Select(i => $"{Kebab(i.Kind.ToString())} {i.Provider}/{i.Model}"));
+        var detail = string.Join(", ", usage.Items.Select(i => $"{i.Kind.Kebab()} {i.Provider}/{i.Model}"));
         await SaveAsync(durable: true, [Event(CallEventTypes.Usage, $"usage:{usage.Id}", detail, now)]);
         return WriteResult<CallView>.Ok(View());
     }
@@ -548,20 +544,17 @@ public sealed partial class CallGrain(
     private static CallEvent TransitionEvent(CallProgress from, CallProgress to)
     {
         var at = to.EndedAt ?? to.AnsweredAt ?? to.RingingAt ?? to.DialingAt ?? to.QueuedAt;
-        if (!to.IsEnded) return Event(CallEventTypes.StatusChanged, Kebab(to.Status.ToString()), $"{Kebab(from.Status.ToString())} -> {Kebab(to.Status.ToString())}", at);
-        var detail = $"ended: {Kebab(to.EndReason.ToString()!)}"
+        if (!to.IsEnded) return Event(CallEventTypes.StatusChanged, to.Status.Kebab(), $"{from.Status.Kebab()} -> {to.Status.Kebab()}", at);
+        var detail = $"ended: {to.EndReason!.Value.Kebab()}"
                      + (to.SipStatusCode is { } sip ? $" (SIP {sip})" : "")
                      + (to.EndDetail is { } d ? $" - {d}" : "");
         // A refined end (a SIP status arriving after the disconnect, a late voicemail report) is its own entry.
-        var key = from.IsEnded ? $"ended:{Kebab(to.EndReason.ToString()!)}" : "ended";
+        var key = from.IsEnded ? $"ended:{to.EndReason!.Value.Kebab()}" : "ended";
         return Event(CallEventTypes.StatusChanged, key, detail, at);
     }
 
     private static CallEvent Event(string type, string key, string detail, DateTimeOffset at) =>
         new() { Type = type, Key = key, Detail = detail, At = at };
-
-    private static string Kebab(string pascal) =>
-        string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
     private async Task<WriteResult<CallView>> PlaceEndedAsync(CallState call, string detail)
     {

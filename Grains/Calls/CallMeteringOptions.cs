@@ -1,8 +1,12 @@
+using VoicePlatform.Grains.Common;
+
 namespace VoicePlatform.Grains.Calls;
 
 /// <summary>How calls pay as they go.</summary>
-public sealed class CallMeteringOptions
+public sealed class CallMeteringOptions : IValidatedOptions
 {
+    public static string SectionName => "Calls:Metering";
+
     /// <summary>
     /// The metering block: a call reserves one block of its estimated price before dialling, and while it is
     /// connected debits each elapsed block and reserves the next. Larger blocks mean fewer wallet operations and
@@ -15,4 +19,14 @@ public sealed class CallMeteringOptions
     /// Usage reported later is kept on the call but not charged.
     /// </summary>
     public TimeSpan SettlementGrace { get; set; } = TimeSpan.FromSeconds(20);
+
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (BlockDuration < TimeSpan.FromMilliseconds(100) || BlockDuration > TimeSpan.FromHours(1))
+            errors.Add($"{SectionName}:BlockDuration must be from 00:00:00.1 to 01:00:00; got {BlockDuration}.");
+        if (SettlementGrace < TimeSpan.Zero || SettlementGrace > TimeSpan.FromMinutes(10))
+            errors.Add($"{SectionName}:SettlementGrace must be from 00:00:00 to 00:10:00; got {SettlementGrace}.");
+        return errors;
+    }
 }

@@ -1,3 +1,4 @@
+using VoicePlatform.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -162,8 +163,7 @@ public sealed class WalletGrain(
     private CommitPlan Plan(List<WalletRequest> batch, WalletBook book, Dictionary<string, WalletLedgerEntry> known)
     {
         // Microseconds: what PostgreSQL keeps, so an entry reads back exactly as it was answered.
-        var now = time.GetUtcNow();
-        var at = now.AddTicks(-(now.Ticks % 10));
+        var at = time.GetStoredUtcNow();
         var plan = new CommitPlan(new WalletOperationResult[batch.Count]);
         var planned = new Dictionary<string, WalletLedgerEntry>(StringComparer.Ordinal);
         for (var i = 0; i < batch.Count; i++)

@@ -10,7 +10,7 @@ namespace VoicePlatform.Grains.Wallets;
 /// them as the next batch: a tenant's thousand calls cost the wallet a few messages per commit, not a thousand.
 /// A reentrant stateless worker, so every silo has its own and none waits for another.
 /// </summary>
-[StatelessWorker, Reentrant, GrainType("wallet-operations")]
+[StatelessWorker(1), Reentrant, GrainType("wallet-operations")]
 public sealed class WalletOperationsGrain(IOptions<WalletOptions> options) : Grain, IWalletOperationsGrain
 {
     private readonly List<(WalletOperation Operation, TaskCompletionSource<WalletOperationResult> Answer)> _queue = [];

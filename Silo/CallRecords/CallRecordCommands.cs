@@ -1,5 +1,6 @@
+using VoicePlatform.Common;
 using Npgsql;
-using VoicePlatform.Silo.Storage;
+
 using VoicePlatform.Calls;
 using VoicePlatform.Tenants;
 using static VoicePlatform.Silo.CallRecords.SqlParameters;
@@ -82,10 +83,10 @@ internal static class CallRecordCommands
         Text(record.LeadId?.Value),
         Text(record.To),
         Text(record.From),
-        Text(KebabEnumText<CallStatus>.Name(record.Status)),
-        Text(KebabEnumText<CallEndReason>.Name(record.EndReason)),
-        Text(KebabEnumText<AnsweredBy>.Name(record.AnsweredBy)),
-        Text(KebabEnumText<CallDisposition>.Name(record.Disposition)),
+        Text(KebabEnum<CallStatus>.Name(record.Status)),
+        Text(KebabEnum<CallEndReason>.Name(record.EndReason)),
+        Text(KebabEnum<AnsweredBy>.Name(record.AnsweredBy)),
+        Text(KebabEnum<CallDisposition>.Name(record.Disposition)),
         Integer(record.SipStatusCode),
         Time(record.QueuedAt),
         Time(record.AnsweredAt),
@@ -117,7 +118,7 @@ internal static class CallRecordCommands
             Text(tenant.Value),
             Text(call.Value),
             TextArray(Array.ConvertAll(merged, s => s.Id)),
-            TextArray(Array.ConvertAll(merged, s => KebabEnumText<Speaker>.Name(s.Speaker))),
+            TextArray(Array.ConvertAll(merged, s => KebabEnum<Speaker>.Name(s.Speaker))),
             TextArray(Array.ConvertAll(merged, s => s.Text)),
             BigintArray(Array.ConvertAll(merged, s => s.StartMs)),
             BigintArray(Array.ConvertAll(merged, s => s.EndMs)),

@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using VoicePlatform.Silo.Storage;
+
 using VoicePlatform.Agents;
 using VoicePlatform.Brands;
 using VoicePlatform.Calls;
@@ -98,7 +98,7 @@ public sealed class PostgresCallRecordStore : ICallRecordStore, IAsyncDisposable
             sql.Append($" AND {condition} ${command.Parameters.Count}");
         }
 
-        if (query.Status is { } status) Filter("status =", Text(KebabEnumText<CallStatus>.Name(status)));
+        if (query.Status is { } status) Filter("status =", Text(KebabEnum<CallStatus>.Name(status)));
         if (query.AgentId is { } agent) Filter("agent_id =", Text(agent.Value));
         if (query.CampaignId is { } campaign) Filter("campaign_id =", Text(campaign.Value));
         if (query.From is { } from) Filter("queued_at >=", Time(from));
@@ -107,7 +107,7 @@ public sealed class PostgresCallRecordStore : ICallRecordStore, IAsyncDisposable
         {
             // A row comparison, which the indexes serve as one range: strictly after the last item of the previous
             // page in (queued_at, call_id) descending order, so ties on the time continue by id.
-            command.Parameters.Add(Time(CallListCursor.FromUnixMicroseconds(afterMicros)));
+            command.Parameters.Add(Time(StoredTime.FromUnixMicroseconds(afterMicros)));
             command.Parameters.Add(Text(afterCall.Value));
             sql.Append($" AND (queued_at, call_id) < (${command.Parameters.Count - 1}, ${command.Parameters.Count})");
         }
@@ -206,7 +206,7 @@ public sealed class PostgresCallRecordStore : ICallRecordStore, IAsyncDisposable
             segments.Add(new TranscriptSegment
             {
                 Id = reader.GetString(0),
-                Speaker = KebabEnumText<Speaker>.Parse(reader.GetString(1)),
+                Speaker = KebabEnum<Speaker>.Parse(reader.GetString(1)),
                 Text = reader.GetString(2),
                 StartMs = reader.GetInt64(3),
                 EndMs = reader.GetInt64(4),
@@ -264,10 +264,10 @@ public sealed class PostgresCallRecordStore : ICallRecordStore, IAsyncDisposable
         LeadId = reader.IsDBNull(5) ? null : PrefixedId.Parse<LeadId>(reader.GetString(5)),
         To = reader.GetString(6),
         From = reader.IsDBNull(7) ? null : reader.GetString(7),
-        Status = KebabEnumText<CallStatus>.Parse(reader.GetString(8)),
-        EndReason = reader.IsDBNull(9) ? null : KebabEnumText<CallEndReason>.Parse(reader.GetString(9)),
-        AnsweredBy = reader.IsDBNull(10) ? null : KebabEnumText<AnsweredBy>.Parse(reader.GetString(10)),
-        Disposition = reader.IsDBNull(11) ? null : KebabEnumText<CallDisposition>.Parse(reader.GetString(11)),
+        Status = KebabEnum<CallStatus>.Parse(reader.GetString(8)),
+        EndReason = reader.IsDBNull(9) ? null : KebabEnum<CallEndReason>.Parse(reader.GetString(9)),
+        AnsweredBy = reader.IsDBNull(10) ? null : KebabEnum<AnsweredBy>.Parse(reader.GetString(10)),
+        Disposition = reader.IsDBNull(11) ? null : KebabEnum<CallDisposition>.Parse(reader.GetString(11)),
         SipStatusCode = reader.IsDBNull(12) ? null : reader.GetInt32(12),
         QueuedAt = reader.GetFieldValue<DateTimeOffset>(13),
         AnsweredAt = reader.IsDBNull(14) ? null : reader.GetFieldValue<DateTimeOffset>(14),

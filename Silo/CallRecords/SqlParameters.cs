@@ -1,3 +1,4 @@
+using VoicePlatform.Common;
 using Npgsql;
 using NpgsqlTypes;
 using VoicePlatform.Grains.CallRecords;
@@ -31,7 +32,7 @@ internal static class SqlParameters
 
     // Npgsql writes only UTC to timestamptz; truncating here rather than leaving it to the driver keeps the
     // rounding rule in one place (CallListCursor) for both stores.
-    private static DateTime Utc(DateTimeOffset value) => CallListCursor.TruncateToMicroseconds(value).UtcDateTime;
+    private static DateTime Utc(DateTimeOffset value) => StoredTime.TruncateToMicroseconds(value).UtcDateTime;
 
     private static NpgsqlParameter Typed(NpgsqlDbType type, object? value) =>
         new() { NpgsqlDbType = type, Value = value ?? DBNull.Value };

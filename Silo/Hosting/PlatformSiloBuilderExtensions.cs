@@ -68,15 +68,15 @@ public static class PlatformSiloBuilderExtensions
         });
         silo.AddDashboard();
         silo.Services.TryAddSingleton(TimeProvider.System);
-        silo.Services.AddOptions<CallWatchdogOptions>().Bind(silo.Configuration.GetSection("Calls:Watchdog"));
-        silo.Services.AddOptions<CallMeteringOptions>().Bind(silo.Configuration.GetSection("Calls:Metering"));
-        silo.Services.AddOptions<CallRecordingOptions>().Bind(silo.Configuration.GetSection("Calls:Recording"));
-        silo.Services.AddOptions<WalletOptions>().Configure(o => o.EventStreamProvider = StreamProviders.Live);
+        silo.Services.AddValidatedOptions<CallWatchdogOptions>(silo.Configuration);
+        silo.Services.AddValidatedOptions<CallMeteringOptions>(silo.Configuration);
+        silo.Services.AddValidatedOptions<CallRecordingOptions>(silo.Configuration);
+        silo.Services.AddValidatedOptions<WalletOptions>(silo.Configuration).Configure(o => o.EventStreamProvider = StreamProviders.Live);
         // Each silo makes sure the cluster's live-call sweep is scheduled (idempotent): after a full restart it is
         // what wakes the calls that were live when the cluster went down.
         silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>()
             .GetGrain<ILiveCallSweeperGrain>(ILiveCallSweeperGrain.Key).StartAsync());
-        silo.Services.AddOptions<TelephonyClaimOptions>().Bind(silo.Configuration.GetSection("Telephony:Claims"));
+        silo.Services.AddValidatedOptions<TelephonyClaimOptions>(silo.Configuration);
         // Records older than platform-wide claims claim what they carry, once per cluster. In the background: a silo
         // must not wait for a pass over every tenant to join.
         silo.AddStartupTask((services, _) => StartClaimsBackfill(services));

@@ -1,3 +1,4 @@
+using VoicePlatform.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,8 +15,7 @@ public static class LiveKitHostingExtensions
     /// </summary>
     public static IServiceCollection AddLiveKit(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<LiveKitOptions>().Bind(configuration.GetSection(LiveKitOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LiveKitOptions>, LiveKitOptionsValidator>());
+        services.AddValidatedOptions<LiveKitOptions>(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient<LiveKitClient>();
         services.TryAddSingleton<LiveKitAccessTokenMinter>();

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Npgsql;
 using NpgsqlTypes;
-using VoicePlatform.Silo.Storage;
+
 using VoicePlatform.Common;
 using VoicePlatform.Grains.Common;
 using VoicePlatform.Grains.Wallets;
@@ -106,8 +106,8 @@ public sealed class PostgresWalletLedgerStore : IWalletLedgerStore, IAsyncDispos
             """,
             Text(tenant.Value),
             Array(NpgsqlDbType.Bigint, entries, e => e.Sequence),
-            Array(NpgsqlDbType.Text, entries, e => KebabEnumText<WalletEntryKind>.Name(e.Kind)),
-            Array(NpgsqlDbType.Text, entries, e => KebabEnumText<WalletOperationStatus>.Name(e.Status)),
+            Array(NpgsqlDbType.Text, entries, e => KebabEnum<WalletEntryKind>.Name(e.Kind)),
+            Array(NpgsqlDbType.Text, entries, e => KebabEnum<WalletOperationStatus>.Name(e.Status)),
             Array(NpgsqlDbType.Bigint, entries, e => e.Requested),
             Array(NpgsqlDbType.Bigint, entries, e => e.Amount),
             Array(NpgsqlDbType.Bigint, entries, e => e.BalanceChange),
@@ -253,8 +253,8 @@ public sealed class PostgresWalletLedgerStore : IWalletLedgerStore, IAsyncDispos
             entries.Add(new WalletLedgerEntry
             {
                 Sequence = reader.GetInt64(0),
-                Kind = KebabEnumText<WalletEntryKind>.Parse(reader.GetString(1)),
-                Status = KebabEnumText<WalletOperationStatus>.Parse(reader.GetString(2)),
+                Kind = KebabEnum<WalletEntryKind>.Parse(reader.GetString(1)),
+                Status = KebabEnum<WalletOperationStatus>.Parse(reader.GetString(2)),
                 Requested = reader.GetInt64(3),
                 Amount = reader.GetInt64(4),
                 BalanceChange = reader.GetInt64(5),

@@ -1,9 +1,10 @@
+using VoicePlatform.Grains.Common;
 namespace VoicePlatform.Grains.Telephony.LiveKit;
 
 /// <summary>Where LiveKit is and how to sign for it; bound from the <c>LiveKit</c> configuration section.</summary>
-public sealed class LiveKitOptions
+public sealed class LiveKitOptions : IValidatedOptions
 {
-    public const string SectionName = "LiveKit";
+    public static string SectionName => "LiveKit";
 
     /// <summary>The server URL, <c>http(s)://</c> or <c>ws(s)://</c> (rewritten to HTTP for Twirp calls).</summary>
     public string Url { get; set; } = "";
@@ -44,7 +45,6 @@ public sealed class LiveKitOptions
         return builder.Uri.ToString().TrimEnd('/');
     }
 
-    /// <summary>Every problem with these settings, each naming the setting; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();

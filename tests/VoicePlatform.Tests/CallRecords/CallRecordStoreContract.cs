@@ -189,7 +189,7 @@ public abstract class CallRecordStoreContract
             .ToList();
         foreach (var record in records) await Store.SaveAsync(record, []);
         var expected = records
-            .OrderByDescending(r => CallListCursor.ToUnixMicroseconds(r.QueuedAt))
+            .OrderByDescending(r => StoredTime.ToUnixMicroseconds(r.QueuedAt))
             .ThenByDescending(r => r.CallId.Value, StringComparer.Ordinal)
             .Select(r => r.CallId)
             .ToList();

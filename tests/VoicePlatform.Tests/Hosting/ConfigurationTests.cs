@@ -1,3 +1,4 @@
+using VoicePlatform.Tests.Infrastructure;
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using VoicePlatform.ApiHost.Hosting;
@@ -71,5 +72,24 @@ public sealed class ConfigurationTests
         Assert.Equal(2, process.ExitCode);
         Assert.Contains("Cluster:GatewayPort", await stderr);
         Assert.Contains("Cluster__GatewayPort", await stderr);
+    }
+
+    [Theory]
+    [InlineData("Calls:Metering:BlockDuration", "00:00:00")]
+    [InlineData("Calls:Metering:BlockDuration", "soon")]
+    [InlineData("Calls:Metering:SettlementGrace", "-00:00:01")]
+    [InlineData("Calls:Recording:FilepathTemplate", "recordings/all.ogg")]
+    [InlineData("Calls:Watchdog:ReminderPeriod", "00:00:00.100")]
+    [InlineData("Wallets:MaxCommitSize", "0")]
+    [InlineData("Wallets:MaxForwardSize", "5000")]
+    [InlineData("Telephony:Claims:OrphanGrace", "00:00:00")]
+    public async Task ABadOptionStopsStartUpNamingTheSetting(string key, string value)
+    {
+        await using var app = ApiHostApplication.Build(["--urls", "http://127.0.0.1:0", "--Cluster:SiloPort", FreePorts.Next().ToString(), "--Cluster:GatewayPort", FreePorts.Next().ToString(),
+            "--LiveKitEmulator:Port", FreePorts.Next().ToString(), $"--{key}", value]);
+        var error = await Record.ExceptionAsync(() => app.StartAsync());
+        Assert.NotNull(error);
+        Assert.True(PlatformConfigurationException.IsConfigurationError(error, out var message), error.ToString());
+        Assert.Contains(key, message);
     }
 }

@@ -92,7 +92,7 @@ public sealed class LiveKitAccessTokenTests
     [Fact]
     public void TheOptionsValidatorFailsWithTheSameMessages()
     {
-        var result = new LiveKitOptionsValidator().Validate(null, new LiveKitOptions());
+        var result = new VoicePlatform.Grains.Common.ValidatedOptionsValidator<LiveKitOptions>().Validate(null, new LiveKitOptions());
 
         Assert.True(result.Failed);
         Assert.Contains("LiveKit:Url", result.FailureMessage, StringComparison.Ordinal);
