@@ -45,9 +45,6 @@ public interface ICallGrain : IGrainWithStringKey
     /// <summary>Transfers the answered callee to another number (LiveKit TransferSIPParticipant), once per call.</summary>
     Task<Common.WriteResult<CallView>> TransferAsync(TransferCall transfer);
 
-    /// <summary>The background transfer reports back here.</summary>
-    Task ReportTransferOutcomeAsync(string? error);
-
     /// <summary>The transcript ordered by start offset, or null when there is no such call.</summary>
     [ReadOnly]
     Task<IReadOnlyList<TranscriptSegment>?> GetTranscriptAsync();
@@ -62,13 +59,4 @@ public interface ICallGrain : IGrainWithStringKey
 
     /// <summary>Applies a LiveKit webhook; repeats of the same event id change nothing.</summary>
     Task OnLiveKitEventAsync(LiveKitCallEvent liveKitEvent);
-
-    /// <summary>
-    /// The sweeper's nudge: activates the call (which restarts its watchdog when it is live) and brings its
-    /// call record up to date; cheap and harmless on a call that is already active.
-    /// </summary>
-    Task WakeAsync();
-
-    /// <summary>The background dial reports back here (a self-call, so state changes run on the grain's turn).</summary>
-    Task ReportDialOutcomeAsync(DialOutcome outcome);
 }

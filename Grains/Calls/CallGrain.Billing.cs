@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VoicePlatform.Calls;
@@ -27,7 +26,7 @@ public sealed partial class CallGrain
 
     private IWalletOperationsGrain Wallet => GrainFactory.GetWalletOperations(Key.Tenant);
 
-    private CallMeteringOptions Metering => services.GetService<IOptions<CallMeteringOptions>>()?.Value ?? new CallMeteringOptions();
+    private CallMeteringOptions Metering => meteringOptions.Value;
 
     private string WalletKey(string step) => $"call:{Key.Call.Value}:{step}";
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VoicePlatform.Calls;
@@ -13,7 +12,7 @@ namespace VoicePlatform.Grains.Calls;
 /// </summary>
 public sealed partial class CallGrain
 {
-    private CallRecordingOptions Recording => services.GetService<IOptions<CallRecordingOptions>>()?.Value ?? new CallRecordingOptions();
+    private CallRecordingOptions Recording => recordingOptions.Value;
 
     private async Task StartRecordingAsync()
     {

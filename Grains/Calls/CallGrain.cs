@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
 using VoicePlatform.Agents;
 using VoicePlatform.Calls;
@@ -25,9 +25,13 @@ namespace VoicePlatform.Grains.Calls;
 [GrainType("call")]
 public sealed partial class CallGrain(
     [PersistentState("call", StorageNames.Platform)] IPersistentState<CallState> state,
-    IServiceProvider services,
+    IOptions<CallMeteringOptions> meteringOptions,
+    IOptions<CallRecordingOptions> recordingOptions,
+    ICallRecordStore store,
     TimeProvider time,
-    ILogger<CallGrain> logger) : Grain, ICallGrain
+    ILogger<CallGrain> logger,
+    // Optional by design: a silo without LiveKit settings has no client, and its calls end Failed saying so.
+    LiveKitClient? liveKit = null) : Grain, ICallGrain, ICallReportsGrain
 {
     /// <summary>The callee's participant identity; the room holds one call, so it needs nothing unique.</summary>
     public const string CalleeIdentity = "callee";
@@ -58,16 +62,18 @@ public sealed partial class CallGrain(
     private readonly List<CallEvent> _unprojected = [];
     private bool _projectionBehind;
 
-    private (TenantId Tenant, CallId Call) Key => TenantScopedKey.Parse<CallId>(this.GetPrimaryKeyString());
+    private (TenantId Tenant, CallId Call)? _key;
+
+    /// <summary>The tenant and call of this grain's key, parsed once per activation.</summary>
+    private (TenantId Tenant, CallId Call) Key => _key ??= TenantScopedKey.Parse<CallId>(this.GetPrimaryKeyString());
 
     private bool Exists => state.State.Request is not null;
 
     private CallProgress Progress => state.State.Progress;
 
-    // Optional by design: a silo without LiveKit settings has no client, and its calls end Failed saying so.
-    private LiveKitClient? LiveKit => services.GetService<LiveKitClient>();
+    private LiveKitClient? LiveKit => liveKit;
 
-    private ICallRecordStore Store => services.GetRequiredService<ICallRecordStore>();
+    private ICallRecordStore Store => store;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -152,7 +158,7 @@ public sealed partial class CallGrain(
 
         var dial = new DialPlan(
             liveKit,
-            this.AsReference<ICallGrain>(),
+            this.AsReference<ICallReportsGrain>(),
             state.State.RoomName,
             RoomMetadata(request),
             agent.Settings.LiveKitAgentName,
@@ -273,7 +279,7 @@ public sealed partial class CallGrain(
             TransferTo = $"tel:{transfer.To}",
             PlayDialtone = true,
         };
-        var self = this.AsReference<ICallGrain>();
+        var self = this.AsReference<ICallReportsGrain>();
         var (tenant, call) = Key;
         // Off the grain's turn, like the dial: a transfer rings the other party and may take a while.
         _ = Task.Run(() => TransferInBackgroundAsync(liveKit, request, self, logger, tenant, call));
@@ -296,7 +302,7 @@ public sealed partial class CallGrain(
         Exists ? await Store.GetEventsAsync(Key.Tenant, Key.Call) : null;
 
     private static async Task TransferInBackgroundAsync(
-        LiveKitClient liveKit, LiveKitTransferSipParticipantRequest request, ICallGrain self, ILogger logger, TenantId tenant, CallId call)
+        LiveKitClient liveKit, LiveKitTransferSipParticipantRequest request, ICallReportsGrain self, ILogger logger, TenantId tenant, CallId call)
     {
         string? error = null;
         try
@@ -744,7 +750,7 @@ public sealed partial class CallGrain(
 
     private sealed record DialPlan(
         LiveKitClient LiveKit,
-        ICallGrain Self,
+        ICallReportsGrain Self,
         string RoomName,
         string RoomMetadata,
         string AgentName,

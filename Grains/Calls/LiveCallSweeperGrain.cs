@@ -43,7 +43,7 @@ public sealed class LiveCallSweeperGrain(
             {
                 try
                 {
-                    await grains.GetCall(live.Tenant, live.Call).WakeAsync();
+                    await grains.GetCallReports(live.Tenant, live.Call).WakeAsync();
                     Interlocked.Increment(ref woken);
                 }
                 catch (Exception e)
