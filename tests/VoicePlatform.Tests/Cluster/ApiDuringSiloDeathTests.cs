@@ -28,22 +28,10 @@ public sealed class ApiDuringSiloDeathTests
         var connectionString = await PostgresServer.CreateDatabaseAsync("apikill");
         var cluster = PostgresClusterBuilder.Build(connectionString, "apikill-svc", silos: 2);
         await cluster.DeployAsync();
-        var app = ApiHostApplication.Build(
-        [
-            "--urls", "http://127.0.0.1:0",
-            "--ConnectionStrings:Postgres", connectionString,
-            "--Cluster:ClusterId", cluster.Options.ClusterId,
-            "--Cluster:ServiceId", cluster.Options.ServiceId,
-            "--Operator:ApiKey", ApiHostFixture.OperatorKey,
-            "--Security:AuthenticationFailures:PerAddressLimit", "1000000",
-            "--Security:AuthenticationFailures:PerKeyAndAddressLimit", "1000000",
-            "--Logging:LogLevel:Default", "Warning",
-        ]);
-        await app.StartAsync();
+        var app = await ClusterApiHost.StartAsync(connectionString, cluster, "--Security:AuthenticationFailures:PerAddressLimit", "1000000", "--Security:AuthenticationFailures:PerKeyAndAddressLimit", "1000000");
         try
         {
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            using var op = new HttpClient { BaseAddress = new Uri(address + "/"), Timeout = TimeSpan.FromSeconds(60) };
+            using var op = new HttpClient { BaseAddress = ClusterApiHost.BaseAddress(app), Timeout = TimeSpan.FromSeconds(60) };
             op.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiHostFixture.OperatorKey);
             var clients = new List<HttpClient>();
             for (var i = 0; i < Tenants; i++)

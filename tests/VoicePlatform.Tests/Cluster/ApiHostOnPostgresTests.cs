@@ -21,20 +21,10 @@ public sealed class ApiHostOnPostgresTests
         var connectionString = await PostgresServer.CreateDatabaseAsync("apihost");
         var cluster = PostgresClusterBuilder.Build(connectionString, "apihost-svc", silos: 2);
         await cluster.DeployAsync();
-        var app = ApiHostApplication.Build(
-        [
-            "--urls", "http://127.0.0.1:0",
-            "--ConnectionStrings:Postgres", connectionString,
-            "--Cluster:ClusterId", cluster.Options.ClusterId,
-            "--Cluster:ServiceId", cluster.Options.ServiceId,
-            "--Operator:ApiKey", ApiHostFixture.OperatorKey,
-            "--Logging:LogLevel:Default", "Warning",
-        ]);
-        await app.StartAsync();
+        var app = await ClusterApiHost.StartAsync(connectionString, cluster);
         try
         {
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            using var op = new HttpClient { BaseAddress = new Uri(address + "/") };
+            using var op = new HttpClient { BaseAddress = ClusterApiHost.BaseAddress(app) };
             op.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiHostFixture.OperatorKey);
 
             Assert.Equal(HttpStatusCode.OK, (await op.GetAsync("health/ready")).StatusCode);

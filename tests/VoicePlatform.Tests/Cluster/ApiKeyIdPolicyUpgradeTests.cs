@@ -29,7 +29,7 @@ public sealed class ApiKeyIdPolicyUpgradeTests
         string oldKey;
         var first = PostgresClusterBuilder.Build(connectionString, "keypolicy-svc");
         await first.DeployAsync();
-        var api = await StartApiHostAsync(connectionString, first);
+        var api = await ClusterApiHost.StartAsync(connectionString, first);
         try
         {
             using var op = Client(api, ApiHostFixture.OperatorKey);
@@ -53,7 +53,7 @@ public sealed class ApiKeyIdPolicyUpgradeTests
 
         var second = PostgresClusterBuilder.Build(connectionString, "keypolicy-svc");
         await second.DeployAsync();
-        api = await StartApiHostAsync(connectionString, second);
+        api = await ClusterApiHost.StartAsync(connectionString, second);
         try
         {
             using var early = Client(api, oldKey);
@@ -73,25 +73,9 @@ public sealed class ApiKeyIdPolicyUpgradeTests
 
     private static HttpClient Client(WebApplication app, string key)
     {
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
-        var client = new HttpClient { BaseAddress = new Uri(address) };
+        var client = new HttpClient { BaseAddress = ClusterApiHost.BaseAddress(app) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return client;
-    }
-
-    private static async Task<WebApplication> StartApiHostAsync(string connectionString, TestCluster cluster)
-    {
-        var app = ApiHostApplication.Build(
-        [
-            "--urls", "http://127.0.0.1:0",
-            "--ConnectionStrings:Postgres", connectionString,
-            "--Cluster:ClusterId", cluster.Options.ClusterId,
-            "--Cluster:ServiceId", cluster.Options.ServiceId,
-            "--Operator:ApiKey", ApiHostFixture.OperatorKey,
-            "--Logging:LogLevel:Default", "Warning",
-        ]);
-        await app.StartAsync();
-        return app;
     }
 
     private static async Task StopAsync(WebApplication app, TestCluster cluster)

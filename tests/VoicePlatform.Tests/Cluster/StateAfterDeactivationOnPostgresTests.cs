@@ -39,12 +39,12 @@ public sealed class StateAfterDeactivationOnPostgresTests
 
         var first = PostgresClusterBuilder.Build(connectionString, "tour-svc", properties: properties);
         await first.DeployAsync();
-        var api = await StartApiHostAsync(connectionString, first);
+        var api = await ClusterApiHost.StartAsync(connectionString, first);
         PlatformTour tour;
         IReadOnlyDictionary<string, string> before;
         try
         {
-            tour = await PlatformTour.SeedAsync(BaseAddress(api), ApiHostFixture.OperatorKey, liveKitTrunk.SipTrunkId!, CallerId, BusyCallee);
+            tour = await PlatformTour.SeedAsync(ClusterApiHost.BaseAddress(api), ApiHostFixture.OperatorKey, liveKitTrunk.SipTrunkId!, CallerId, BusyCallee);
             before = await tour.SnapshotAsync();
 
             await first.GrainFactory.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
@@ -60,10 +60,10 @@ public sealed class StateAfterDeactivationOnPostgresTests
 
         var second = PostgresClusterBuilder.Build(connectionString, "tour-svc", properties: properties);
         await second.DeployAsync();
-        api = await StartApiHostAsync(connectionString, second);
+        api = await ClusterApiHost.StartAsync(connectionString, second);
         try
         {
-            PlatformTour.AssertSame(before, await tour.At(BaseAddress(api)).SnapshotAsync());
+            PlatformTour.AssertSame(before, await tour.At(ClusterApiHost.BaseAddress(api)).SnapshotAsync());
         }
         finally
         {
@@ -74,21 +74,4 @@ public sealed class StateAfterDeactivationOnPostgresTests
         }
     }
 
-    private static async Task<WebApplication> StartApiHostAsync(string connectionString, TestCluster cluster)
-    {
-        var app = ApiHostApplication.Build(
-        [
-            "--urls", "http://127.0.0.1:0",
-            "--ConnectionStrings:Postgres", connectionString,
-            "--Cluster:ClusterId", cluster.Options.ClusterId,
-            "--Cluster:ServiceId", cluster.Options.ServiceId,
-            "--Operator:ApiKey", ApiHostFixture.OperatorKey,
-            "--Logging:LogLevel:Default", "Warning",
-        ]);
-        await app.StartAsync();
-        return app;
-    }
-
-    private static Uri BaseAddress(WebApplication app) =>
-        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
 }
