@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using VoicePlatform.ApiHost.Contracts;
 using VoicePlatform.ApiHost.Http;
@@ -34,7 +35,7 @@ public static class BrandsApi
         return api;
     }
 
-    public static async Task<IResult> CreateBrandAsync([FromBody] BrandRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Created<BrandView>, Ok<BrandView>, ValidationProblem, ProblemHttpResult>> CreateBrandAsync([FromBody] BrandRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
     {
         var tenant = user.GetTenantId();
         if (!IdempotencyKeys.TryNewId<BrandId>(http.Request, tenant, out var id, out var errors)) return TypedResults.ValidationProblem(errors);
@@ -44,7 +45,7 @@ public static class BrandsApi
         return result.ToHttp(http, b => b.Revision, Resource, b => $"/api/brands/{b.Id}");
     }
 
-    public static async Task<IResult> ListBrandsAsync(string? name, string? status, string? after, int? limit, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Ok<Page<BrandEntry>>, ValidationProblem>> ListBrandsAsync(string? name, string? status, string? after, int? limit, ClaimsPrincipal user, IGrainFactory grains)
     {
         var errors = new Dictionary<string, string[]>();
         var pageSize = QueryFilters.Limit(limit, errors);
@@ -53,36 +54,31 @@ public static class BrandsApi
         return TypedResults.Ok(await grains.GetCatalog(user.GetTenantId()).ListBrandsAsync(name, statusFilter, after, pageSize));
     }
 
-    public static async Task<IResult> GetBrandAsync(string brandId, HttpContext http, ClaimsPrincipal user, IGrainFactory grains) =>
-        PrefixedId.TryParse<BrandId>(brandId, out var id)
-            ? (await grains.GetBrand(user.GetTenantId(), id).GetAsync()).ToHttp(http, b => b.Revision, Resource)
-            : WriteResults.NotFound(Resource);
+    public static async Task<Results<Ok<BrandView>, ProblemHttpResult>> GetBrandAsync(BrandId brandId, HttpContext http, ClaimsPrincipal user, IGrainFactory grains) =>
+        (await grains.GetBrand(user.GetTenantId(), brandId).GetAsync()).ToHttp(http, b => b.Revision, Resource);
 
-    public static async Task<IResult> UpdateBrandAsync(string brandId, [FromBody] BrandRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Created<BrandView>, Ok<BrandView>, ValidationProblem, ProblemHttpResult>> UpdateBrandAsync(BrandId brandId, [FromBody] BrandRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (!PrefixedId.TryParse<BrandId>(brandId, out var id)) return WriteResults.NotFound(Resource);
         var errors = request.Validate(out var profile);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var result = await grains.GetBrand(user.GetTenantId(), id).UpdateAsync(profile, Revisions.ExpectedRevision(http.Request));
+        var result = await grains.GetBrand(user.GetTenantId(), brandId).UpdateAsync(profile, Revisions.ExpectedRevision(http.Request));
         return result.ToHttp(http, b => b.Revision, Resource);
     }
 
-    public static async Task<IResult> CloneBrandAsync(string brandId, [FromBody] CloneBrandRequest? request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Created<BrandView>, Ok<BrandView>, ValidationProblem, ProblemHttpResult>> CloneBrandAsync(BrandId brandId, [FromBody] CloneBrandRequest? request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
     {
         var tenant = user.GetTenantId();
-        if (!PrefixedId.TryParse<BrandId>(brandId, out var id)) return WriteResults.NotFound(Resource);
         if (!IdempotencyKeys.TryNewId<BrandId>(http.Request, tenant, out var cloneId, out var errors)) return TypedResults.ValidationProblem(errors);
         request ??= new CloneBrandRequest(null);
         errors = request.Validate();
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var result = await grains.GetBrand(tenant, id).CloneAsync(cloneId, request.CompanyName?.Trim());
+        var result = await grains.GetBrand(tenant, brandId).CloneAsync(cloneId, request.CompanyName?.Trim());
         return result.ToHttp(http, b => b.Revision, Resource, b => $"/api/brands/{b.Id}");
     }
 
-    public static async Task<IResult> ArchiveBrandAsync(string brandId, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Created<BrandView>, Ok<BrandView>, ValidationProblem, ProblemHttpResult>> ArchiveBrandAsync(BrandId brandId, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (!PrefixedId.TryParse<BrandId>(brandId, out var id)) return WriteResults.NotFound(Resource);
-        var result = await grains.GetBrand(user.GetTenantId(), id).ArchiveAsync(Revisions.ExpectedRevision(http.Request));
+        var result = await grains.GetBrand(user.GetTenantId(), brandId).ArchiveAsync(Revisions.ExpectedRevision(http.Request));
         return result.ToHttp(http, b => b.Revision, Resource);
     }
 }

@@ -80,6 +80,7 @@ public static class ApiHostApplication
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<RequestBodyRules>();
+        app.UseMiddleware<RouteIds>();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api-reference", o => o.WithTitle("VoicePlatform API")).AllowAnonymous();

@@ -8,6 +8,8 @@ public readonly record struct AgentId : IPrefixedId<AgentId>
 {
     public static string Prefix => "agt_";
 
+    public static string Noun => "agent";
+
     [Id(0)] public string Value { get; }
 
     private AgentId(string value) => Value = value;

@@ -1,3 +1,4 @@
+using VoicePlatform.Common;
 namespace VoicePlatform.Agents;
 
 /// <summary>Everything about an agent its owner edits (its persona and brand are fixed at creation).</summary>
@@ -25,4 +26,8 @@ public sealed record AgentSettings
     /// <summary>The LiveKit Agents worker name to dispatch (agent_name).</summary>
     [Id(11)] public string LiveKitAgentName { get; init; } = "voiceplatform-agent";
     [Id(12)] public AgentStatus Status { get; init; } = AgentStatus.Draft;
+
+    /// <summary>The same settings, value by value: an idempotent repeat or a no-op update.</summary>
+    public bool SameAs(AgentSettings other) =>
+        this with { EndCallPhrases = other.EndCallPhrases } == other && ValueEquality.Lists(EndCallPhrases, other.EndCallPhrases);
 }

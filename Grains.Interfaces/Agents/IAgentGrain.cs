@@ -31,4 +31,8 @@ public interface IAgentGrain : IGrainWithStringKey
     /// <summary>Builds the layered prompt with <paramref name="variables"/> (lead data); null when the agent does not exist.</summary>
     [ReadOnly]
     Task<CompiledInstructions?> CompileInstructionsAsync(IReadOnlyDictionary<string, string> variables);
+
+    /// <summary>The agent and its instructions compiled with <paramref name="variables"/>, for placing one call; null when the agent does not exist.</summary>
+    [ReadOnly]
+    Task<AgentForCall?> GetForCallAsync(IReadOnlyDictionary<string, string> variables);
 }

@@ -6,8 +6,10 @@ namespace VoicePlatform.ApiKeys;
 /// <summary>The public, visible half of an API key (<c>key_</c> + 16 base32 characters); the key grain is keyed by it.</summary>
 [GenerateSerializer, Immutable, Alias("vp.ApiKeyId")]
 [System.Text.Json.Serialization.JsonConverter(typeof(ApiKeyIdJsonConverter))]
-public readonly record struct ApiKeyId
+public readonly record struct ApiKeyId : IRouteId<ApiKeyId>
 {
+    public static string Noun => "API key";
+
     private const string Prefix = "key_";
     public const int RandomLength = 16;
 
@@ -29,6 +31,12 @@ public readonly record struct ApiKeyId
         id = new ApiKeyId(value);
         return true;
     }
+
+    static ApiKeyId IParsable<ApiKeyId>.Parse(string s, IFormatProvider? provider) =>
+        TryParse(s, out var id) ? id : throw new FormatException($"'{s}' is not an API key id.");
+
+    /// <summary>What ASP.NET Core's parameter binding looks for to bind the id from a route.</summary>
+    public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out ApiKeyId result) => TryParse(s, out result);
 
     public override string ToString() => Value;
 }

@@ -8,6 +8,8 @@ public readonly record struct BrandId : IPrefixedId<BrandId>
 {
     public static string Prefix => "brd_";
 
+    public static string Noun => "brand";
+
     [Id(0)] public string Value { get; }
 
     private BrandId(string value) => Value = value;

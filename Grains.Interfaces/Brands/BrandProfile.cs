@@ -1,3 +1,4 @@
+using VoicePlatform.Common;
 namespace VoicePlatform.Brands;
 
 /// <summary>Everything about a brand that its owner edits; written whole on create and update.</summary>
@@ -24,4 +25,9 @@ public sealed record BrandProfile
     [Id(9)] public string DefaultTimeZone { get; init; } = "UTC";
     /// <summary>What the company does, in words an agent can use in conversation.</summary>
     [Id(10)] public string? Description { get; init; }
+
+    /// <summary>The same profile, value by value: an idempotent repeat or a no-op update.</summary>
+    public bool SameAs(BrandProfile other) =>
+        this with { SocialLinks = other.SocialLinks, Dos = other.Dos, Donts = other.Donts } == other
+        && ValueEquality.Lists(SocialLinks, other.SocialLinks) && ValueEquality.Lists(Dos, other.Dos) && ValueEquality.Lists(Donts, other.Donts);
 }

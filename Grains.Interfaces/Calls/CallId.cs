@@ -9,6 +9,8 @@ public readonly record struct CallId : IPrefixedId<CallId>
 {
     public static string Prefix => "cal_";
 
+    public static string Noun => "call";
+
     [Id(0)] public string Value { get; }
 
     private CallId(string value) => Value = value;

@@ -1,3 +1,4 @@
+using VoicePlatform.Common;
 namespace VoicePlatform.Calls;
 
 /// <summary>
@@ -20,4 +21,8 @@ public sealed record CallOutcome
     /// <summary>Values the agent extracted from the conversation (e.g. budget, timeline).</summary>
     [Id(4)] public IReadOnlyDictionary<string, string> Fields { get; init; } = new Dictionary<string, string>();
     [Id(5)] public string? Summary { get; init; }
+
+    /// <summary>The same outcome: tags in order, fields in any order.</summary>
+    public bool SameAs(CallOutcome other) =>
+        this with { Tags = other.Tags, Fields = other.Fields } == other && ValueEquality.Lists(Tags, other.Tags) && ValueEquality.Dictionaries(Fields, other.Fields);
 }

@@ -1,3 +1,4 @@
+using VoicePlatform.Common;
 using VoicePlatform.Agents;
 using VoicePlatform.Campaigns;
 using VoicePlatform.Leads;
@@ -18,4 +19,8 @@ public sealed record PlaceCall
     /// <summary>The campaign that placed the call; set by campaign grains, never by the public API.</summary>
     [Id(4)] public CampaignId? CampaignId { get; init; }
     [Id(5)] public LeadId? LeadId { get; init; }
+
+    /// <summary>The same call, whatever the order of its variables: what an idempotent repeat must send.</summary>
+    public bool SameAs(PlaceCall other) =>
+        this with { Variables = other.Variables } == other && ValueEquality.Dictionaries(Variables, other.Variables);
 }

@@ -9,6 +9,8 @@ public readonly record struct CampaignId : IPrefixedId<CampaignId>
 {
     public static string Prefix => "cmp_";
 
+    public static string Noun => "campaign";
+
     [Id(0)] public string Value { get; }
 
     private CampaignId(string value) => Value = value;

@@ -9,6 +9,8 @@ public readonly record struct LeadId : IPrefixedId<LeadId>
 {
     public static string Prefix => "led_";
 
+    public static string Noun => "lead";
+
     [Id(0)] public string Value { get; }
 
     private LeadId(string value) => Value = value;

@@ -8,6 +8,8 @@ public readonly record struct PersonaId : IPrefixedId<PersonaId>
 {
     public static string Prefix => "per_";
 
+    public static string Noun => "persona";
+
     [Id(0)] public string Value { get; }
 
     private PersonaId(string value) => Value = value;

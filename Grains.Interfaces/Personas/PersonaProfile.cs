@@ -1,3 +1,4 @@
+using VoicePlatform.Common;
 namespace VoicePlatform.Personas;
 
 /// <summary>A voice character: who it is, how it speaks, what it can do.</summary>
@@ -21,4 +22,9 @@ public sealed record PersonaProfile
     [Id(6)] public required PersonaVoice Voice { get; init; }
     [Id(7)] public IReadOnlyList<string> Capabilities { get; init; } = [];
     [Id(8)] public IReadOnlyList<PersonaTool> Tools { get; init; } = [];
+
+    /// <summary>The same profile, value by value: an idempotent repeat or a no-op update.</summary>
+    public bool SameAs(PersonaProfile other) =>
+        this with { PersonalityTraits = other.PersonalityTraits, Capabilities = other.Capabilities, Tools = other.Tools } == other
+        && ValueEquality.Lists(PersonalityTraits, other.PersonalityTraits) && ValueEquality.Lists(Capabilities, other.Capabilities) && ValueEquality.Lists(Tools, other.Tools);
 }

@@ -1,3 +1,4 @@
+using VoicePlatform.Common;
 namespace VoicePlatform.Pricing;
 
 /// <summary>
@@ -16,4 +17,9 @@ public sealed record PriceBookRates
     [Id(3)] public IReadOnlyList<SttRate> Stt { get; init; } = [];
     [Id(4)] public IReadOnlyList<LlmRate> Llm { get; init; } = [];
     [Id(5)] public IReadOnlyList<TtsRate> Tts { get; init; } = [];
+
+    /// <summary>The same rates, value by value: a repeated publication.</summary>
+    public bool SameAs(PriceBookRates other) =>
+        this with { Stt = other.Stt, Llm = other.Llm, Tts = other.Tts } == other
+        && ValueEquality.Lists(Stt, other.Stt) && ValueEquality.Lists(Llm, other.Llm) && ValueEquality.Lists(Tts, other.Tts);
 }

@@ -1,3 +1,4 @@
+using VoicePlatform.Common;
 namespace VoicePlatform.Pricing;
 
 /// <summary>
@@ -19,4 +20,9 @@ public sealed record PricingOverrides
     [Id(4)] public IReadOnlyList<SttRate> Stt { get; init; } = [];
     [Id(5)] public IReadOnlyList<LlmRate> Llm { get; init; } = [];
     [Id(6)] public IReadOnlyList<TtsRate> Tts { get; init; } = [];
+
+    /// <summary>The same overrides, value by value: a no-op change.</summary>
+    public bool SameAs(PricingOverrides other) =>
+        this with { Stt = other.Stt, Llm = other.Llm, Tts = other.Tts } == other
+        && ValueEquality.Lists(Stt, other.Stt) && ValueEquality.Lists(Llm, other.Llm) && ValueEquality.Lists(Tts, other.Tts);
 }

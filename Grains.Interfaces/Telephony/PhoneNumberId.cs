@@ -9,6 +9,8 @@ public readonly record struct PhoneNumberId : IPrefixedId<PhoneNumberId>
 {
     public static string Prefix => "num_";
 
+    public static string Noun => "phone number";
+
     [Id(0)] public string Value { get; }
 
     private PhoneNumberId(string value) => Value = value;

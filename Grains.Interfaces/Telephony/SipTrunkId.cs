@@ -9,6 +9,8 @@ public readonly record struct SipTrunkId : IPrefixedId<SipTrunkId>
 {
     public static string Prefix => "trk_";
 
+    public static string Noun => "SIP trunk";
+
     [Id(0)] public string Value { get; }
 
     private SipTrunkId(string value) => Value = value;

@@ -10,6 +10,8 @@ public readonly record struct TenantId : IPrefixedId<TenantId>
 {
     public static string Prefix => "tnt_";
 
+    public static string Noun => "tenant";
+
     [Id(0)] public string Value { get; }
 
     private TenantId(string value) => Value = value;

@@ -13,6 +13,8 @@ public readonly record struct CreditId : IPrefixedId<CreditId>
 {
     public static string Prefix => "crd_";
 
+    public static string Noun => "credit";
+
     [Id(0)] public string Value { get; }
 
     private CreditId(string value) => Value = value;

@@ -34,9 +34,10 @@ public sealed class AgentGrain(
         AgentRules.EnsureValid(settings);
         if (Exists)
         {
-            return state.State.PersonaId == persona && state.State.Revision == 1 && Structural.Same(state.State.Settings, settings)
-                ? WriteResult<AgentView>.Ok(await ViewAsync())
-                : WriteResult<AgentView>.Conflict("This idempotency key already created a different agent.", []);
+            if (state.State.PersonaId != persona || state.State.Revision != 1 || !state.State.Settings!.SameAs(settings))
+                return WriteResult<AgentView>.Conflict("This idempotency key already created a different agent.", []);
+            await Catalog.RegisterAgentAsync(Entry(persona, state.State.BrandId!.Value, settings));
+            return WriteResult<AgentView>.Ok(await ViewAsync());
         }
 
         var personaView = await GrainFactory.GetPersona(Key.Tenant, persona).GetAsync();
@@ -49,18 +50,10 @@ public sealed class AgentGrain(
             return WriteResult<AgentView>.BadReference("personaId", check == CatalogCheck.PersonaMissing ? "There is no such persona in this tenant." : PersonaGrain.BrandProblem(check));
 
         var now = time.GetUtcNow();
-        state.State = new AgentState { PersonaId = persona, BrandId = brand, Settings = settings, Revision = 1, CreatedAt = now, UpdatedAt = now };
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // Undo the catalog entry so a failed create leaves no agent that blocks its persona and brand.
-            state.State = new AgentState();
-            await Catalog.RemoveAgentAsync(Key.Agent);
-            throw;
-        }
+        // Undo: a failed create leaves no catalog entry that would block its persona and brand.
+        await state.WriteOrRevertAsync(
+            new AgentState { PersonaId = persona, BrandId = brand, Settings = settings, Revision = 1, CreatedAt = now, UpdatedAt = now },
+            () => Catalog.RemoveAgentAsync(Key.Agent));
         logger.LogInformation("Agent {AgentId} created from persona {PersonaId} in brand {BrandId} of tenant {TenantId}", Key.Agent, persona, brand, Key.Tenant);
         return WriteResult<AgentView>.Created(await ViewAsync());
     }
@@ -72,23 +65,29 @@ public sealed class AgentGrain(
     public async Task<WriteResult<AgentView>> UpdateAsync(AgentSettings settings, int? expectedRevision)
     {
         if (!Exists) return WriteResult<AgentView>.NotFound();
-        if (expectedRevision is { } expected && expected != state.State.Revision) return WriteResult<AgentView>.Stale();
+        if (StateWrites.IsStale(expectedRevision, state.State.Revision)) return WriteResult<AgentView>.Stale();
         AgentRules.EnsureValid(settings);
-        if (Structural.Same(settings, state.State.Settings)) return WriteResult<AgentView>.Ok(await ViewAsync());
+        var (persona, brand, previous) = (state.State.PersonaId!.Value, state.State.BrandId!.Value, state.State.Settings!);
+        if (settings.SameAs(previous))
+        {
+            await Catalog.RegisterAgentAsync(Entry(persona, brand, previous));
+            return WriteResult<AgentView>.Ok(await ViewAsync());
+        }
 
-        await Catalog.RegisterAgentAsync(Entry(state.State.PersonaId!.Value, state.State.BrandId!.Value, settings));
-        state.State = state.State with { Settings = settings, Revision = state.State.Revision + 1, UpdatedAt = time.GetUtcNow() };
-        await state.WriteStateAsync();
+        await Catalog.RegisterAgentAsync(Entry(persona, brand, settings));
+        await state.WriteOrRevertAsync(
+            state.State with { Settings = settings, Revision = state.State.Revision + 1, UpdatedAt = time.GetUtcNow() },
+            () => Catalog.RegisterAgentAsync(Entry(persona, brand, previous)));
         return WriteResult<AgentView>.Ok(await ViewAsync());
     }
 
     public async Task<WriteResult<AgentView>> DeleteAsync(int? expectedRevision)
     {
         if (!Exists) return WriteResult<AgentView>.NotFound();
-        if (expectedRevision is { } expected && expected != state.State.Revision) return WriteResult<AgentView>.Stale();
+        if (StateWrites.IsStale(expectedRevision, state.State.Revision)) return WriteResult<AgentView>.Stale();
         var view = await ViewAsync();
         await Catalog.RemoveAgentAsync(Key.Agent);
-        await state.ClearStateAsync();
+        await state.ClearOrRevertAsync(() => Catalog.RegisterAgentAsync(Entry(state.State.PersonaId!.Value, state.State.BrandId!.Value, state.State.Settings!)));
         logger.LogInformation("Agent {AgentId} of tenant {TenantId} deleted", Key.Agent, Key.Tenant);
         return WriteResult<AgentView>.Ok(view);
     }
@@ -139,6 +138,14 @@ public sealed class AgentGrain(
         if (personaView is null || brandView is null)
             throw new InvalidOperationException($"Agent {Key.Agent} lost its persona or brand.");
         return InstructionCompiler.Compile(brandView.Profile, personaView.Profile, state.State.Settings!, variables);
+    }
+
+    public async Task<AgentForCall?> GetForCallAsync(IReadOnlyDictionary<string, string> variables)
+    {
+        if (!Exists) return null;
+        var view = ViewAsync();
+        var instructions = CompileInstructionsAsync(variables);
+        return new AgentForCall { Agent = await view, Instructions = (await instructions)! };
     }
 
     private AgentEntry Entry(PersonaId persona, VoicePlatform.Brands.BrandId brand, AgentSettings settings) => new()

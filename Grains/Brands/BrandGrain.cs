@@ -23,13 +23,13 @@ public sealed class BrandGrain(
         if (Exists)
         {
             // The same create again (an idempotent retry) answers the brand; anything else reuses an id.
-            return Structural.Same(state.State.Profile, profile) && state.State.Revision == 1
-                ? WriteResult<BrandView>.Ok(View())
-                : WriteResult<BrandView>.Conflict("This idempotency key already created a different brand.", []);
+            if (!state.State.Profile!.SameAs(profile) || state.State.Revision != 1)
+                return WriteResult<BrandView>.Conflict("This idempotency key already created a different brand.", []);
+            await PublishAsync();
+            return WriteResult<BrandView>.Ok(View());
         }
         var now = time.GetUtcNow();
-        state.State = new BrandState { Profile = profile, Status = BrandStatus.Active, Revision = 1, CreatedAt = now, UpdatedAt = now };
-        await state.WriteStateAsync();
+        await state.WriteOrRevertAsync(new BrandState { Profile = profile, Status = BrandStatus.Active, Revision = 1, CreatedAt = now, UpdatedAt = now });
         await PublishAsync();
         logger.LogInformation("Brand {BrandId} of tenant {TenantId} created", Key.Brand, Key.Tenant);
         return WriteResult<BrandView>.Created(View());
@@ -40,12 +40,15 @@ public sealed class BrandGrain(
     public async Task<WriteResult<BrandView>> UpdateAsync(BrandProfile profile, int? expectedRevision)
     {
         if (!Exists) return WriteResult<BrandView>.NotFound();
-        if (expectedRevision is { } expected && expected != state.State.Revision) return WriteResult<BrandView>.Stale();
+        if (StateWrites.IsStale(expectedRevision, state.State.Revision)) return WriteResult<BrandView>.Stale();
         BrandRules.EnsureValid(profile);
-        if (Structural.Same(profile, state.State.Profile)) return WriteResult<BrandView>.Ok(View());
+        if (profile.SameAs(state.State.Profile!))
+        {
+            await PublishAsync();
+            return WriteResult<BrandView>.Ok(View());
+        }
 
-        state.State = state.State with { Profile = profile, Revision = state.State.Revision + 1, UpdatedAt = time.GetUtcNow() };
-        await state.WriteStateAsync();
+        await state.WriteOrRevertAsync(state.State with { Profile = profile, Revision = state.State.Revision + 1, UpdatedAt = time.GetUtcNow() });
         await PublishAsync();
         return WriteResult<BrandView>.Ok(View());
     }
@@ -53,7 +56,7 @@ public sealed class BrandGrain(
     public async Task<WriteResult<BrandView>> ArchiveAsync(int? expectedRevision)
     {
         if (!Exists) return WriteResult<BrandView>.NotFound();
-        if (expectedRevision is { } expected && expected != state.State.Revision) return WriteResult<BrandView>.Stale();
+        if (StateWrites.IsStale(expectedRevision, state.State.Revision)) return WriteResult<BrandView>.Stale();
         if (state.State.Status == BrandStatus.Archived) return WriteResult<BrandView>.Ok(View());
 
         // The catalog decides, because it alone sees every persona and agent of the tenant at once.
@@ -61,8 +64,8 @@ public sealed class BrandGrain(
         if (blockers.Count > 0)
             return WriteResult<BrandView>.Conflict("Archive or move what still uses this brand first.", blockers);
 
-        state.State = state.State with { Status = BrandStatus.Archived, Revision = state.State.Revision + 1, UpdatedAt = time.GetUtcNow() };
-        await state.WriteStateAsync();
+        // Undo: the catalog learns the brand is active again, so it takes new personas as before.
+        await state.WriteOrRevertAsync(state.State with { Status = BrandStatus.Archived, Revision = state.State.Revision + 1, UpdatedAt = time.GetUtcNow() }, PublishAsync);
         logger.LogInformation("Brand {BrandId} of tenant {TenantId} archived", Key.Brand, Key.Tenant);
         return WriteResult<BrandView>.Ok(View());
     }

@@ -200,7 +200,7 @@ public sealed partial class CallGrain
         if (state.State.Quote is not { } quote)
         {
             state.State = state.State with { Billing = state.State.Billing with { Settled = true, SettledAt = now } };
-            return Event(CallEventTypes.Billing, "settled", "settled: nothing to charge", now);
+            return CallHistory.SettledWithoutPrice(now);
         }
 
         var block = Metering.BlockDuration;
@@ -236,9 +236,7 @@ public sealed partial class CallGrain
             },
         };
         logger.LogInformation("Call {CallId} of tenant {TenantId} settled at {Total} {Currency}", Key.Call, Key.Tenant, cost.Total, cost.Currency);
-        var detail = $"settled: {cost.Total} {cost.Currency} minor units for {billed} s (price book v{cost.PriceBookVersion})"
-                     + (shortfall > 0 ? $", {shortfall} not covered" : "") + (refunded > 0 ? $", {refunded} refunded" : "");
-        return Event(CallEventTypes.Billing, "settled", detail, now);
+        return CallHistory.Settled(cost, billed, shortfall, refunded, now);
     }
 
     private void StopSettlement()

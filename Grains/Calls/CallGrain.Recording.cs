@@ -17,7 +17,7 @@ public sealed partial class CallGrain
     private async Task StartRecordingAsync()
     {
         var options = Recording;
-        if (!options.Enabled || LiveKit is not { } liveKit) return;
+        if (!options.Enabled || liveKit is null) return;
         try
         {
             var egress = await liveKit.StartRoomCompositeEgressAsync(new LiveKitAudioEgressRequest
@@ -48,8 +48,7 @@ public sealed partial class CallGrain
             Error = liveKitEvent.EgressError,
         };
         if (state.State.Recording == recording) return;
-        var seen = state.State.SeenEventIds.Append(liveKitEvent.EventId).TakeLast(SeenEventLimit).ToArray();
-        state.State = state.State with { Recording = recording, SeenEventIds = seen };
-        await SaveAsync(durable: true, [Event(CallEventTypes.LiveKitWebhook, $"webhook:{liveKitEvent.EventId}", $"recording {recording.Status}: {recording.Location ?? recording.Error}", now)]);
+        state.State = state.State with { Recording = recording, SeenEventIds = Remember(liveKitEvent) };
+        await SaveAsync(durable: true, [CallHistory.RecordingWebhook(liveKitEvent, recording, now)]);
     }
 }

@@ -1,8 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using VoicePlatform.Agents;
 using VoicePlatform.Calls;
 using VoicePlatform.Common;
@@ -10,7 +7,6 @@ using VoicePlatform.Grains.CallRecords;
 using VoicePlatform.Grains.Common;
 using VoicePlatform.Grains.Telephony.LiveKit;
 using VoicePlatform.Pricing;
-using VoicePlatform.Wallets;
 using VoicePlatform.Telephony;
 using VoicePlatform.Tenants;
 
@@ -19,8 +15,10 @@ namespace VoicePlatform.Grains.Calls;
 /// <summary>
 /// One outbound call. It orchestrates <see cref="CallLifecycle"/>: reports (the background dial, webhooks, the
 /// watchdog) become transitions, and each transition is at most one durable write. Dialling runs off the grain's
-/// turn — CreateSIPParticipant with wait_until_answered blocks for the whole ringing — so reads and hang-ups are
-/// served meanwhile; the dial reports back through a self-call that runs on a normal turn.
+/// turn in a <see cref="CallDialer"/>, so reads and hang-ups are served while it rings. The parts live beside it:
+/// the agent worker's reports (<c>CallGrain.WorkerReports.cs</c>), the watchdog (<c>CallGrain.Watchdog.cs</c>),
+/// billing and recording; the history text in <see cref="CallHistory"/>, the API view and call record in
+/// <see cref="CallSnapshots"/>.
 /// </summary>
 [GrainType("call")]
 public sealed partial class CallGrain(
@@ -33,28 +31,9 @@ public sealed partial class CallGrain(
     // Optional by design: a silo without LiveKit settings has no client, and its calls end Failed saying so.
     LiveKitClient? liveKit = null) : Grain, ICallGrain, ICallReportsGrain
 {
-    /// <summary>The callee's participant identity; the room holds one call, so it needs nothing unique.</summary>
-    public const string CalleeIdentity = "callee";
-
     public static readonly TimeSpan RingingTimeout = TimeSpan.FromSeconds(30);
-    /// <summary>
-    /// How often the watchdog asks LiveKit about a call still being dialled: ringing is an attribute change, and
-    /// LiveKit sends no webhook for those (PROTOCOL.md §4), so polling is the only way to see it.
-    /// </summary>
-    public static readonly TimeSpan DialingPollPeriod = TimeSpan.FromSeconds(1);
-
-    /// <summary>How often it checks an answered call, only to catch a lost participant_left.</summary>
-    public static readonly TimeSpan AnsweredPollPeriod = TimeSpan.FromSeconds(10);
     private const int SeenEventLimit = 64;
-    private const int UsageReportLimit = 100;
 
-    /// <summary>How long after the end the agent worker may still report (final transcript, usage, outcome).</summary>
-    public static readonly TimeSpan WorkerGracePeriod = TimeSpan.FromMinutes(15);
-
-    private IGrainTimer? _watchdog;
-    // True while this activation's background dial is waiting for CreateSIPParticipant: the callee may not be in
-    // the room yet, so the watchdog must not read "no participant" as "gone".
-    private bool _dialInFlight;
     // Cancelled by a hang-up, so a dial that has not reached LiveKit yet never starts ringing.
     private CancellationTokenSource? _dialCancellation;
     // Events not yet in the call-record store, and whether the store lags the state: a failed projection write is
@@ -70,10 +49,6 @@ public sealed partial class CallGrain(
     private bool Exists => state.State.Request is not null;
 
     private CallProgress Progress => state.State.Progress;
-
-    private LiveKitClient? LiveKit => liveKit;
-
-    private ICallRecordStore Store => store;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -92,13 +67,13 @@ public sealed partial class CallGrain(
     {
         if (Exists)
         {
-            return Structural.Same(state.State.Request, request)
+            return state.State.Request!.SameAs(request)
                 ? WriteResult<CallView>.Ok(View())
                 : WriteResult<CallView>.Conflict("This idempotency key already placed a different call.", []);
         }
 
-        var agent = await GrainFactory.GetAgent(Key.Tenant, request.AgentId).GetAsync();
-        if (agent is null) return WriteResult<CallView>.BadReference("agentId", "There is no such agent in this tenant.");
+        if (await GrainFactory.GetAgent(Key.Tenant, request.AgentId).GetForCallAsync(request.Variables) is not { Agent: var agent, Instructions: var instructions })
+            return WriteResult<CallView>.BadReference("agentId", "There is no such agent in this tenant.");
         if (agent.Settings.Status != AgentStatus.Active)
             return WriteResult<CallView>.BadReference("agentId", $"The agent is {agent.Settings.Status.ToString().ToLowerInvariant()}, not active.");
 
@@ -111,8 +86,6 @@ public sealed partial class CallGrain(
             MaxCallDurationSeconds = agent.Settings.MaxCallDurationSeconds,
             Progress = CallLifecycle.Queued(now),
         };
-
-        var liveKit = LiveKit;
         if (liveKit is null) return await PlaceEndedAsync(call, "telephony is not configured");
 
         var callerId = await GrainFactory.GetTelephonyDirectory(Key.Tenant).ResolveCallerIdAsync(request.FromNumberId, agent.Brand.Id, agent.Id);
@@ -123,9 +96,6 @@ public sealed partial class CallGrain(
             return await PlaceEndedAsync(call, $"no caller id: {callerId.Reason ?? "no number of this tenant may present this call"}");
         call = call with { From = callerId.Number, FromNumberId = callerId.NumberId, TrunkId = callerId.TrunkId };
 
-        var instructions = await GrainFactory.GetAgent(Key.Tenant, request.AgentId).CompileInstructionsAsync(request.Variables)
-                           ?? throw new InvalidOperationException($"Agent {request.AgentId} disappeared while placing call {Key.Call}.");
-
         var quoted = await Pricing.TryQuoteAsync(AgentPricingProfile.Of(agent.Settings));
         if (quoted.Value is not { } quote) return await PlaceEndedAsync(call, $"the call cannot be priced: {quoted.Detail}");
 
@@ -135,7 +105,7 @@ public sealed partial class CallGrain(
         // The one durable write before any side effect: from here a retry answers this call, and the sweeper can
         // find it (and release its reservation) if this silo dies before the dial.
         state.State = call with { WorkerSecretHash = Hash(workerSecret), Quote = quote };
-        await SaveAsync(durable: true, [Event(CallEventTypes.StatusChanged, "queued", $"queued: {request.To} from {callerId.Number}", now)]);
+        await SaveAsync(durable: true, [CallHistory.Queued(request.To, callerId.Number!, now)]);
         if (_projectionBehind)
         {
             // The call record is what lets the sweeper find this call after a crash; never ring a phone without it.
@@ -156,108 +126,30 @@ public sealed partial class CallGrain(
         state.State = state.State with { Billing = state.State.Billing with { LimitSeconds = limit.Seconds, LimitedByFunds = limit.ByFunds } };
         await ApplyAsync(CallLifecycle.Dialing(Progress, Now()));
 
-        var dial = new DialPlan(
-            liveKit,
-            this.AsReference<ICallReportsGrain>(),
+        var plan = new DialPlan(
             state.State.RoomName,
-            RoomMetadata(request),
+            CallDialer.RoomMetadata(Key.Tenant, Key.Call, request),
             agent.Settings.LiveKitAgentName,
-            DispatchMetadata(instructions, request, workerCredential),
+            CallDialer.DispatchMetadata(Key.Tenant, Key.Call, request, instructions, workerCredential),
             new LiveKitCreateSipParticipantRequest
             {
                 SipTrunkId = callerId.LiveKitTrunkId,
                 SipCallTo = request.To,
                 SipNumber = callerId.Number,
                 RoomName = state.State.RoomName,
-                ParticipantIdentity = CalleeIdentity,
+                ParticipantIdentity = CallLifecycle.CalleeIdentity,
                 RingingTimeout = RingingTimeout,
                 // LiveKit ends the call at this limit by itself, even if the whole cluster is down when the money runs out.
                 MaxCallDuration = TimeSpan.FromSeconds(limit.Seconds),
                 WaitUntilAnswered = true,
             });
         _dialCancellation = new CancellationTokenSource();
-        var cancellation = _dialCancellation.Token;
-        // Deliberately not awaited: the grain's turn ends here and the dial reports back by a self-call.
-        _ = Task.Run(() => DialAsync(dial, logger, Key.Tenant, Key.Call, cancellation));
+        Dialer(liveKit).StartDial(plan, _dialCancellation.Token);
         logger.LogInformation("Call {CallId} of tenant {TenantId} dialing from {From} with agent {AgentId}", Key.Call, Key.Tenant, callerId.Number, agent.Id);
         return WriteResult<CallView>.Created(View());
     }
 
     public Task<CallView?> GetAsync() => Task.FromResult(Exists ? View() : null);
-
-    public Task<bool> AuthenticateWorkerAsync(string secret)
-    {
-        if (!Exists || state.State.WorkerSecretHash is not { } expected) return Task.FromResult(false);
-        if (Progress.EndedAt is { } ended && Now() - ended > WorkerGracePeriod) return Task.FromResult(false);
-        var matches = CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(secret)), Encoding.ASCII.GetBytes(expected));
-        return Task.FromResult(matches);
-    }
-
-    public async Task<WriteResult<int>> AddTranscriptAsync(IReadOnlyList<TranscriptSegment> segments)
-    {
-        if (!Exists) return WriteResult<int>.NotFound();
-        // Straight to the store, no grain state: segments are the bulk of a call, and the store is idempotent per id.
-        await Store.SaveTranscriptAsync(Key.Tenant, Key.Call, segments);
-        return WriteResult<int>.Ok(segments.Count);
-    }
-
-    public async Task<WriteResult<CallView>> ReportAnsweredByAsync(AnsweredBy answeredBy)
-    {
-        if (!Exists) return WriteResult<CallView>.NotFound();
-        if (state.State.AnsweredBy == answeredBy) return WriteResult<CallView>.Ok(View());
-        if (state.State.AnsweredBy is { } earlier)
-            return WriteResult<CallView>.Conflict($"The call was already reported answered by a {earlier.Kebab()}.", []);
-
-        var now = Now();
-        var from = Progress;
-        state.State = state.State with { AnsweredBy = answeredBy };
-        // The worker hears whoever picked up, so its report is an answer too (before wait_until_answered returns, or
-        // when that report was lost); on an ended call it can only reclassify the end.
-        var next = CallLifecycle.ClassifyVoicemail(from.IsEnded ? from : CallLifecycle.Answered(from, now), answeredBy);
-        state.State = state.State with { Progress = next };
-        var events = new List<CallEvent> { Event(CallEventTypes.AnsweredBy, "answered-by", $"answered by a {answeredBy.Kebab()}", now) };
-        if (!ReferenceEquals(next, from)) events.Insert(0, TransitionEvent(from, next));
-        await SaveAsync(durable: true, events);
-        logger.LogInformation("Call {CallId} of tenant {TenantId} answered by {AnsweredBy}", Key.Call, Key.Tenant, answeredBy);
-        if (!ReferenceEquals(next, from)) await AfterTransitionAsync(next);
-        return WriteResult<CallView>.Ok(View());
-    }
-
-    public async Task<WriteResult<CallView>> ReportOutcomeAsync(CallOutcome outcome)
-    {
-        if (!Exists) return WriteResult<CallView>.NotFound();
-        if (state.State.Outcome is { } current)
-        {
-            // Older than what we have: a late delivery, answered with the current outcome and changing nothing.
-            if (outcome.Sequence < current.Sequence) return WriteResult<CallView>.Ok(View());
-            if (outcome.Sequence == current.Sequence)
-                return Structural.Same(current, outcome)
-                    ? WriteResult<CallView>.Ok(View())
-                    : WriteResult<CallView>.Conflict($"Outcome sequence {outcome.Sequence} was already reported with other content; send a higher sequence to replace it.", []);
-        }
-        var now = Now();
-        state.State = state.State with { Outcome = outcome };
-        var detail = outcome.Disposition.Kebab() + (outcome.Summary is { Length: > 0 } summary ? $": {summary}" : "");
-        await SaveAsync(durable: true, [Event(CallEventTypes.Outcome, $"outcome:{outcome.Sequence}", detail, now)]);
-        return WriteResult<CallView>.Ok(View());
-    }
-
-    public async Task<WriteResult<CallView>> ReportUsageAsync(UsageReport usage)
-    {
-        if (!Exists) return WriteResult<CallView>.NotFound();
-        if (state.State.UsageReports.FirstOrDefault(r => r.Id == usage.Id) is { } seen)
-            return Structural.Same(seen, usage)
-                ? WriteResult<CallView>.Ok(View())
-                : WriteResult<CallView>.Conflict($"Usage report '{usage.Id}' was already received with other items.", []);
-        if (state.State.UsageReports.Count >= UsageReportLimit)
-            return WriteResult<CallView>.Conflict($"A call takes at most {UsageReportLimit} usage reports; send totals in fewer, larger reports.", []);
-
-        var now = Now();
-        state.State = state.State with { UsageReports = [.. state.State.UsageReports, usage] };
-        var detail = string.Join(", ", usage.Items.Select(i => $"{i.Kind.Kebab()} {i.Provider}/{i.Model}"));
-        await SaveAsync(durable: true, [Event(CallEventTypes.Usage, $"usage:{usage.Id}", detail, now)]);
-        return WriteResult<CallView>.Ok(View());
-    }
 
     public async Task<WriteResult<CallView>> TransferAsync(TransferCall transfer)
     {
@@ -266,67 +158,24 @@ public sealed partial class CallGrain(
         if (state.State.TransferTo is { } earlier) return WriteResult<CallView>.Conflict($"The call was already transferred to {earlier}.", []);
         if (Progress.IsEnded) return WriteResult<CallView>.Conflict("The call has ended.", []);
         if (Progress.AnsweredAt is null) return WriteResult<CallView>.Conflict("The call has not been answered yet.", []);
-        if (LiveKit is not { } liveKit) return WriteResult<CallView>.Conflict("Telephony is not configured on this silo.", []);
+        if (liveKit is null) return WriteResult<CallView>.Conflict("Telephony is not configured on this silo.", []);
 
         // Recorded before LiveKit is asked, so a retry can never transfer twice (TransferSIPParticipant is not retried).
-        var now = Now();
         state.State = state.State with { TransferTo = transfer.To };
-        await SaveAsync(durable: true, [Event(CallEventTypes.Transfer, "transfer", $"transferring to {transfer.To}", now)]);
-        var request = new LiveKitTransferSipParticipantRequest
-        {
-            RoomName = state.State.RoomName,
-            ParticipantIdentity = CalleeIdentity,
-            TransferTo = $"tel:{transfer.To}",
-            PlayDialtone = true,
-        };
-        var self = this.AsReference<ICallReportsGrain>();
-        var (tenant, call) = Key;
-        // Off the grain's turn, like the dial: a transfer rings the other party and may take a while.
-        _ = Task.Run(() => TransferInBackgroundAsync(liveKit, request, self, logger, tenant, call));
+        await SaveAsync(durable: true, [CallHistory.Transferring(transfer.To, Now())]);
+        Dialer(liveKit).StartTransfer(state.State.RoomName, transfer.To);
         return WriteResult<CallView>.Ok(View());
     }
 
     public async Task ReportTransferOutcomeAsync(string? error)
     {
         if (!Exists) return;
-        var now = Now();
         if (error is not null) state.State = state.State with { TransferError = error };
-        var detail = error is null ? $"transferred to {state.State.TransferTo}" : $"transfer failed: {error}";
-        await SaveAsync(durable: error is not null, [Event(CallEventTypes.Transfer, error is null ? "transfer:done" : "transfer:failed", detail, now)]);
+        await SaveAsync(durable: error is not null, [CallHistory.Transferred(state.State.TransferTo, error, Now())]);
     }
-
-    public async Task<IReadOnlyList<TranscriptSegment>?> GetTranscriptAsync() =>
-        Exists ? await Store.GetTranscriptAsync(Key.Tenant, Key.Call) : null;
 
     public async Task<IReadOnlyList<CallEvent>?> GetEventsAsync() =>
-        Exists ? await Store.GetEventsAsync(Key.Tenant, Key.Call) : null;
-
-    private static async Task TransferInBackgroundAsync(
-        LiveKitClient liveKit, LiveKitTransferSipParticipantRequest request, ICallReportsGrain self, ILogger logger, TenantId tenant, CallId call)
-    {
-        string? error = null;
-        try
-        {
-            await liveKit.TransferSipParticipantAsync(request);
-        }
-        catch (LiveKitTwirpException e)
-        {
-            error = e.SipStatus ?? e.Message;
-        }
-        catch (Exception e)
-        {
-            logger.LogError(e, "Transferring call {CallId} of tenant {TenantId} failed", call, tenant);
-            error = "the transfer failed inside the platform";
-        }
-        try
-        {
-            await self.ReportTransferOutcomeAsync(error);
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "Call {CallId} of tenant {TenantId} could not record its transfer outcome", call, tenant);
-        }
-    }
+        Exists ? await store.GetEventsAsync(Key.Tenant, Key.Call) : null;
 
     public Task<CallView?> HangUpAsync() => HangUpAsync(CallEventTypes.HangUp, "hung up through the API");
 
@@ -337,15 +186,15 @@ public sealed partial class CallGrain(
         if (!Exists) return null;
         if (Progress.IsEnded) return View();
         _dialCancellation?.Cancel();
-        if (LiveKit is { } liveKit)
+        if (liveKit is not null)
         {
             // Removing the callee hangs up the SIP leg (or cancels the INVITE); deleting the room ends the agent too.
-            await IgnoreNotFoundAsync(() => liveKit.RemoveParticipantAsync(state.State.RoomName, CalleeIdentity));
+            await IgnoreNotFoundAsync(() => liveKit.RemoveParticipantAsync(state.State.RoomName, CallLifecycle.CalleeIdentity));
             await IgnoreNotFoundAsync(() => liveKit.DeleteRoomAsync(state.State.RoomName));
         }
         reason ??= Progress.AnsweredAt is null ? CallEndReason.Cancelled : CallEndReason.Completed;
         var now = Now();
-        await ApplyAsync(CallLifecycle.End(Progress, reason.Value, now, detail), [Event(eventType, eventType, detail, now)]);
+        await ApplyAsync(CallLifecycle.End(Progress, reason.Value, now, detail), [CallHistory.EndAsked(eventType, detail, now)]);
         return View();
     }
 
@@ -353,39 +202,22 @@ public sealed partial class CallGrain(
     {
         if (!Exists || state.State.SeenEventIds.Contains(liveKitEvent.EventId)) return;
         var now = Now();
-        var callee = liveKitEvent.ParticipantIdentity == CalleeIdentity;
-        var next = liveKitEvent.Event switch
-        {
-            "participant_joined" when callee => liveKitEvent.SipCallStatus switch
-            {
-                "ringing" => CallLifecycle.Ringing(CallLifecycle.Dialing(Progress, now), now),
-                "active" => CallLifecycle.Answered(Progress, now),
-                _ => CallLifecycle.Dialing(Progress, now),
-            },
-            "participant_left" or "participant_connection_aborted" when callee => CallLifecycle.CalleeLeft(Progress, liveKitEvent.DisconnectReason, now,
-                TimeSpan.FromSeconds(state.State.Billing.LimitSeconds ?? state.State.MaxCallDurationSeconds), state.State.Billing.LimitedByFunds),
-            "room_finished" => RoomGone(now),
-            _ => Progress,
-        };
         if (liveKitEvent.Event == "egress_ended")
         {
             await RecordingEndedAsync(liveKitEvent, now);
             return;
         }
+        var maxDuration = TimeSpan.FromSeconds(state.State.Billing.LimitSeconds ?? state.State.MaxCallDurationSeconds);
+        var next = CallLifecycle.OnLiveKitEvent(Progress, liveKitEvent, now, maxDuration, state.State.Billing.LimitedByFunds);
         // The event id is stored only with a transition: an event that changes nothing is harmless to repeat, so
         // remembering it would cost a write for nothing.
-        if (!ReferenceEquals(next, Progress))
-        {
-            var seen = state.State.SeenEventIds.Append(liveKitEvent.EventId).TakeLast(SeenEventLimit).ToArray();
-            state.State = state.State with { SeenEventIds = seen };
-            var what = $"{liveKitEvent.Event} {liveKitEvent.ParticipantIdentity}".TrimEnd()
-                       + (liveKitEvent.DisconnectReason is { Length: > 0 } why ? $" ({why})" : "");
-            var wasEnded = Progress.IsEnded;
-            await ApplyAsync(next, [Event(CallEventTypes.LiveKitWebhook, $"webhook:{liveKitEvent.EventId}", what, now)]);
-            // The callee left: the agent (and any recording) would otherwise linger in the room until LiveKit's departure
-            // timeout. After room_finished there is no room left to close.
-            if (!wasEnded && Progress.IsEnded && liveKitEvent.Event != "room_finished") await CloseRoomAsync();
-        }
+        if (ReferenceEquals(next, Progress)) return;
+        state.State = state.State with { SeenEventIds = Remember(liveKitEvent) };
+        var wasEnded = Progress.IsEnded;
+        await ApplyAsync(next, [CallHistory.Webhook(liveKitEvent, now)]);
+        // The callee left: the agent (and any recording) would otherwise linger in the room until LiveKit's departure
+        // timeout. After room_finished there is no room left to close.
+        if (!wasEnded && Progress.IsEnded && liveKitEvent.Event != "room_finished") await CloseRoomAsync();
     }
 
     public async Task ReportDialOutcomeAsync(DialOutcome outcome)
@@ -402,85 +234,12 @@ public sealed partial class CallGrain(
         await ApplyAsync(next);
         if (wasEnded)
         {
-            // Kept in the history (not in the grain's state): support can see what the carrier said to the cancelled INVITE.
-            _unprojected.Add(Event(CallEventTypes.LateDialOutcome, CallEventTypes.LateDialOutcome, outcome.Answered
-                ? "the callee answered after the call had ended and is hung up"
-                : $"the dial returned after the call had ended: {(outcome.SipStatusCode is { } code ? $"SIP {code} " : "")}{outcome.Detail}".TrimEnd(), now));
+            // Kept in the history, not in the grain's state.
+            _unprojected.Add(CallHistory.LateDialOutcome(outcome, now));
             await ProjectAsync();
         }
         if (CallLifecycle.ClosesRoomAfterDialOutcome(wasEnded, Progress, outcome.Answered)) await CloseRoomAsync();
     }
-
-    public Task WakeAsync()
-    {
-        // Activation already restarted the timer of a live call; an ended call only needs its record caught up.
-        if (Exists && _projectionBehind && Progress.IsEnded) return ProjectAsync();
-        if (Exists && !Progress.IsEnded) StartWatchdogTimer();
-        return Task.CompletedTask;
-    }
-
-    /// <summary>
-    /// The watchdog: compares the call with LiveKit so that no call stays live forever — a lost webhook, a lost
-    /// dial report, or a crash mid-dial all end here. Idempotent, as ticks repeat or are skipped.
-    /// </summary>
-    private async Task ReconcileAsync()
-    {
-        if (Exists && _projectionBehind) await ProjectAsync();
-        if (!Exists || Progress.IsEnded)
-        {
-            StopWatchdog();
-            return;
-        }
-        var liveKit = LiveKit;
-        if (liveKit is null) return;
-        var now = Now();
-
-        var limit = TimeSpan.FromSeconds(state.State.MaxCallDurationSeconds) + RingingTimeout + TimeSpan.FromMinutes(1);
-        if (now - Progress.QueuedAt > limit)
-        {
-            await IgnoreNotFoundAsync(() => liveKit.DeleteRoomAsync(state.State.RoomName));
-            await ApplyAsync(CallLifecycle.End(Progress, CallEndReason.MaxDurationReached, now, "the call outlived its maximum duration"));
-            return;
-        }
-
-        IReadOnlyList<LiveKitParticipantInfo> participants;
-        try
-        {
-            participants = await liveKit.ListParticipantsAsync(state.State.RoomName);
-        }
-        catch (LiveKitTwirpException e) when (e.Code == "not_found")
-        {
-            participants = [];
-        }
-        catch (LiveKitTwirpException e)
-        {
-            logger.LogWarning("Watchdog of call {CallId} could not list participants: {Error}", Key.Call, e.Message);
-            return;
-        }
-
-        var callee = participants.FirstOrDefault(p => p.Identity == CalleeIdentity);
-        if (callee is null)
-        {
-            if (_dialInFlight) return;
-            await ApplyAsync(RoomGone(now));
-            // The agent may still be in the room the callee left, and an empty room lingers until LiveKit's departure
-            // timeout: close it (a room already gone answers not_found, which is fine).
-            if (Progress.IsEnded) await CloseRoomAsync();
-            return;
-        }
-        var next = callee.SipCallStatus switch
-        {
-            "ringing" => CallLifecycle.Ringing(Progress, now),
-            "active" => CallLifecycle.Answered(Progress, now),
-            _ => Progress,
-        };
-        await ApplyAsync(next);
-    }
-
-    /// <summary>The callee is no longer in LiveKit and nothing said why.</summary>
-    private CallProgress RoomGone(DateTimeOffset now) =>
-        CallLifecycle.End(Progress, Progress.AnsweredAt is null ? CallEndReason.Failed : CallEndReason.Completed, now,
-            Progress.AnsweredAt is null ? "the call left LiveKit before it was answered" : null);
 
     /// <summary>
     /// Moves the call to <paramref name="next"/> (after the voicemail rule) and saves it with a history entry and
@@ -492,7 +251,7 @@ public sealed partial class CallGrain(
         if (next == Progress) return;
         var from = Progress;
         state.State = state.State with { Progress = next };
-        var events = new List<CallEvent> { TransitionEvent(from, next) };
+        var events = new List<CallEvent> { CallHistory.Transition(from, next) };
         if (extraEvents is not null) events.AddRange(extraEvents);
         // An unanswered call has nothing to wait for: it settles (releases its reservation) before its end is written,
         // so the end and the settlement are one write. A crash in between replays the same keyed wallet operations.
@@ -508,13 +267,8 @@ public sealed partial class CallGrain(
     private async Task AfterTransitionAsync(CallProgress next)
     {
         if (next.Status == CallStatus.Answered && state.State.Recording is null) await StartRecordingAsync();
-        AfterTransition(next);
-    }
-
-    private void AfterTransition(CallProgress next)
-    {
         if (next.IsEnded) StopWatchdog();
-        else if (next.Status == CallStatus.Answered) _watchdog?.Change(AnsweredPollPeriod, AnsweredPollPeriod);
+        else if (next.Status == CallStatus.Answered) SlowWatchdogDown();
         ResumeBilling();
     }
 
@@ -534,7 +288,7 @@ public sealed partial class CallGrain(
     {
         try
         {
-            await Store.SaveAsync(Record(), _unprojected.ToArray());
+            await store.SaveAsync(state.State.ToRecord(Key.Tenant, Key.Call), _unprojected.ToArray());
             _unprojected.Clear();
             _projectionBehind = false;
         }
@@ -547,21 +301,6 @@ public sealed partial class CallGrain(
         }
     }
 
-    private static CallEvent TransitionEvent(CallProgress from, CallProgress to)
-    {
-        var at = to.EndedAt ?? to.AnsweredAt ?? to.RingingAt ?? to.DialingAt ?? to.QueuedAt;
-        if (!to.IsEnded) return Event(CallEventTypes.StatusChanged, to.Status.Kebab(), $"{from.Status.Kebab()} -> {to.Status.Kebab()}", at);
-        var detail = $"ended: {to.EndReason!.Value.Kebab()}"
-                     + (to.SipStatusCode is { } sip ? $" (SIP {sip})" : "")
-                     + (to.EndDetail is { } d ? $" - {d}" : "");
-        // A refined end (a SIP status arriving after the disconnect, a late voicemail report) is its own entry.
-        var key = from.IsEnded ? $"ended:{to.EndReason!.Value.Kebab()}" : "ended";
-        return Event(CallEventTypes.StatusChanged, key, detail, at);
-    }
-
-    private static CallEvent Event(string type, string key, string detail, DateTimeOffset at) =>
-        new() { Type = type, Key = key, Detail = detail, At = at };
-
     private async Task<WriteResult<CallView>> PlaceEndedAsync(CallState call, string detail)
     {
         // A call that cannot be dialled still exists, ended, so the caller sees why: one write.
@@ -570,116 +309,18 @@ public sealed partial class CallGrain(
             Progress = CallLifecycle.End(call.Progress, CallEndReason.Failed, call.Progress.QueuedAt, detail),
             Billing = new CallBilling { Settled = true },
         };
-        await SaveAsync(durable: true, [Event(CallEventTypes.StatusChanged, "ended", $"not placed: {detail}", call.Progress.QueuedAt)]);
+        await SaveAsync(durable: true, [CallHistory.NotPlaced(detail, call.Progress.QueuedAt)]);
         logger.LogWarning("Call {CallId} of tenant {TenantId} not placed: {Detail}", Key.Call, Key.Tenant, detail);
         return WriteResult<CallView>.Created(View());
     }
 
-    private void StartWatchdogTimer()
-    {
-        var period = Progress.Status == CallStatus.Answered ? AnsweredPollPeriod : DialingPollPeriod;
-        // KeepAlive: a live call can outlast the grain collection age, and its watchdog must not stop with an idle collection.
-        _watchdog ??= this.RegisterGrainTimer(ReconcileAsync, new GrainTimerCreationOptions { DueTime = period, Period = period, KeepAlive = true });
-    }
+    private CallView View() => state.State.ToView(Key.Call);
 
-    private void StopWatchdog()
-    {
-        // A call record that lags keeps the timer going: its next tick retries the write.
-        if (_projectionBehind) return;
-        _watchdog?.Dispose();
-        _watchdog = null;
-    }
+    private CallDialer Dialer(LiveKitClient client) => new(client, this.AsReference<ICallReportsGrain>(), Key.Tenant, Key.Call, logger);
 
-    private string RoomMetadata(PlaceCall request) =>
-        JsonSerializer.Serialize(new
-        {
-            tenantId = Key.Tenant.Value,
-            callId = Key.Call.Value,
-            agentId = request.AgentId.Value,
-            campaignId = request.CampaignId?.Value,
-            leadId = request.LeadId?.Value,
-        });
-
-    private string DispatchMetadata(CompiledInstructions instructions, PlaceCall request, string workerCredential) =>
-        JsonSerializer.Serialize(new
-        {
-            workerCredential,
-            callId = Key.Call.Value,
-            tenantId = Key.Tenant.Value,
-            agentId = request.AgentId.Value,
-            instructions = instructions.Instructions,
-            greeting = instructions.Greeting,
-            voicemailMessage = instructions.VoicemailMessage,
-            variables = request.Variables,
-            campaignId = request.CampaignId?.Value,
-            leadId = request.LeadId?.Value,
-        });
-
-    private CallView View()
-    {
-        var s = state.State;
-        var p = s.Progress;
-        return new CallView
-        {
-            Id = Key.Call,
-            AgentId = s.Request!.AgentId,
-            BrandId = s.BrandId,
-            To = s.Request.To,
-            From = s.From,
-            FromNumberId = s.FromNumberId,
-            TrunkId = s.TrunkId,
-            Status = p.Status,
-            EndReason = p.EndReason,
-            EndDetail = p.EndDetail,
-            SipStatusCode = p.SipStatusCode,
-            DisconnectReason = p.DisconnectReason,
-            RoomName = s.RoomName,
-            QueuedAt = p.QueuedAt,
-            DialingAt = p.DialingAt,
-            RingingAt = p.RingingAt,
-            AnsweredAt = p.AnsweredAt,
-            EndedAt = p.EndedAt,
-            CampaignId = s.Request.CampaignId,
-            LeadId = s.Request.LeadId,
-            AnsweredBy = s.AnsweredBy,
-            Outcome = s.Outcome,
-            Usage = UsageTotals.Sum(s.UsageReports),
-            TransferredTo = s.TransferTo,
-            Recording = s.Recording,
-        };
-    }
-
-    private CallRecord Record()
-    {
-        var s = state.State;
-        var p = s.Progress;
-        return new CallRecord
-        {
-            TenantId = Key.Tenant,
-            CallId = Key.Call,
-            Revision = s.Revision,
-            AgentId = s.Request!.AgentId,
-            BrandId = s.BrandId,
-            CampaignId = s.Request.CampaignId,
-            LeadId = s.Request.LeadId,
-            To = s.Request.To,
-            From = s.From,
-            Status = p.Status,
-            EndReason = p.EndReason,
-            AnsweredBy = s.AnsweredBy,
-            Disposition = s.Outcome?.Disposition,
-            SipStatusCode = p.SipStatusCode,
-            QueuedAt = p.QueuedAt,
-            AnsweredAt = p.AnsweredAt,
-            EndedAt = p.EndedAt,
-            Settled = s.Billing.Settled,
-            BilledSeconds = s.Billing.BilledSeconds,
-            CostTotal = s.Billing.Cost?.Total,
-            Currency = s.Quote?.Currency,
-        };
-    }
-
-    private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+    /// <summary>The webhook ids applied so far with <paramref name="liveKitEvent"/>'s added, newest kept.</summary>
+    private string[] Remember(LiveKitCallEvent liveKitEvent) =>
+        state.State.SeenEventIds.Append(liveKitEvent.EventId).TakeLast(SeenEventLimit).ToArray();
 
     /// <summary>
     /// Deletes the call's room once the call has ended, so the agent session and any recording end with it. Not found
@@ -687,7 +328,7 @@ public sealed partial class CallGrain(
     /// </summary>
     private async Task CloseRoomAsync()
     {
-        if (LiveKit is not { } liveKit) return;
+        if (liveKit is null) return;
         try
         {
             await IgnoreNotFoundAsync(() => liveKit.DeleteRoomAsync(state.State.RoomName));
@@ -708,52 +349,4 @@ public sealed partial class CallGrain(
         {
         }
     }
-
-    /// <summary>Runs on the thread pool, outside the grain: room, agent dispatch, then the one and only dial attempt.</summary>
-    private static async Task DialAsync(DialPlan plan, ILogger logger, TenantId tenant, CallId call, CancellationToken hungUp)
-    {
-        DialOutcome outcome;
-        try
-        {
-            await plan.LiveKit.CreateRoomAsync(new LiveKitCreateRoomRequest { Name = plan.RoomName, Metadata = plan.RoomMetadata }, hungUp);
-            await plan.LiveKit.CreateDispatchAsync(plan.RoomName, plan.AgentName, plan.DispatchMetadata, hungUp);
-            hungUp.ThrowIfCancellationRequested();
-            // Never retried (LiveKitClient does not either): a second attempt could ring the callee twice. Not cancelled
-            // either: once sent, only removing the participant (the hang-up does) stops the INVITE.
-            await plan.LiveKit.CreateSipParticipantAsync(plan.Sip);
-            outcome = new DialOutcome { Answered = true, ParticipantIdentity = CalleeIdentity };
-        }
-        catch (LiveKitTwirpException e)
-        {
-            outcome = new DialOutcome { Answered = false, SipStatusCode = e.SipStatusCode, Detail = e.SipStatus ?? e.Message };
-        }
-        catch (OperationCanceledException) when (hungUp.IsCancellationRequested)
-        {
-            outcome = new DialOutcome { Answered = false, Detail = "hung up before dialling" };
-        }
-        catch (Exception e)
-        {
-            logger.LogError(e, "Dialling call {CallId} of tenant {TenantId} failed", call, tenant);
-            outcome = new DialOutcome { Answered = false, Detail = "the dial failed inside the platform" };
-        }
-
-        try
-        {
-            await plan.Self.ReportDialOutcomeAsync(outcome);
-        }
-        catch (Exception e)
-        {
-            // The watchdog reconciles with LiveKit, so a lost report delays the call's state but never strands it.
-            logger.LogWarning(e, "Call {CallId} of tenant {TenantId} could not record its dial outcome", call, tenant);
-        }
-    }
-
-    private sealed record DialPlan(
-        LiveKitClient LiveKit,
-        ICallReportsGrain Self,
-        string RoomName,
-        string RoomMetadata,
-        string AgentName,
-        string DispatchMetadata,
-        LiveKitCreateSipParticipantRequest Sip);
 }

@@ -80,6 +80,53 @@ public static class CallLifecycle
         return End(call, reason, now, disconnectReason: NullIfEmpty(disconnectReason));
     }
 
+    /// <summary>The callee's participant identity in the call's room; the room holds one call, so it needs nothing unique.</summary>
+    public const string CalleeIdentity = "callee";
+
+    /// <summary>
+    /// A LiveKit webhook about the call's room becomes the next state — the one place where an event changes a call.
+    /// Only the callee's participant and the room's end count; the agent's comings and goings change nothing.
+    /// <paramref name="maxDuration"/> is the limit LiveKit was given (what the wallet could pay for when
+    /// <paramref name="limitedByFunds"/>), so a departure at that limit reads as the cut-off it was.
+    /// </summary>
+    public static CallProgress OnLiveKitEvent(CallProgress call, LiveKitCallEvent liveKitEvent, DateTimeOffset now, TimeSpan maxDuration, bool limitedByFunds)
+    {
+        var callee = liveKitEvent.ParticipantIdentity == CalleeIdentity;
+        return liveKitEvent.Event switch
+        {
+            "participant_joined" when callee => CalleeSeen(call, liveKitEvent.SipCallStatus, now),
+            "participant_left" or "participant_connection_aborted" when callee =>
+                CalleeLeft(call, liveKitEvent.DisconnectReason, now, maxDuration, limitedByFunds),
+            "room_finished" => RoomGone(call, now),
+            _ => call,
+        };
+    }
+
+    /// <summary>
+    /// What the watchdog read from LiveKit's participant list: the callee with its <c>sip.callStatus</c>, or no callee
+    /// (<paramref name="calleeSipCallStatus"/> null and <paramref name="calleePresent"/> false). No callee while this
+    /// activation's dial is still in flight means "not in the room yet"; otherwise the call left LiveKit unreported.
+    /// </summary>
+    public static CallProgress OnRoomListed(CallProgress call, bool calleePresent, string? calleeSipCallStatus, bool dialInFlight, DateTimeOffset now)
+    {
+        if (calleePresent) return CalleeSeen(call, calleeSipCallStatus, now);
+        return dialInFlight ? call : RoomGone(call, now);
+    }
+
+    /// <summary>The callee is in the room: being dialled, ringing (<c>sip.callStatus</c> ringing) or answered (active).</summary>
+    public static CallProgress CalleeSeen(CallProgress call, string? sipCallStatus, DateTimeOffset now) => sipCallStatus switch
+    {
+        "ringing" => Ringing(Dialing(call, now), now),
+        "active" => Answered(call, now),
+        _ => Dialing(call, now),
+    };
+
+    /// <summary>The callee is no longer in LiveKit and nothing said why: after an answer a finished call, before it a failure.</summary>
+    public static CallProgress RoomGone(CallProgress call, DateTimeOffset now) =>
+        call.AnsweredAt is null
+            ? End(call, CallEndReason.Failed, now, "the call left LiveKit before it was answered")
+            : End(call, CallEndReason.Completed, now);
+
     /// <summary>SIP final response → end reason: 486 Busy; 408/480/487 (and 404) no answer; 603 and other 4xx/6xx rejected; 5xx failed.</summary>
     public static CallEndReason ForSipStatus(int sipStatusCode) => sipStatusCode switch
     {

@@ -25,28 +25,21 @@ public sealed class PersonaGrain(
         PersonaRules.EnsureValid(profile);
         if (Exists)
         {
-            return state.State.BrandId == brand && state.State.Revision == 1 && Structural.Same(state.State.Profile, profile)
-                ? WriteResult<PersonaView>.Ok(await ViewAsync())
-                : WriteResult<PersonaView>.Conflict("This idempotency key already created a different persona.", []);
+            if (state.State.BrandId != brand || state.State.Revision != 1 || !state.State.Profile!.SameAs(profile))
+                return WriteResult<PersonaView>.Conflict("This idempotency key already created a different persona.", []);
+            await Catalog.RegisterPersonaAsync(Entry(brand, profile));
+            return WriteResult<PersonaView>.Ok(await ViewAsync());
         }
 
         // The catalog is the gate: it refuses a brand that is missing or archived, atomically with archiving.
-        var check = await Catalog.RegisterPersonaAsync(new PersonaEntry { Id = Key.Persona, Name = profile.Name, BrandId = brand, Role = profile.Role });
+        var check = await Catalog.RegisterPersonaAsync(Entry(brand, profile));
         if (check != CatalogCheck.Ok) return WriteResult<PersonaView>.BadReference("brandId", BrandProblem(check));
 
         var now = time.GetUtcNow();
-        state.State = new PersonaState { BrandId = brand, Profile = profile, TemplateId = templateId, Revision = 1, CreatedAt = now, UpdatedAt = now };
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // Undo the catalog entry so a failed create leaves no persona that blocks its brand; the caller retries.
-            state.State = new PersonaState();
-            await Catalog.TryRemovePersonaAsync(Key.Persona);
-            throw;
-        }
+        // Undo: a failed create leaves no catalog entry that would block its brand; the caller retries.
+        await state.WriteOrRevertAsync(
+            new PersonaState { BrandId = brand, Profile = profile, TemplateId = templateId, Revision = 1, CreatedAt = now, UpdatedAt = now },
+            () => Catalog.TryRemovePersonaAsync(Key.Persona));
         logger.LogInformation("Persona {PersonaId} created in brand {BrandId} of tenant {TenantId}", Key.Persona, brand, Key.Tenant);
         return WriteResult<PersonaView>.Created(await ViewAsync());
     }
@@ -64,7 +57,7 @@ public sealed class PersonaGrain(
     public async Task<WriteResult<PersonaView>> UpdateAsync(BrandId brand, PersonaProfile profile, int? expectedRevision)
     {
         if (!Exists) return WriteResult<PersonaView>.NotFound();
-        if (expectedRevision is { } expected && expected != state.State.Revision) return WriteResult<PersonaView>.Stale();
+        if (StateWrites.IsStale(expectedRevision, state.State.Revision)) return WriteResult<PersonaView>.Stale();
         if (brand != state.State.BrandId)
         {
             return WriteResult<PersonaView>.Conflict(
@@ -72,25 +65,34 @@ public sealed class PersonaGrain(
                 [$"brand {state.State.BrandId}"]);
         }
         PersonaRules.EnsureValid(profile);
-        if (Structural.Same(profile, state.State.Profile)) return WriteResult<PersonaView>.Ok(await ViewAsync());
+        var previous = state.State.Profile!;
+        if (profile.SameAs(previous))
+        {
+            await Catalog.RegisterPersonaAsync(Entry(brand, previous));
+            return WriteResult<PersonaView>.Ok(await ViewAsync());
+        }
 
-        await Catalog.RegisterPersonaAsync(new PersonaEntry { Id = Key.Persona, Name = profile.Name, BrandId = brand, Role = profile.Role });
-        state.State = state.State with { Profile = profile, Revision = state.State.Revision + 1, UpdatedAt = time.GetUtcNow() };
-        await state.WriteStateAsync();
+        await Catalog.RegisterPersonaAsync(Entry(brand, profile));
+        await state.WriteOrRevertAsync(
+            state.State with { Profile = profile, Revision = state.State.Revision + 1, UpdatedAt = time.GetUtcNow() },
+            () => Catalog.RegisterPersonaAsync(Entry(brand, previous)));
         return WriteResult<PersonaView>.Ok(await ViewAsync());
     }
 
     public async Task<WriteResult<PersonaView>> DeleteAsync(int? expectedRevision)
     {
         if (!Exists) return WriteResult<PersonaView>.NotFound();
-        if (expectedRevision is { } expected && expected != state.State.Revision) return WriteResult<PersonaView>.Stale();
+        if (StateWrites.IsStale(expectedRevision, state.State.Revision)) return WriteResult<PersonaView>.Stale();
         var view = await ViewAsync();
         var blockers = await Catalog.TryRemovePersonaAsync(Key.Persona);
         if (blockers.Count > 0) return WriteResult<PersonaView>.Conflict("Delete or disable the agents built from this persona first.", blockers);
-        await state.ClearStateAsync();
+        await state.ClearOrRevertAsync(() => Catalog.RegisterPersonaAsync(Entry(state.State.BrandId!.Value, state.State.Profile!)));
         logger.LogInformation("Persona {PersonaId} of tenant {TenantId} deleted", Key.Persona, Key.Tenant);
         return WriteResult<PersonaView>.Ok(view);
     }
+
+    private PersonaEntry Entry(BrandId brand, PersonaProfile profile) =>
+        new() { Id = Key.Persona, Name = profile.Name, BrandId = brand, Role = profile.Role };
 
     internal static string BrandProblem(CatalogCheck check) => check switch
     {

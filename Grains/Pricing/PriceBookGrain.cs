@@ -30,7 +30,7 @@ public sealed class PriceBookGrain(
         // A retried publish finds the version its key made, even after later versions (the key is checked before If-Match).
         if (command.IdempotencyKey is { } key && Versions.FirstOrDefault(v => v.IdempotencyKey == key) is { } earlier)
         {
-            return Structural.Same(earlier.Rates, command.Rates)
+            return earlier.Rates.SameAs(command.Rates)
                 ? WriteResult<PriceBook>.Ok(View(earlier))
                 : WriteResult<PriceBook>.Conflict("This idempotency key already published different rates.", [$"version {earlier.Version}"]);
         }

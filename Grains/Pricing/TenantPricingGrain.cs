@@ -101,7 +101,7 @@ public sealed class TenantPricingGrain(
 
         var currency = tenant.Settings.Currency;
         var latest = state.State.Revisions.LastOrDefault();
-        var unchanged = latest is null ? Structural.Same(overrides, PricingOverrides.None) : latest.Currency == currency && Structural.Same(latest.Overrides, overrides);
+        var unchanged = latest is null ? overrides.SameAs(PricingOverrides.None) : latest.Currency == currency && latest.Overrides.SameAs(overrides);
         if (unchanged) return WriteResult<TenantPricingView>.Ok(View(currency));
 
         var entry = new OverridesRevisionEntry

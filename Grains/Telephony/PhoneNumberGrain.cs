@@ -39,7 +39,7 @@ public sealed class PhoneNumberGrain(
         }
 
         var now = time.GetUtcNow();
-        await WriteOrReleaseAsync(WithNumber(new PhoneNumberState { Settings = settings, Revision = 1, CreatedAt = now, UpdatedAt = now, Claimed = true }), settings.Number);
+        await state.WriteOrRevertAsync(WithNumber(new PhoneNumberState { Settings = settings, Revision = 1, CreatedAt = now, UpdatedAt = now, Claimed = true }), Release(settings.Number));
         await PublishAsync();
         logger.LogInformation("Phone number {NumberId} of tenant {TenantId} created for {RegionCode}", Key.Id, Key.Tenant, state.State.RegionCode);
         return WriteResult<PhoneNumberView>.Created(View());
@@ -51,8 +51,12 @@ public sealed class PhoneNumberGrain(
     {
         TelephonyRules.EnsureValid(settings);
         if (state.State.Settings is not { } current) return WriteResult<PhoneNumberView>.NotFound();
-        if (expectedRevision is not null && expectedRevision != state.State.Revision) return WriteResult<PhoneNumberView>.Stale();
-        if (current == settings) return WriteResult<PhoneNumberView>.Ok(View());
+        if (StateWrites.IsStale(expectedRevision, state.State.Revision)) return WriteResult<PhoneNumberView>.Stale();
+        if (current == settings)
+        {
+            await PublishAsync();
+            return WriteResult<PhoneNumberView>.Ok(View());
+        }
 
         if (await CheckReferencesAsync(settings, current) is { } invalid) return invalid;
         await EnsureClaimedAsync();
@@ -68,7 +72,7 @@ public sealed class PhoneNumberGrain(
         }
 
         var next = state.State with { Settings = settings, Revision = state.State.Revision + 1, UpdatedAt = time.GetUtcNow() };
-        await WriteOrReleaseAsync(numberChanged ? WithNumber(next) with { Claimed = true } : next, numberChanged ? settings.Number : null);
+        await state.WriteOrRevertAsync(numberChanged ? WithNumber(next) with { Claimed = true } : next, numberChanged ? Release(settings.Number) : null);
         // Publishing the new E.164 frees the old one in the tenant's directory; the old claim goes after the write.
         await PublishAsync();
         if (numberChanged) await Claim(current.Number).ReleaseAsync(Holder);
@@ -84,10 +88,10 @@ public sealed class PhoneNumberGrain(
             await Directory.RemoveNumberAsync(Key.Id);
             return WriteResult<PhoneNumberView>.NotFound();
         }
-        if (expectedRevision is not null && expectedRevision != state.State.Revision) return WriteResult<PhoneNumberView>.Stale();
+        if (StateWrites.IsStale(expectedRevision, state.State.Revision)) return WriteResult<PhoneNumberView>.Stale();
 
         var deleted = View();
-        await state.ClearStateAsync();
+        await state.ClearOrRevertAsync();
         state.State = new PhoneNumberState();
         await Directory.RemoveNumberAsync(Key.Id);
         // A crash before this leaves an orphaned claim, which the next tenant to ask for the number proves and takes.
@@ -102,7 +106,7 @@ public sealed class PhoneNumberGrain(
     public async Task ClaimChangedAsync(TelephonyClaimKey key, bool held)
     {
         if (!await CarriesAsync(key) || state.State.Claimed == held) return;
-        await WriteOrReleaseAsync(state.State with { Claimed = held }, reserved: null);
+        await state.WriteOrRevertAsync(state.State with { Claimed = held });
         await PublishAsync();
         logger.LogWarning("Phone number {NumberId} of tenant {TenantId} {Change} the platform claim on its number", Key.Id, Key.Tenant, held ? "was given" : "lost");
     }
@@ -111,7 +115,7 @@ public sealed class PhoneNumberGrain(
     {
         if (state.State.Settings is not { } settings || state.State.Claimed) return;
         var holder = await Claim(settings.Number).ClaimAsync(Holder, existingRecord: true);
-        if (holder == Holder) await WriteOrReleaseAsync(state.State with { Claimed = true }, reserved: null);
+        if (holder == Holder) await state.WriteOrRevertAsync(state.State with { Claimed = true });
         else logger.LogError("Phone number {NumberId} of tenant {TenantId} carries a number another record holds; it is not used until the operator decides", Key.Id, Key.Tenant);
         // Either way the directory learns whether the number may be presented.
         await PublishAsync();
@@ -160,25 +164,12 @@ public sealed class PhoneNumberGrain(
         return holder == Key.Id ? null : WriteResult<PhoneNumberView>.Conflict($"This tenant already has {e164}.", [holder.Value]);
     }
 
-    private async Task WriteOrReleaseAsync(PhoneNumberState next, string? reserved)
+    /// <summary>The undo of a number reserved in the directory and claimed for a write that failed.</summary>
+    private Func<Task> Release(string e164) => async () =>
     {
-        var previous = state.State;
-        state.State = next;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            state.State = previous;
-            if (reserved is not null)
-            {
-                await Directory.ReleaseNumberAsync(Key.Id, reserved);
-                await Claim(reserved).ReleaseAsync(Holder);
-            }
-            throw;
-        }
-    }
+        await Directory.ReleaseNumberAsync(Key.Id, e164);
+        await Claim(e164).ReleaseAsync(Holder);
+    };
 
     private static PhoneNumberState WithNumber(PhoneNumberState next)
     {

@@ -31,7 +31,7 @@ public sealed class SipTrunkGrain(
         // A LiveKit trunk belongs to at most one tenant: claim it platform-wide before the record says it is ours.
         if (await ClaimAsync(settings.LiveKitTrunkId) is { } claimed) return claimed;
         var now = time.GetUtcNow();
-        await WriteOrReleaseAsync(new SipTrunkState { Settings = settings, Revision = 1, CreatedAt = now, UpdatedAt = now, Claimed = true }, settings.LiveKitTrunkId);
+        await state.WriteOrRevertAsync(new SipTrunkState { Settings = settings, Revision = 1, CreatedAt = now, UpdatedAt = now, Claimed = true }, Release(settings.LiveKitTrunkId));
         await PublishAsync();
         logger.LogInformation("SIP trunk {TrunkId} of tenant {TenantId} created for LiveKit trunk {LiveKitTrunkId}", Key.Id, Key.Tenant, settings.LiveKitTrunkId);
         return WriteResult<SipTrunkView>.Created(View());
@@ -43,14 +43,18 @@ public sealed class SipTrunkGrain(
     {
         TelephonyRules.EnsureValid(settings);
         if (state.State.Settings is not { } current) return WriteResult<SipTrunkView>.NotFound();
-        if (expectedRevision is not null && expectedRevision != state.State.Revision) return WriteResult<SipTrunkView>.Stale();
-        if (current.SameAs(settings)) return WriteResult<SipTrunkView>.Ok(View());
+        if (StateWrites.IsStale(expectedRevision, state.State.Revision)) return WriteResult<SipTrunkView>.Stale();
+        if (current.SameAs(settings))
+        {
+            await PublishAsync();
+            return WriteResult<SipTrunkView>.Ok(View());
+        }
 
         await EnsureClaimedAsync();
         var trunkChanged = settings.LiveKitTrunkId != current.LiveKitTrunkId;
         if (trunkChanged && await ClaimAsync(settings.LiveKitTrunkId) is { } claimed) return claimed;
         var next = state.State with { Settings = settings, Revision = state.State.Revision + 1, UpdatedAt = time.GetUtcNow() };
-        await WriteOrReleaseAsync(trunkChanged ? next with { Claimed = true } : next, trunkChanged ? settings.LiveKitTrunkId : null);
+        await state.WriteOrRevertAsync(trunkChanged ? next with { Claimed = true } : next, trunkChanged ? Release(settings.LiveKitTrunkId) : null);
         await PublishAsync();
         if (trunkChanged) await Claim(current.LiveKitTrunkId).ReleaseAsync(Holder);
         logger.LogInformation("SIP trunk {TrunkId} of tenant {TenantId} updated to revision {Revision}", Key.Id, Key.Tenant, state.State.Revision);
@@ -60,7 +64,7 @@ public sealed class SipTrunkGrain(
     public async Task<WriteResult<SipTrunkView>> DeleteAsync(int? expectedRevision)
     {
         if (!state.State.Exists) return WriteResult<SipTrunkView>.NotFound();
-        if (expectedRevision is not null && expectedRevision != state.State.Revision) return WriteResult<SipTrunkView>.Stale();
+        if (StateWrites.IsStale(expectedRevision, state.State.Revision)) return WriteResult<SipTrunkView>.Stale();
 
         // The directory goes first: it refuses while numbers use the trunk. A crash before the clear leaves
         // an unlisted trunk that a repeated delete removes.
@@ -68,7 +72,8 @@ public sealed class SipTrunkGrain(
         if (users.Count > 0) return WriteResult<SipTrunkView>.Conflict("Numbers still use this trunk; move them to another trunk first.", users);
 
         var deleted = View();
-        await state.ClearStateAsync();
+        // Undo: the directory lists the trunk again, so numbers can keep using it.
+        await state.ClearOrRevertAsync(PublishAsync);
         state.State = new SipTrunkState();
         // A crash before this leaves an orphaned claim, which the next tenant to ask for the trunk proves and takes.
         await Claim(deleted.LiveKitTrunkId).ReleaseAsync(Holder);
@@ -82,7 +87,7 @@ public sealed class SipTrunkGrain(
     public async Task ClaimChangedAsync(TelephonyClaimKey key, bool held)
     {
         if (!await CarriesAsync(key) || state.State.Claimed == held) return;
-        await WriteOrReleaseAsync(state.State with { Claimed = held }, claimed: null);
+        await state.WriteOrRevertAsync(state.State with { Claimed = held });
         await PublishAsync();
         logger.LogWarning("SIP trunk {TrunkId} of tenant {TenantId} {Change} the platform claim on its LiveKit trunk", Key.Id, Key.Tenant, held ? "was given" : "lost");
     }
@@ -91,7 +96,7 @@ public sealed class SipTrunkGrain(
     {
         if (state.State.Settings is not { } settings || state.State.Claimed) return;
         var holder = await Claim(settings.LiveKitTrunkId).ClaimAsync(Holder, existingRecord: true);
-        if (holder == Holder) await WriteOrReleaseAsync(state.State with { Claimed = true }, claimed: null);
+        if (holder == Holder) await state.WriteOrRevertAsync(state.State with { Claimed = true });
         else logger.LogError("SIP trunk {TrunkId} of tenant {TenantId} carries a LiveKit trunk another record holds; it places no calls until the operator decides", Key.Id, Key.Tenant);
         await PublishAsync();
     }
@@ -109,22 +114,8 @@ public sealed class SipTrunkGrain(
             : WriteResult<SipTrunkView>.Conflict($"LiveKit trunk {liveKitTrunkId} cannot be registered: it is already in use on the platform.", []);
     }
 
-    /// <summary>Writes the next state; on failure restores the last one and gives back a claim taken for it.</summary>
-    private async Task WriteOrReleaseAsync(SipTrunkState next, string? claimed)
-    {
-        var previous = state.State;
-        state.State = next;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            state.State = previous;
-            if (claimed is not null) await Claim(claimed).ReleaseAsync(Holder);
-            throw;
-        }
-    }
+    /// <summary>The undo of a claim taken for a write that failed.</summary>
+    private Func<Task> Release(string liveKitTrunkId) => () => Claim(liveKitTrunkId).ReleaseAsync(Holder);
 
     private Task PublishAsync()
     {

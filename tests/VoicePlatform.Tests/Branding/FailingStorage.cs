@@ -14,6 +14,9 @@ public sealed class FailingStorage : IGrainStorage
 
     public static void FailWritesOf(string grainKey) => FailingKeys[grainKey] = true;
 
+    /// <summary>Storage works again for the grain: the same request, repeated, now succeeds.</summary>
+    public static void HealWritesOf(string grainKey) => FailingKeys.TryRemove(grainKey, out _);
+
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         if (_rows.TryGetValue((stateName, grainId), out var row))
@@ -37,6 +40,7 @@ public sealed class FailingStorage : IGrainStorage
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        if (FailingKeys.ContainsKey(grainId.Key.ToString()!)) throw new IOException($"Injected storage failure for {grainId}.");
         _rows.TryRemove((stateName, grainId), out _);
         grainState.ETag = null;
         grainState.RecordExists = false;

@@ -118,6 +118,51 @@ public sealed class CallLifecycleTests
     }
 }
 
+/// <summary>Where a LiveKit event, or the watchdog's reading of the room, becomes a state change: one place.</summary>
+public sealed class LiveKitEventMappingTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
+    private static readonly CallProgress Dialing = CallLifecycle.Dialing(CallLifecycle.Queued(T0), T0);
+
+    private static LiveKitCallEvent Event(string name, string? identity = CallLifecycle.CalleeIdentity, string? sipStatus = null, string? reason = null) =>
+        new() { EventId = "EV_" + Guid.NewGuid().ToString("N")[..8], Event = name, ParticipantIdentity = identity, SipCallStatus = sipStatus, DisconnectReason = reason };
+
+    private static CallProgress On(CallProgress call, LiveKitCallEvent e, int second = 1) =>
+        CallLifecycle.OnLiveKitEvent(call, e, T0.AddSeconds(second), Limit, limitedByFunds: false);
+
+    [Fact]
+    public void TheCalleesEventsMoveTheCallAndTheAgentsDoNot()
+    {
+        Assert.Equal(CallStatus.Ringing, On(Dialing, Event("participant_joined", sipStatus: "ringing")).Status);
+        var answered = On(Dialing, Event("participant_joined", sipStatus: "active"));
+        Assert.Equal(CallStatus.Answered, answered.Status);
+        Assert.Same(answered, On(answered, Event("participant_joined", identity: "agent-1", sipStatus: "active")));
+        Assert.Same(answered, On(answered, Event("participant_left", identity: "agent-1")));
+        Assert.Same(answered, On(answered, Event("room_started")));
+
+        var left = On(answered, Event("participant_left", reason: "CLIENT_INITIATED"), 30);
+        Assert.Equal((CallStatus.Ended, CallEndReason.Completed, "CLIENT_INITIATED"), (left.Status, left.EndReason, left.DisconnectReason));
+        Assert.Equal(CallEndReason.NoAnswer, On(Dialing, Event("participant_connection_aborted", reason: "USER_UNAVAILABLE")).EndReason);
+        Assert.Equal(CallEndReason.Failed, On(Dialing, Event("room_finished", identity: null)).EndReason);
+        Assert.Equal(CallEndReason.Completed, On(answered, Event("room_finished", identity: null)).EndReason);
+        // An ended call stays as it ended.
+        Assert.Same(left, On(left, Event("room_finished", identity: null), 40));
+    }
+
+    [Fact]
+    public void TheWatchdogReadsTheRoomWithTheSameRules()
+    {
+        var now = T0.AddSeconds(2);
+        Assert.Equal(CallStatus.Ringing, CallLifecycle.OnRoomListed(Dialing, calleePresent: true, "ringing", dialInFlight: false, now).Status);
+        Assert.Equal(CallStatus.Answered, CallLifecycle.OnRoomListed(Dialing, calleePresent: true, "active", dialInFlight: true, now).Status);
+        // No callee yet while the dial is in flight: not there yet, not gone.
+        Assert.Same(Dialing, CallLifecycle.OnRoomListed(Dialing, calleePresent: false, null, dialInFlight: true, now));
+        var gone = CallLifecycle.OnRoomListed(Dialing, calleePresent: false, null, dialInFlight: false, now);
+        Assert.Equal((CallEndReason.Failed, "the call left LiveKit before it was answered"), (gone.EndReason, gone.EndDetail));
+    }
+}
+
 /// <summary>Room names carry the tenant and the call, and nothing else parses as ours.</summary>
 public sealed class CallRoomNameTests
 {

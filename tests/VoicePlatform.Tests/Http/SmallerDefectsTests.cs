@@ -48,7 +48,9 @@ public sealed class SmallerDefectsTests(ApiHostFixture host)
     {
         var tenant = await host.TenantWithCallerIdAsync();
         var call = await CallTestSupport.PlaceAsync(tenant, "+15125550123");
-        var big = new ByteArrayContent(new byte[2 * 1024 * 1024]);
+        // Under the host's 1 MiB body limit: Kestrel drains a refused body that size and the client reads the 413; a body over
+        // the limit may instead be cut off mid-upload (a reset the client sees before the answer), which is Kestrel's to decide.
+        var big = new ByteArrayContent(new byte[900 * 1024]);
         big.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
         var refused = await tenant.Admin.PostAsync($"api/calls/{CallTestSupport.Id(call)}/hangup", big);
         await refused.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);

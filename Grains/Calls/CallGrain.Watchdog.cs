@@ -1,0 +1,95 @@
+using Microsoft.Extensions.Logging;
+using VoicePlatform.Calls;
+using VoicePlatform.Grains.Telephony.LiveKit;
+
+namespace VoicePlatform.Grains.Calls;
+
+/// <summary>
+/// The watchdog: a grain timer that compares a live call with LiveKit, so that no call stays live forever — a lost
+/// webhook, a lost dial report or a crash mid-dial all end here — and that retries a call record the store did not
+/// take. The cluster's <see cref="LiveCallSweeperGrain"/> wakes calls whose silo died, which restarts it.
+/// </summary>
+public sealed partial class CallGrain
+{
+    /// <summary>
+    /// How often the watchdog asks LiveKit about a call still being dialled: ringing is an attribute change, and
+    /// LiveKit sends no webhook for those (PROTOCOL.md §4), so polling is the only way to see it.
+    /// </summary>
+    public static readonly TimeSpan DialingPollPeriod = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often it checks an answered call, only to catch a lost participant_left.</summary>
+    public static readonly TimeSpan AnsweredPollPeriod = TimeSpan.FromSeconds(10);
+
+    private IGrainTimer? _watchdog;
+    // True while this activation's background dial is waiting for CreateSIPParticipant: the callee may not be in
+    // the room yet, so the watchdog must not read "no participant" as "gone".
+    private bool _dialInFlight;
+
+    public Task WakeAsync()
+    {
+        // Activation already restarted the timer of a live call; an ended call only needs its record caught up.
+        if (Exists && _projectionBehind && Progress.IsEnded) return ProjectAsync();
+        if (Exists && !Progress.IsEnded) StartWatchdogTimer();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>One tick. Idempotent, as ticks repeat or are skipped.</summary>
+    private async Task ReconcileAsync()
+    {
+        if (Exists && _projectionBehind) await ProjectAsync();
+        if (!Exists || Progress.IsEnded)
+        {
+            StopWatchdog();
+            return;
+        }
+        if (liveKit is null) return;
+        var now = Now();
+
+        var limit = TimeSpan.FromSeconds(state.State.MaxCallDurationSeconds) + RingingTimeout + TimeSpan.FromMinutes(1);
+        if (now - Progress.QueuedAt > limit)
+        {
+            await IgnoreNotFoundAsync(() => liveKit.DeleteRoomAsync(state.State.RoomName));
+            await ApplyAsync(CallLifecycle.End(Progress, CallEndReason.MaxDurationReached, now, "the call outlived its maximum duration"));
+            return;
+        }
+
+        IReadOnlyList<LiveKitParticipantInfo> participants;
+        try
+        {
+            participants = await liveKit.ListParticipantsAsync(state.State.RoomName);
+        }
+        catch (LiveKitTwirpException e) when (e.Code == "not_found")
+        {
+            participants = [];
+        }
+        catch (LiveKitTwirpException e)
+        {
+            logger.LogWarning("Watchdog of call {CallId} could not list participants: {Error}", Key.Call, e.Message);
+            return;
+        }
+
+        var callee = participants.FirstOrDefault(p => p.Identity == CallLifecycle.CalleeIdentity);
+        var wasEnded = Progress.IsEnded;
+        await ApplyAsync(CallLifecycle.OnRoomListed(Progress, callee is not null, callee?.SipCallStatus, _dialInFlight, now));
+        // The agent may still be in the room the callee left, and an empty room lingers until LiveKit's departure
+        // timeout: close it (a room already gone answers not_found, which is fine).
+        if (!wasEnded && Progress.IsEnded) await CloseRoomAsync();
+    }
+
+    private void StartWatchdogTimer()
+    {
+        var period = Progress.Status == CallStatus.Answered ? AnsweredPollPeriod : DialingPollPeriod;
+        // KeepAlive: a live call can outlast the grain collection age, and its watchdog must not stop with an idle collection.
+        _watchdog ??= this.RegisterGrainTimer(ReconcileAsync, new GrainTimerCreationOptions { DueTime = period, Period = period, KeepAlive = true });
+    }
+
+    private void SlowWatchdogDown() => _watchdog?.Change(AnsweredPollPeriod, AnsweredPollPeriod);
+
+    private void StopWatchdog()
+    {
+        // A call record that lags keeps the timer going: its next tick retries the write.
+        if (_projectionBehind) return;
+        _watchdog?.Dispose();
+        _watchdog = null;
+    }
+}
