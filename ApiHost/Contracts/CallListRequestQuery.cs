@@ -2,7 +2,6 @@ using VoicePlatform.Agents;
 using VoicePlatform.ApiHost.Http;
 using VoicePlatform.Calls;
 using VoicePlatform.Campaigns;
-using VoicePlatform.Grains.CallRecords;
 
 namespace VoicePlatform.ApiHost.Contracts;
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using VoicePlatform.Agents;
@@ -7,7 +8,7 @@ using VoicePlatform.ApiHost.Http;
 using VoicePlatform.Brands;
 using VoicePlatform.Catalog;
 using VoicePlatform.Common;
-using VoicePlatform.Silo.Security;
+using VoicePlatform.Security;
 
 namespace VoicePlatform.ApiHost.Endpoints;
 
@@ -39,10 +40,9 @@ public static partial class AgentsApi
         return api;
     }
 
-    public static async Task<IResult> StartTestCallAsync(string agentId, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Created<TestCallSession>, ProblemHttpResult>> StartTestCallAsync(AgentId agentId, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (!PrefixedId.TryParse<AgentId>(agentId, out var id)) return WriteResults.NotFound(Resource);
-        var result = await grains.GetAgent(user.GetTenantId(), id).StartTestCallAsync();
+        var result = await grains.GetAgent(user.GetTenantId(), agentId).StartTestCallAsync();
         return result.Outcome switch
         {
             WriteOutcome.Created => TypedResults.Created((string?)null, result.Value),
@@ -51,7 +51,7 @@ public static partial class AgentsApi
         };
     }
 
-    public static async Task<IResult> CreateAgentAsync([FromBody] AgentRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Created<AgentView>, Ok<AgentView>, ValidationProblem, ProblemHttpResult>> CreateAgentAsync([FromBody] AgentRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
     {
         var tenant = user.GetTenantId();
         if (!IdempotencyKeys.TryNewId<AgentId>(http.Request, tenant, out var id, out var errors)) return TypedResults.ValidationProblem(errors);
@@ -61,7 +61,7 @@ public static partial class AgentsApi
         return result.ToHttp(http, a => a.Revision, Resource, a => $"/api/agents/{a.Id}");
     }
 
-    public static async Task<IResult> ListAgentsAsync(string? brandId, string? status, string? after, int? limit, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Ok<Page<AgentListing>>, ValidationProblem>> ListAgentsAsync(string? brandId, string? status, string? after, int? limit, ClaimsPrincipal user, IGrainFactory grains)
     {
         var errors = new Dictionary<string, string[]>();
         var pageSize = QueryFilters.Limit(limit, errors);
@@ -71,30 +71,25 @@ public static partial class AgentsApi
         return TypedResults.Ok(await grains.GetCatalog(user.GetTenantId()).ListAgentsAsync(brand, statusFilter, after, pageSize));
     }
 
-    public static async Task<IResult> GetAgentAsync(string agentId, HttpContext http, ClaimsPrincipal user, IGrainFactory grains) =>
-        PrefixedId.TryParse<AgentId>(agentId, out var id)
-            ? (await grains.GetAgent(user.GetTenantId(), id).GetAsync()).ToHttp(http, a => a.Revision, Resource)
-            : WriteResults.NotFound(Resource);
+    public static async Task<Results<Ok<AgentView>, ProblemHttpResult>> GetAgentAsync(AgentId agentId, HttpContext http, ClaimsPrincipal user, IGrainFactory grains) =>
+        (await grains.GetAgent(user.GetTenantId(), agentId).GetAsync()).ToHttp(http, a => a.Revision, Resource);
 
-    public static async Task<IResult> UpdateAgentAsync(string agentId, [FromBody] AgentRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Created<AgentView>, Ok<AgentView>, ValidationProblem, ProblemHttpResult>> UpdateAgentAsync(AgentId agentId, [FromBody] AgentRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (!PrefixedId.TryParse<AgentId>(agentId, out var id)) return WriteResults.NotFound(Resource);
         var errors = request.ValidateUpdate(out var settings);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var result = await grains.GetAgent(user.GetTenantId(), id).UpdateAsync(settings, Revisions.ExpectedRevision(http.Request));
+        var result = await grains.GetAgent(user.GetTenantId(), agentId).UpdateAsync(settings, Revisions.ExpectedRevision(http.Request));
         return result.ToHttp(http, a => a.Revision, Resource);
     }
 
-    public static async Task<IResult> DeleteAgentAsync(string agentId, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Created<AgentView>, Ok<AgentView>, ValidationProblem, ProblemHttpResult>> DeleteAgentAsync(AgentId agentId, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (!PrefixedId.TryParse<AgentId>(agentId, out var id)) return WriteResults.NotFound(Resource);
-        var result = await grains.GetAgent(user.GetTenantId(), id).DeleteAsync(Revisions.ExpectedRevision(http.Request));
+        var result = await grains.GetAgent(user.GetTenantId(), agentId).DeleteAsync(Revisions.ExpectedRevision(http.Request));
         return result.ToHttp(http, a => a.Revision, Resource);
     }
 
-    public static async Task<IResult> CompileInstructionsAsync(string agentId, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Ok<CompiledInstructions>, ValidationProblem, ProblemHttpResult>> CompileInstructionsAsync(AgentId agentId, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (!PrefixedId.TryParse<AgentId>(agentId, out var id)) return WriteResults.NotFound(Resource);
         var errors = new Dictionary<string, string[]>();
         var variables = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, values) in http.Request.Query)
@@ -105,7 +100,7 @@ public static partial class AgentsApi
         }
         if (variables.Count > 100) errors["query"] = ["At most 100 variables."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var compiled = await grains.GetAgent(user.GetTenantId(), id).CompileInstructionsAsync(variables);
+        var compiled = await grains.GetAgent(user.GetTenantId(), agentId).CompileInstructionsAsync(variables);
         return compiled is null ? WriteResults.NotFound(Resource) : TypedResults.Ok(compiled);
     }
 

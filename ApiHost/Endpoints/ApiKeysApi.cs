@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using VoicePlatform.ApiHost.Contracts;
 using VoicePlatform.ApiKeys;
-using VoicePlatform.Silo.Security;
+using VoicePlatform.Security;
 using VoicePlatform.Tenants;
 
 namespace VoicePlatform.ApiHost.Endpoints;
@@ -16,7 +16,7 @@ public static class ApiKeysApi
         var api = app.MapGroup("/api/api-keys").WithTags("API keys").RequireAuthorization(PlatformPolicies.TenantAdmin);
         api.MapPost("/", CreateApiKeyAsync).WithSummary("Create an API key; the key is shown once");
         api.MapGet("/", ListApiKeysAsync).WithSummary("List this tenant's API keys");
-        api.MapDelete("/{keyId}", RevokeApiKeyAsync).WithSummary("Revoke one of this tenant's API keys");
+        api.MapDelete("/{keyId}", RevokeApiKeyAsync).WithSummary("Revoke one of this tenant's API keys").ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
@@ -29,8 +29,8 @@ public static class ApiKeysApi
     public static async Task<Results<Ok<IReadOnlyList<ApiKeySummary>>, NotFound>> ListApiKeysAsync(ClaimsPrincipal user, IGrainFactory grains) =>
         await grains.GetTenant(user.GetTenantId()).ListApiKeysAsync() is { } keys ? TypedResults.Ok(keys) : TypedResults.NotFound();
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeApiKeyAsync(string keyId, ClaimsPrincipal user, IGrainFactory grains) =>
-        ApiKeyId.TryParse(keyId, out var id) && await grains.GetTenant(user.GetTenantId()).RevokeApiKeyAsync(id)
+    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeApiKeyAsync(ApiKeyId keyId, ClaimsPrincipal user, IGrainFactory grains) =>
+        await grains.GetTenant(user.GetTenantId()).RevokeApiKeyAsync(keyId)
             ? TypedResults.NoContent()
             : KeyNotFound(keyId);
 
@@ -45,6 +45,6 @@ public static class ApiKeysApi
         return TypedResults.Created(locationPrefix + result.Key!.KeyId, new CreatedApiKeyResponse(result.Key, result.Token!));
     }
 
-    internal static ProblemHttpResult KeyNotFound(string keyId) =>
+    internal static ProblemHttpResult KeyNotFound(ApiKeyId keyId) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "API key not found", detail: $"There is no API key '{keyId}' in this tenant.");
 }

@@ -6,7 +6,7 @@ using VoicePlatform.ApiHost.Http;
 using VoicePlatform.Brands;
 using VoicePlatform.Catalog;
 using VoicePlatform.Common;
-using VoicePlatform.Silo.Security;
+using VoicePlatform.Security;
 
 namespace VoicePlatform.ApiHost.Endpoints;
 

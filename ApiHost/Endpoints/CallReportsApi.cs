@@ -1,10 +1,11 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using VoicePlatform.ApiHost.Contracts;
 using VoicePlatform.ApiHost.Http;
 using VoicePlatform.Calls;
 using VoicePlatform.Common;
-using VoicePlatform.Silo.Security;
+using VoicePlatform.Security;
 
 namespace VoicePlatform.ApiHost.Endpoints;
 
@@ -41,59 +42,58 @@ public static class CallReportsApi
         return api;
     }
 
-    public static async Task<IResult> AddTranscriptAsync(string callId, [FromBody] TranscriptRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Ok<TranscriptAccepted>, ValidationProblem, ProblemHttpResult>> AddTranscriptAsync(CallId callId, [FromBody] TranscriptRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (!TryGetCall(callId, user, out var id)) return WriteResults.NotFound(Resource);
+        if (!MayReport(callId, user)) return WriteResults.NotFound(Resource);
         var errors = request.Validate(out var segments);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var result = await grains.GetCall(user.GetTenantId(), id).AddTranscriptAsync(segments);
+        var result = await grains.GetCall(user.GetTenantId(), callId).AddTranscriptAsync(segments);
         return result.Outcome == WriteOutcome.Ok
             ? TypedResults.Ok(new TranscriptAccepted(result.Value))
             : WriteResults.NotFound(Resource);
     }
 
-    public static async Task<IResult> ReportUsageAsync(string callId, [FromBody] UsageRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Ok<CallView>, ValidationProblem, ProblemHttpResult>> ReportUsageAsync(CallId callId, [FromBody] UsageRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (!TryGetCall(callId, user, out var id)) return WriteResults.NotFound(Resource);
+        if (!MayReport(callId, user)) return WriteResults.NotFound(Resource);
         var errors = request.Validate(out var usage);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        return (await grains.GetCall(user.GetTenantId(), id).ReportUsageAsync(usage)).ToHttp(http, _ => 1, Resource, location: null);
+        return (await grains.GetCall(user.GetTenantId(), callId).ReportUsageAsync(usage)).ToHttp(Resource);
     }
 
-    public static async Task<IResult> ReportAnsweredByAsync(string callId, [FromBody] AnsweredByRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Ok<CallView>, ValidationProblem, ProblemHttpResult>> ReportAnsweredByAsync(CallId callId, [FromBody] AnsweredByRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (!TryGetCall(callId, user, out var id)) return WriteResults.NotFound(Resource);
+        if (!MayReport(callId, user)) return WriteResults.NotFound(Resource);
         var errors = request.Validate();
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        return (await grains.GetCall(user.GetTenantId(), id).ReportAnsweredByAsync(request.AnsweredBy!.Value)).ToHttp(http, _ => 1, Resource, location: null);
+        return (await grains.GetCall(user.GetTenantId(), callId).ReportAnsweredByAsync(request.AnsweredBy!.Value)).ToHttp(Resource);
     }
 
-    public static async Task<IResult> ReportOutcomeAsync(string callId, [FromBody] OutcomeRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Ok<CallView>, ValidationProblem, ProblemHttpResult>> ReportOutcomeAsync(CallId callId, [FromBody] OutcomeRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (!TryGetCall(callId, user, out var id)) return WriteResults.NotFound(Resource);
+        if (!MayReport(callId, user)) return WriteResults.NotFound(Resource);
         var errors = request.Validate(out var outcome);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        return (await grains.GetCall(user.GetTenantId(), id).ReportOutcomeAsync(outcome)).ToHttp(http, _ => 1, Resource, location: null);
+        return (await grains.GetCall(user.GetTenantId(), callId).ReportOutcomeAsync(outcome)).ToHttp(Resource);
     }
 
-    public static async Task<IResult> EndCallAsync(string callId, ClaimsPrincipal user, IGrainFactory grains) =>
-        TryGetCall(callId, user, out var id) && await grains.GetCall(user.GetTenantId(), id).EndByAgentAsync() is { } call
+    public static async Task<Results<Ok<CallView>, ProblemHttpResult>> EndCallAsync(CallId callId, ClaimsPrincipal user, IGrainFactory grains) =>
+        MayReport(callId, user) && await grains.GetCall(user.GetTenantId(), callId).EndByAgentAsync() is { } call
             ? TypedResults.Ok(call)
             : WriteResults.NotFound(Resource);
 
-    public static async Task<IResult> TransferCallAsync(string callId, [FromBody] TransferRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Accepted<CallView>, ValidationProblem, ProblemHttpResult>> TransferCallAsync(CallId callId, [FromBody] TransferRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (!TryGetCall(callId, user, out var id)) return WriteResults.NotFound(Resource);
+        if (!MayReport(callId, user)) return WriteResults.NotFound(Resource);
         var errors = request.Validate(out var transfer);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var result = await grains.GetCall(user.GetTenantId(), id).TransferAsync(transfer);
-        return result.Outcome == WriteOutcome.Ok
-            ? TypedResults.Accepted($"/api/calls/{id}", result.Value)
-            : result.ToHttp(http, _ => 1, Resource, location: null);
+        var result = await grains.GetCall(user.GetTenantId(), callId).TransferAsync(transfer);
+        if (result.Outcome == WriteOutcome.Ok) return TypedResults.Accepted($"/api/calls/{callId}", result.Value);
+        if (result.Outcome == WriteOutcome.InvalidReference) return WriteResults.InvalidReference(result);
+        return WriteResults.Problem(result, Resource);
     }
 
-    /// <summary>The route's call, when the caller may report on it: an agent-worker key on any call, a call credential on its own.</summary>
-    private static bool TryGetCall(string callId, ClaimsPrincipal user, out CallId id) =>
-        PrefixedId.TryParse(callId, out id)
-        && (!user.IsInRole(PlatformClaims.CallWorkerRole) || user.FindFirstValue(PlatformClaims.CallIdClaim) == id.Value);
+    /// <summary>Whether the caller may report on the route's call: an agent-worker key on any call, a call credential on its own.</summary>
+    private static bool MayReport(CallId callId, ClaimsPrincipal user) =>
+        !user.IsInRole(PlatformClaims.CallWorkerRole) || user.FindFirstValue(PlatformClaims.CallIdClaim) == callId.Value;
 }

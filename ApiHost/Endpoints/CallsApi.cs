@@ -1,10 +1,11 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using VoicePlatform.ApiHost.Contracts;
 using VoicePlatform.ApiHost.Http;
 using VoicePlatform.Calls;
 using VoicePlatform.Common;
-using VoicePlatform.Silo.Security;
+using VoicePlatform.Security;
 
 namespace VoicePlatform.ApiHost.Endpoints;
 
@@ -40,47 +41,40 @@ public static class CallsApi
         return api;
     }
 
-    public static async Task<IResult> ListCallsAsync([AsParameters] CallListRequestQuery query, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Ok<Page<CallRecord>>, ValidationProblem>> ListCallsAsync([AsParameters] CallListRequestQuery query, ClaimsPrincipal user, IGrainFactory grains)
     {
         var errors = query.Validate(out var filter);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         return TypedResults.Ok(await grains.GetCallLog(user.GetTenantId()).ListAsync(filter));
     }
 
-    public static async Task<IResult> GetTranscriptAsync(string callId, ClaimsPrincipal user, IGrainFactory grains) =>
-        PrefixedId.TryParse<CallId>(callId, out var id) && await grains.GetCall(user.GetTenantId(), id).GetTranscriptAsync() is { } transcript
-            ? TypedResults.Ok(transcript)
-            : WriteResults.NotFound(Resource);
+    public static async Task<Results<Ok<IReadOnlyList<TranscriptSegment>>, ProblemHttpResult>> GetTranscriptAsync(CallId callId, ClaimsPrincipal user, IGrainFactory grains) =>
+        (await grains.GetCall(user.GetTenantId(), callId).GetTranscriptAsync()).OkOrNotFound(Resource);
 
-    public static async Task<IResult> GetCostAsync(string callId, ClaimsPrincipal user, IGrainFactory grains) =>
-        PrefixedId.TryParse<CallId>(callId, out var id) && await grains.GetCall(user.GetTenantId(), id).GetCostAsync() is { } cost
-            ? TypedResults.Ok(cost)
-            : WriteResults.NotFound(Resource);
+    public static async Task<Results<Ok<CallCostView>, ProblemHttpResult>> GetCostAsync(CallId callId, ClaimsPrincipal user, IGrainFactory grains) =>
+        (await grains.GetCall(user.GetTenantId(), callId).GetCostAsync()).OkOrNotFound(Resource);
 
-    public static async Task<IResult> GetEventsAsync(string callId, ClaimsPrincipal user, IGrainFactory grains) =>
-        PrefixedId.TryParse<CallId>(callId, out var id) && await grains.GetCall(user.GetTenantId(), id).GetEventsAsync() is { } events
-            ? TypedResults.Ok(events)
-            : WriteResults.NotFound(Resource);
+    public static async Task<Results<Ok<IReadOnlyList<CallEvent>>, ProblemHttpResult>> GetEventsAsync(CallId callId, ClaimsPrincipal user, IGrainFactory grains) =>
+        (await grains.GetCall(user.GetTenantId(), callId).GetEventsAsync()).OkOrNotFound(Resource);
 
-    public static async Task<IResult> PlaceCallAsync([FromBody] PlaceCallRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Accepted<CallView>, ValidationProblem, ProblemHttpResult>> PlaceCallAsync([FromBody] PlaceCallRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
     {
         var tenant = user.GetTenantId();
         if (!IdempotencyKeys.TryNewId<CallId>(http.Request, tenant, out var id, out var errors)) return TypedResults.ValidationProblem(errors);
         errors = request.Validate(out var call);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var result = await grains.GetCall(tenant, id).PlaceAsync(call);
-        return result.Outcome is WriteOutcome.Created or WriteOutcome.Ok
-            ? TypedResults.Accepted($"/api/calls/{result.Value!.Id}", result.Value)
-            : result.ToHttp(http, _ => 1, Resource, location: null);
+        return result.Outcome switch
+        {
+            WriteOutcome.Created or WriteOutcome.Ok => TypedResults.Accepted($"/api/calls/{result.Value!.Id}", result.Value),
+            WriteOutcome.InvalidReference => WriteResults.InvalidReference(result),
+            _ => WriteResults.Problem(result, Resource),
+        };
     }
 
-    public static async Task<IResult> GetCallAsync(string callId, ClaimsPrincipal user, IGrainFactory grains) =>
-        PrefixedId.TryParse<CallId>(callId, out var id) && await grains.GetCall(user.GetTenantId(), id).GetAsync() is { } call
-            ? TypedResults.Ok(call)
-            : WriteResults.NotFound(Resource);
+    public static async Task<Results<Ok<CallView>, ProblemHttpResult>> GetCallAsync(CallId callId, ClaimsPrincipal user, IGrainFactory grains) =>
+        (await grains.GetCall(user.GetTenantId(), callId).GetAsync()).OkOrNotFound(Resource);
 
-    public static async Task<IResult> HangUpCallAsync(string callId, ClaimsPrincipal user, IGrainFactory grains) =>
-        PrefixedId.TryParse<CallId>(callId, out var id) && await grains.GetCall(user.GetTenantId(), id).HangUpAsync() is { } call
-            ? TypedResults.Ok(call)
-            : WriteResults.NotFound(Resource);
+    public static async Task<Results<Ok<CallView>, ProblemHttpResult>> HangUpCallAsync(CallId callId, ClaimsPrincipal user, IGrainFactory grains) =>
+        (await grains.GetCall(user.GetTenantId(), callId).HangUpAsync()).OkOrNotFound(Resource);
 }

@@ -1,9 +1,10 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using VoicePlatform.ApiHost.Http;
 using VoicePlatform.ApiHost.Contracts;
 using VoicePlatform.ApiKeys;
-using VoicePlatform.Silo.Security;
+using VoicePlatform.Security;
 using VoicePlatform.Tenants;
 
 namespace VoicePlatform.ApiHost.Endpoints;
@@ -18,13 +19,13 @@ public static class OperatorTenantsApi
         var api = app.MapGroup("/api/operator/tenants").WithTags("Operator: tenants").RequireAuthorization(PlatformPolicies.Operator);
         api.MapPost("/", CreateTenantAsync).WithSummary("Create a tenant (send Idempotency-Key to make retries safe)");
         api.MapGet("/", ListTenantsAsync).WithSummary("List tenants, ordered by id, a page at a time");
-        api.MapGet("/{tenantId}", GetTenantAsync).WithSummary("Read a tenant");
-        api.MapPatch("/{tenantId}", UpdateTenantAsync).WithSummary("Change a tenant's name or settings");
-        api.MapPost("/{tenantId}/suspend", SuspendTenantAsync).WithSummary("Suspend a tenant: its keys stop working");
-        api.MapPost("/{tenantId}/reactivate", ReactivateTenantAsync).WithSummary("Reactivate a suspended tenant");
-        api.MapPost("/{tenantId}/api-keys", CreateApiKeyAsync).WithSummary("Issue an API key for a tenant");
-        api.MapGet("/{tenantId}/api-keys", ListApiKeysAsync).WithSummary("List a tenant's API keys");
-        api.MapDelete("/{tenantId}/api-keys/{keyId}", RevokeApiKeyAsync).WithSummary("Revoke a tenant's API key");
+        api.MapGet("/{tenantId}", GetTenantAsync).WithSummary("Read a tenant").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPatch("/{tenantId}", UpdateTenantAsync).WithSummary("Change a tenant's name or settings").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/{tenantId}/suspend", SuspendTenantAsync).WithSummary("Suspend a tenant: its keys stop working").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/{tenantId}/reactivate", ReactivateTenantAsync).WithSummary("Reactivate a suspended tenant").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/{tenantId}/api-keys", CreateApiKeyAsync).WithSummary("Issue an API key for a tenant").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{tenantId}/api-keys", ListApiKeysAsync).WithSummary("List a tenant's API keys").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapDelete("/{tenantId}/api-keys/{keyId}", RevokeApiKeyAsync).WithSummary("Revoke a tenant's API key").ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
@@ -52,59 +53,51 @@ public static class OperatorTenantsApi
         return TypedResults.Ok(await grains.GetTenantDirectory().ListAsync(after, limit ?? 50));
     }
 
-    public static async Task<Results<Ok<TenantSnapshot>, ProblemHttpResult>> GetTenantAsync(string tenantId, IGrainFactory grains) =>
-        TenantId.TryParse(tenantId, out var id) && await grains.GetTenant(id).GetAsync() is { } tenant
+    public static async Task<Results<Ok<TenantSnapshot>, ProblemHttpResult>> GetTenantAsync(TenantId tenantId, IGrainFactory grains) =>
+        await grains.GetTenant(tenantId).GetAsync() is { } tenant
             ? TypedResults.Ok(tenant)
-            : TenantNotFound(tenantId);
+            : WriteResults.TenantNotFound(tenantId);
 
     public static async Task<Results<Ok<TenantSnapshot>, ValidationProblem, ProblemHttpResult>> UpdateTenantAsync(
-        string tenantId, [FromBody] UpdateTenantRequest request, IGrainFactory grains)
+        TenantId tenantId, [FromBody] UpdateTenantRequest request, IGrainFactory grains)
     {
-        if (!TenantId.TryParse(tenantId, out var id)) return TenantNotFound(tenantId);
         var errors = request.Validate(out var command);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var result = await grains.GetTenant(id).UpdateAsync(command);
-        return result.Tenant is { } tenant ? TypedResults.Ok(tenant) : TenantNotFound(tenantId);
+        var result = await grains.GetTenant(tenantId).UpdateAsync(command);
+        return result.Tenant is { } tenant ? TypedResults.Ok(tenant) : WriteResults.TenantNotFound(tenantId);
     }
 
     public static async Task<Results<Ok<TenantSnapshot>, ValidationProblem, ProblemHttpResult>> SuspendTenantAsync(
-        string tenantId, [FromBody] SuspendTenantRequest request, IGrainFactory grains)
+        TenantId tenantId, [FromBody] SuspendTenantRequest request, IGrainFactory grains)
     {
-        if (!TenantId.TryParse(tenantId, out var id)) return TenantNotFound(tenantId);
         var errors = request.Validate();
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var result = await grains.GetTenant(id).SuspendAsync(request.Reason!.Trim());
-        return result.Tenant is { } tenant ? TypedResults.Ok(tenant) : TenantNotFound(tenantId);
+        var result = await grains.GetTenant(tenantId).SuspendAsync(request.Reason!.Trim());
+        return result.Tenant is { } tenant ? TypedResults.Ok(tenant) : WriteResults.TenantNotFound(tenantId);
     }
 
-    public static async Task<Results<Ok<TenantSnapshot>, ProblemHttpResult>> ReactivateTenantAsync(string tenantId, IGrainFactory grains)
+    public static async Task<Results<Ok<TenantSnapshot>, ProblemHttpResult>> ReactivateTenantAsync(TenantId tenantId, IGrainFactory grains)
     {
-        if (!TenantId.TryParse(tenantId, out var id)) return TenantNotFound(tenantId);
-        var result = await grains.GetTenant(id).ReactivateAsync();
-        return result.Tenant is { } tenant ? TypedResults.Ok(tenant) : TenantNotFound(tenantId);
+        var result = await grains.GetTenant(tenantId).ReactivateAsync();
+        return result.Tenant is { } tenant ? TypedResults.Ok(tenant) : WriteResults.TenantNotFound(tenantId);
     }
 
     public static async Task<Results<Created<CreatedApiKeyResponse>, ValidationProblem, ProblemHttpResult>> CreateApiKeyAsync(
-        string tenantId, [FromBody] CreateApiKeyRequest request, ClaimsPrincipal user, IGrainFactory grains)
+        TenantId tenantId, [FromBody] CreateApiKeyRequest request, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (!TenantId.TryParse(tenantId, out var id)) return TenantNotFound(tenantId);
-        return await ApiKeysApi.IssueAsync(grains.GetTenant(id), request, user.GetActor(), $"/api/operator/tenants/{id}/api-keys/")
-            ?? (Results<Created<CreatedApiKeyResponse>, ValidationProblem, ProblemHttpResult>)TenantNotFound(tenantId);
+        return await ApiKeysApi.IssueAsync(grains.GetTenant(tenantId), request, user.GetActor(), $"/api/operator/tenants/{tenantId}/api-keys/")
+            ?? (Results<Created<CreatedApiKeyResponse>, ValidationProblem, ProblemHttpResult>)WriteResults.TenantNotFound(tenantId);
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<ApiKeySummary>>, ProblemHttpResult>> ListApiKeysAsync(string tenantId, IGrainFactory grains) =>
-        TenantId.TryParse(tenantId, out var id) && await grains.GetTenant(id).ListApiKeysAsync() is { } keys
+    public static async Task<Results<Ok<IReadOnlyList<ApiKeySummary>>, ProblemHttpResult>> ListApiKeysAsync(TenantId tenantId, IGrainFactory grains) =>
+        await grains.GetTenant(tenantId).ListApiKeysAsync() is { } keys
             ? TypedResults.Ok(keys)
-            : TenantNotFound(tenantId);
+            : WriteResults.TenantNotFound(tenantId);
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeApiKeyAsync(string tenantId, string keyId, IGrainFactory grains)
+    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeApiKeyAsync(TenantId tenantId, ApiKeyId keyId, IGrainFactory grains)
     {
-        if (!TenantId.TryParse(tenantId, out var id)) return TenantNotFound(tenantId);
-        return ApiKeyId.TryParse(keyId, out var key) && await grains.GetTenant(id).RevokeApiKeyAsync(key)
+        return await grains.GetTenant(tenantId).RevokeApiKeyAsync(keyId)
             ? TypedResults.NoContent()
             : ApiKeysApi.KeyNotFound(keyId);
     }
-
-    private static ProblemHttpResult TenantNotFound(string tenantId) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Tenant not found", detail: $"There is no tenant '{tenantId}'.");
 }

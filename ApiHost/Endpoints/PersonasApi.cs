@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using VoicePlatform.ApiHost.Contracts;
 using VoicePlatform.ApiHost.Http;
@@ -6,7 +7,7 @@ using VoicePlatform.Brands;
 using VoicePlatform.Catalog;
 using VoicePlatform.Common;
 using VoicePlatform.Personas;
-using VoicePlatform.Silo.Security;
+using VoicePlatform.Security;
 
 namespace VoicePlatform.ApiHost.Endpoints;
 
@@ -37,10 +38,10 @@ public static class PersonasApi
         return app;
     }
 
-    public static async Task<IResult> ListTemplatesAsync(IGrainFactory grains) =>
+    public static async Task<Ok<IReadOnlyList<PersonaTemplate>>> ListTemplatesAsync(IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IPersonaTemplatesGrain>(0).ListAsync());
 
-    public static async Task<IResult> CreatePersonaAsync([FromBody] PersonaRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Created<PersonaView>, Ok<PersonaView>, ValidationProblem, ProblemHttpResult>> CreatePersonaAsync([FromBody] PersonaRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
     {
         var tenant = user.GetTenantId();
         if (!IdempotencyKeys.TryNewId<PersonaId>(http.Request, tenant, out var id, out var errors)) return TypedResults.ValidationProblem(errors);
@@ -50,7 +51,7 @@ public static class PersonasApi
         return result.ToHttp(http, p => p.Revision, Resource, p => $"/api/personas/{p.Id}");
     }
 
-    public static async Task<IResult> CreateFromTemplateAsync([FromBody] PersonaFromTemplateRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Created<PersonaView>, Ok<PersonaView>, ValidationProblem, ProblemHttpResult>> CreateFromTemplateAsync([FromBody] PersonaFromTemplateRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
     {
         var tenant = user.GetTenantId();
         if (!IdempotencyKeys.TryNewId<PersonaId>(http.Request, tenant, out var id, out var errors)) return TypedResults.ValidationProblem(errors);
@@ -60,7 +61,7 @@ public static class PersonasApi
         return result.ToHttp(http, p => p.Revision, Resource, p => $"/api/personas/{p.Id}");
     }
 
-    public static async Task<IResult> ListPersonasAsync(string? brandId, string? after, int? limit, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Ok<Page<PersonaListing>>, ValidationProblem>> ListPersonasAsync(string? brandId, string? after, int? limit, ClaimsPrincipal user, IGrainFactory grains)
     {
         var errors = new Dictionary<string, string[]>();
         var pageSize = QueryFilters.Limit(limit, errors);
@@ -69,24 +70,20 @@ public static class PersonasApi
         return TypedResults.Ok(await grains.GetCatalog(user.GetTenantId()).ListPersonasAsync(brand, after, pageSize));
     }
 
-    public static async Task<IResult> GetPersonaAsync(string personaId, HttpContext http, ClaimsPrincipal user, IGrainFactory grains) =>
-        PrefixedId.TryParse<PersonaId>(personaId, out var id)
-            ? (await grains.GetPersona(user.GetTenantId(), id).GetAsync()).ToHttp(http, p => p.Revision, Resource)
-            : WriteResults.NotFound(Resource);
+    public static async Task<Results<Ok<PersonaView>, ProblemHttpResult>> GetPersonaAsync(PersonaId personaId, HttpContext http, ClaimsPrincipal user, IGrainFactory grains) =>
+        (await grains.GetPersona(user.GetTenantId(), personaId).GetAsync()).ToHttp(http, p => p.Revision, Resource);
 
-    public static async Task<IResult> UpdatePersonaAsync(string personaId, [FromBody] PersonaRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Created<PersonaView>, Ok<PersonaView>, ValidationProblem, ProblemHttpResult>> UpdatePersonaAsync(PersonaId personaId, [FromBody] PersonaRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (!PrefixedId.TryParse<PersonaId>(personaId, out var id)) return WriteResults.NotFound(Resource);
         var errors = request.Validate(out var brand, out var profile);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var result = await grains.GetPersona(user.GetTenantId(), id).UpdateAsync(brand, profile, Revisions.ExpectedRevision(http.Request));
+        var result = await grains.GetPersona(user.GetTenantId(), personaId).UpdateAsync(brand, profile, Revisions.ExpectedRevision(http.Request));
         return result.ToHttp(http, p => p.Revision, Resource);
     }
 
-    public static async Task<IResult> DeletePersonaAsync(string personaId, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Created<PersonaView>, Ok<PersonaView>, ValidationProblem, ProblemHttpResult>> DeletePersonaAsync(PersonaId personaId, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (!PrefixedId.TryParse<PersonaId>(personaId, out var id)) return WriteResults.NotFound(Resource);
-        var result = await grains.GetPersona(user.GetTenantId(), id).DeleteAsync(Revisions.ExpectedRevision(http.Request));
+        var result = await grains.GetPersona(user.GetTenantId(), personaId).DeleteAsync(Revisions.ExpectedRevision(http.Request));
         return result.ToHttp(http, p => p.Revision, Resource);
     }
 }

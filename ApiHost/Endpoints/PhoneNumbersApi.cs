@@ -1,9 +1,10 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using VoicePlatform.ApiHost.Contracts;
 using VoicePlatform.ApiHost.Http;
 using VoicePlatform.Common;
-using VoicePlatform.Silo.Security;
+using VoicePlatform.Security;
 using VoicePlatform.Telephony;
 
 namespace VoicePlatform.ApiHost.Endpoints;
@@ -37,7 +38,7 @@ public static class PhoneNumbersApi
         return api;
     }
 
-    public static async Task<IResult> CreatePhoneNumberAsync([FromBody] PhoneNumberRequest request, ClaimsPrincipal user, IGrainFactory grains, HttpContext http)
+    public static async Task<Results<Created<PhoneNumberView>, Ok<PhoneNumberView>, ValidationProblem, ProblemHttpResult>> CreatePhoneNumberAsync([FromBody] PhoneNumberRequest request, ClaimsPrincipal user, IGrainFactory grains, HttpContext http)
     {
         var errors = request.Validate(out var settings);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
@@ -47,7 +48,7 @@ public static class PhoneNumbersApi
         return result.ToHttp(http, n => n.Revision, Resource, n => $"/api/phone-numbers/{n.Id}");
     }
 
-    public static async Task<IResult> ListPhoneNumbersAsync([AsParameters] PhoneNumberListQuery query, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Ok<Page<PhoneNumberSummary>>, ValidationProblem>> ListPhoneNumbersAsync([AsParameters] PhoneNumberListQuery query, ClaimsPrincipal user, IGrainFactory grains)
     {
         var errors = query.Validate(out var filter);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
@@ -55,25 +56,21 @@ public static class PhoneNumbersApi
         return TypedResults.Ok(page);
     }
 
-    public static async Task<IResult> GetPhoneNumberAsync(string numberId, ClaimsPrincipal user, IGrainFactory grains, HttpContext http) =>
-        PrefixedId.TryParse<PhoneNumberId>(numberId, out var id)
-            ? (await grains.GetPhoneNumber(user.GetTenantId(), id).GetAsync()).ToHttp(http, n => n.Revision, Resource)
-            : WriteResults.NotFound(Resource);
+    public static async Task<Results<Ok<PhoneNumberView>, ProblemHttpResult>> GetPhoneNumberAsync(PhoneNumberId numberId, ClaimsPrincipal user, IGrainFactory grains, HttpContext http) =>
+        (await grains.GetPhoneNumber(user.GetTenantId(), numberId).GetAsync()).ToHttp(http, n => n.Revision, Resource);
 
-    public static async Task<IResult> UpdatePhoneNumberAsync(
-        string numberId, [FromBody] PhoneNumberRequest request, ClaimsPrincipal user, IGrainFactory grains, HttpContext http)
+    public static async Task<Results<Created<PhoneNumberView>, Ok<PhoneNumberView>, ValidationProblem, ProblemHttpResult>> UpdatePhoneNumberAsync(
+        PhoneNumberId numberId, [FromBody] PhoneNumberRequest request, ClaimsPrincipal user, IGrainFactory grains, HttpContext http)
     {
-        if (!PrefixedId.TryParse<PhoneNumberId>(numberId, out var id)) return WriteResults.NotFound(Resource);
         var errors = request.Validate(out var settings);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var result = await grains.GetPhoneNumber(user.GetTenantId(), id).UpdateAsync(settings, Revisions.ExpectedRevision(http.Request));
+        var result = await grains.GetPhoneNumber(user.GetTenantId(), numberId).UpdateAsync(settings, Revisions.ExpectedRevision(http.Request));
         return result.ToHttp(http, n => n.Revision, Resource);
     }
 
-    public static async Task<IResult> DeletePhoneNumberAsync(string numberId, ClaimsPrincipal user, IGrainFactory grains, HttpContext http)
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeletePhoneNumberAsync(PhoneNumberId numberId, ClaimsPrincipal user, IGrainFactory grains, HttpContext http)
     {
-        if (!PrefixedId.TryParse<PhoneNumberId>(numberId, out var id)) return WriteResults.NotFound(Resource);
-        var result = await grains.GetPhoneNumber(user.GetTenantId(), id).DeleteAsync(Revisions.ExpectedRevision(http.Request));
-        return result.Outcome == WriteOutcome.Ok ? TypedResults.NoContent() : result.ToHttp(http, n => n.Revision, Resource);
+        var result = await grains.GetPhoneNumber(user.GetTenantId(), numberId).DeleteAsync(Revisions.ExpectedRevision(http.Request));
+        return result.Outcome == WriteOutcome.Ok ? TypedResults.NoContent() : WriteResults.Problem(result, Resource);
     }
 }

@@ -1,10 +1,11 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using VoicePlatform.ApiHost.Contracts;
 using VoicePlatform.ApiHost.Http;
 using VoicePlatform.Common;
 using VoicePlatform.Pricing;
-using VoicePlatform.Silo.Security;
+using VoicePlatform.Security;
 
 namespace VoicePlatform.ApiHost.Endpoints;
 
@@ -30,19 +31,19 @@ public static class PriceBooksApi
         return api;
     }
 
-    public static async Task<IResult> GetCurrentPriceBookAsync(string currency, HttpContext http, IGrainFactory grains)
+    public static async Task<Results<Ok<PriceBook>, ValidationProblem, ProblemHttpResult>> GetCurrentPriceBookAsync(string currency, HttpContext http, IGrainFactory grains)
     {
         if (CurrencyProblem(currency) is { } problem) return problem;
         return await grains.GetPriceBook(currency).GetCurrentAsync() is { } book ? Found(http, book) : NotFound(currency);
     }
 
-    public static async Task<IResult> GetPriceBookVersionAsync(string currency, int version, HttpContext http, IGrainFactory grains)
+    public static async Task<Results<Ok<PriceBook>, ValidationProblem, ProblemHttpResult>> GetPriceBookVersionAsync(string currency, int version, HttpContext http, IGrainFactory grains)
     {
         if (CurrencyProblem(currency) is { } problem) return problem;
         return await grains.GetPriceBook(currency).GetVersionAsync(version) is { } book ? Found(http, book) : NotFound(currency, version);
     }
 
-    public static async Task<IResult> PublishPriceBookAsync(string currency, [FromBody] PriceBookRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Created<PriceBook>, Ok<PriceBook>, ValidationProblem, ProblemHttpResult>> PublishPriceBookAsync(string currency, [FromBody] PriceBookRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (CurrencyProblem(currency) is { } problem) return problem;
         var errors = request.Validate(out var rates);
@@ -65,20 +66,20 @@ public static class PriceBooksApi
     }
 
     /// <summary>400 naming <c>currency</c> unless it is an upper-case ISO 4217 code.</summary>
-    public static IResult? CurrencyProblem(string currency) => Currencies.IsKnown(currency)
+    public static ValidationProblem? CurrencyProblem(string currency) => Currencies.IsKnown(currency)
         ? null
         : TypedResults.ValidationProblem(new Dictionary<string, string[]>
         {
             ["currency"] = [$"'{currency}' is not an ISO 4217 currency code; use the upper-case code, for example USD."],
         });
 
-    private static IResult Found(HttpContext http, PriceBook book)
+    private static Ok<PriceBook> Found(HttpContext http, PriceBook book)
     {
         http.Response.Headers.ETag = Revisions.ToETag(book.Version);
         return TypedResults.Ok(book);
     }
 
-    private static IResult NotFound(string currency, int? version = null) =>
+    private static ProblemHttpResult NotFound(string currency, int? version = null) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Price book not found",
             detail: version is null ? $"No price book has been published for {currency}." : $"The {currency} price book has no version {version}.");
 }

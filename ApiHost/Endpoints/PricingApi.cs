@@ -1,8 +1,9 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using VoicePlatform.ApiHost.Contracts;
 using VoicePlatform.Pricing;
-using VoicePlatform.Silo.Security;
+using VoicePlatform.Security;
 
 namespace VoicePlatform.ApiHost.Endpoints;
 
@@ -24,17 +25,17 @@ public static class PricingApi
         return api;
     }
 
-    public static async Task<IResult> GetPricingAsync(ClaimsPrincipal user, IGrainFactory grains) =>
+    public static async Task<Results<Ok<EffectivePricing>, ValidationProblem, ProblemHttpResult>> GetPricingAsync(ClaimsPrincipal user, IGrainFactory grains) =>
         ToHttp(await grains.GetTenantPricing(user.GetTenantId()).GetEffectiveAsync());
 
-    public static async Task<IResult> EstimateAsync([FromBody] EstimateRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Ok<CallCost>, ValidationProblem, ProblemHttpResult>> EstimateAsync([FromBody] EstimateRequest request, ClaimsPrincipal user, IGrainFactory grains)
     {
         var errors = request.Validate(out var agent, out var durationSeconds);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         return ToHttp(await grains.GetTenantPricing(user.GetTenantId()).EstimateAsync(agent, durationSeconds));
     }
 
-    private static IResult ToHttp<T>(PricingResult<T> result) where T : class => result.Problem switch
+    private static Results<Ok<T>, ValidationProblem, ProblemHttpResult> ToHttp<T>(PricingResult<T> result) where T : class => result.Problem switch
     {
         null => TypedResults.Ok(result.Value),
         PricingProblem.UnknownAgent => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["agentId"] = [result.Detail!] }),

@@ -1,9 +1,10 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using VoicePlatform.ApiHost.Contracts;
 using VoicePlatform.ApiHost.Http;
 using VoicePlatform.Common;
-using VoicePlatform.Silo.Security;
+using VoicePlatform.Security;
 using VoicePlatform.Telephony;
 
 namespace VoicePlatform.ApiHost.Endpoints;
@@ -36,7 +37,7 @@ public static class SipTrunksApi
         return api;
     }
 
-    public static async Task<IResult> CreateSipTrunkAsync([FromBody] SipTrunkRequest request, ClaimsPrincipal user, IGrainFactory grains, HttpContext http)
+    public static async Task<Results<Created<SipTrunkView>, Ok<SipTrunkView>, ValidationProblem, ProblemHttpResult>> CreateSipTrunkAsync([FromBody] SipTrunkRequest request, ClaimsPrincipal user, IGrainFactory grains, HttpContext http)
     {
         var errors = request.Validate(out var settings);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
@@ -46,7 +47,7 @@ public static class SipTrunksApi
         return result.ToHttp(http, t => t.Revision, Resource, t => $"/api/sip-trunks/{t.Id}");
     }
 
-    public static async Task<IResult> ListSipTrunksAsync(string? after, int? limit, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Ok<Page<SipTrunkSummary>>, ValidationProblem>> ListSipTrunksAsync(string? after, int? limit, ClaimsPrincipal user, IGrainFactory grains)
     {
         var errors = new Dictionary<string, string[]>();
         var pageSize = QueryFilters.Limit(limit, errors);
@@ -54,25 +55,21 @@ public static class SipTrunksApi
         return TypedResults.Ok(await grains.GetTelephonyDirectory(user.GetTenantId()).ListTrunksAsync(after, pageSize));
     }
 
-    public static async Task<IResult> GetSipTrunkAsync(string trunkId, ClaimsPrincipal user, IGrainFactory grains, HttpContext http) =>
-        PrefixedId.TryParse<SipTrunkId>(trunkId, out var id)
-            ? (await grains.GetSipTrunk(user.GetTenantId(), id).GetAsync()).ToHttp(http, t => t.Revision, Resource)
-            : WriteResults.NotFound(Resource);
+    public static async Task<Results<Ok<SipTrunkView>, ProblemHttpResult>> GetSipTrunkAsync(SipTrunkId trunkId, ClaimsPrincipal user, IGrainFactory grains, HttpContext http) =>
+        (await grains.GetSipTrunk(user.GetTenantId(), trunkId).GetAsync()).ToHttp(http, t => t.Revision, Resource);
 
-    public static async Task<IResult> UpdateSipTrunkAsync(
-        string trunkId, [FromBody] SipTrunkRequest request, ClaimsPrincipal user, IGrainFactory grains, HttpContext http)
+    public static async Task<Results<Created<SipTrunkView>, Ok<SipTrunkView>, ValidationProblem, ProblemHttpResult>> UpdateSipTrunkAsync(
+        SipTrunkId trunkId, [FromBody] SipTrunkRequest request, ClaimsPrincipal user, IGrainFactory grains, HttpContext http)
     {
-        if (!PrefixedId.TryParse<SipTrunkId>(trunkId, out var id)) return WriteResults.NotFound(Resource);
         var errors = request.Validate(out var settings);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var result = await grains.GetSipTrunk(user.GetTenantId(), id).UpdateAsync(settings, Revisions.ExpectedRevision(http.Request));
+        var result = await grains.GetSipTrunk(user.GetTenantId(), trunkId).UpdateAsync(settings, Revisions.ExpectedRevision(http.Request));
         return result.ToHttp(http, t => t.Revision, Resource);
     }
 
-    public static async Task<IResult> DeleteSipTrunkAsync(string trunkId, ClaimsPrincipal user, IGrainFactory grains, HttpContext http)
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteSipTrunkAsync(SipTrunkId trunkId, ClaimsPrincipal user, IGrainFactory grains, HttpContext http)
     {
-        if (!PrefixedId.TryParse<SipTrunkId>(trunkId, out var id)) return WriteResults.NotFound(Resource);
-        var result = await grains.GetSipTrunk(user.GetTenantId(), id).DeleteAsync(Revisions.ExpectedRevision(http.Request));
-        return result.Outcome == WriteOutcome.Ok ? TypedResults.NoContent() : result.ToHttp(http, t => t.Revision, Resource);
+        var result = await grains.GetSipTrunk(user.GetTenantId(), trunkId).DeleteAsync(Revisions.ExpectedRevision(http.Request));
+        return result.Outcome == WriteOutcome.Ok ? TypedResults.NoContent() : WriteResults.Problem(result, Resource);
     }
 }

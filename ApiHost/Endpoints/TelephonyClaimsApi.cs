@@ -1,8 +1,9 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using VoicePlatform.ApiHost.Contracts;
 using VoicePlatform.ApiHost.Http;
 using VoicePlatform.Common;
-using VoicePlatform.Silo.Security;
+using VoicePlatform.Security;
 using VoicePlatform.Telephony;
 
 namespace VoicePlatform.ApiHost.Endpoints;
@@ -34,31 +35,31 @@ public static class TelephonyClaimsApi
         return api;
     }
 
-    public static async Task<IResult> ListConflictsAsync(IGrainFactory grains)
+    public static async Task<Ok<IReadOnlyList<TelephonyClaimView>>> ListConflictsAsync(IGrainFactory grains)
     {
         var contested = await grains.GetTelephonyClaimConflicts().ListAsync();
         var views = await Task.WhenAll(contested.Select(key => grains.GetTelephonyClaim(key).GetAsync()));
         return TypedResults.Ok<IReadOnlyList<TelephonyClaimView>>(views);
     }
 
-    public static async Task<IResult> GetNumberClaimAsync(string number, IGrainFactory grains) =>
+    public static async Task<Results<Ok<TelephonyClaimView>, ValidationProblem>> GetNumberClaimAsync(string number, IGrainFactory grains) =>
         NumberKey(number, out var key, out var errors)
             ? TypedResults.Ok(await grains.GetTelephonyClaim(key).GetAsync())
             : TypedResults.ValidationProblem(errors);
 
-    public static async Task<IResult> ReassignNumberAsync(string number, [FromBody] ReassignClaimRequest request, IGrainFactory grains)
+    public static async Task<Results<Ok<TelephonyClaimView>, ValidationProblem, ProblemHttpResult>> ReassignNumberAsync(string number, [FromBody] ReassignClaimRequest request, IGrainFactory grains)
     {
         if (!NumberKey(number, out var key, out var errors)) return TypedResults.ValidationProblem(errors);
         return await ReassignAsync(key, request, grains);
     }
 
-    public static async Task<IResult> GetTrunkClaimAsync(string liveKitTrunkId, IGrainFactory grains) =>
+    public static async Task<Ok<TelephonyClaimView>> GetTrunkClaimAsync(string liveKitTrunkId, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetTelephonyClaim(TelephonyClaimKey.LiveKitTrunk(liveKitTrunkId)).GetAsync());
 
-    public static Task<IResult> ReassignTrunkAsync(string liveKitTrunkId, [FromBody] ReassignClaimRequest request, IGrainFactory grains) =>
+    public static Task<Results<Ok<TelephonyClaimView>, ValidationProblem, ProblemHttpResult>> ReassignTrunkAsync(string liveKitTrunkId, [FromBody] ReassignClaimRequest request, IGrainFactory grains) =>
         ReassignAsync(TelephonyClaimKey.LiveKitTrunk(liveKitTrunkId), request, grains);
 
-    private static async Task<IResult> ReassignAsync(TelephonyClaimKey key, ReassignClaimRequest request, IGrainFactory grains)
+    private static async Task<Results<Ok<TelephonyClaimView>, ValidationProblem, ProblemHttpResult>> ReassignAsync(TelephonyClaimKey key, ReassignClaimRequest request, IGrainFactory grains)
     {
         var errors = request.Validate(key.Kind, out var holder);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using VoicePlatform.Silo.Security;
+using VoicePlatform.Security;
 using VoicePlatform.Tenants;
 
 namespace VoicePlatform.ApiHost.Endpoints;

@@ -1,10 +1,11 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using VoicePlatform.ApiHost.Contracts;
 using VoicePlatform.ApiHost.Http;
 using VoicePlatform.Common;
 using VoicePlatform.Pricing;
-using VoicePlatform.Silo.Security;
+using VoicePlatform.Security;
 using VoicePlatform.Tenants;
 
 namespace VoicePlatform.ApiHost.Endpoints;
@@ -26,23 +27,17 @@ public static class TenantPricingApi
         return api;
     }
 
-    public static async Task<IResult> GetTenantPricingAsync(string tenantId, HttpContext http, IGrainFactory grains)
-    {
-        if (!TenantId.TryParse(tenantId, out var id)) return TenantNotFound(tenantId);
-        return await grains.GetTenantPricing(id).GetOverridesAsync() is { } view
+    public static async Task<Results<Ok<TenantPricingView>, ProblemHttpResult>> GetTenantPricingAsync(TenantId tenantId, HttpContext http, IGrainFactory grains) =>
+        await grains.GetTenantPricing(tenantId).GetOverridesAsync() is { } view
             ? view.ToHttp(http, v => v.Revision, Resource)
-            : TenantNotFound(tenantId);
-    }
+            : WriteResults.TenantNotFound(tenantId);
 
-    public static async Task<IResult> SetTenantPricingAsync(string tenantId, [FromBody] PricingOverridesRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Created<TenantPricingView>, Ok<TenantPricingView>, ValidationProblem, ProblemHttpResult>> SetTenantPricingAsync(
+        TenantId tenantId, [FromBody] PricingOverridesRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (!TenantId.TryParse(tenantId, out var id)) return TenantNotFound(tenantId);
         var errors = request.Validate(out var overrides);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var result = await grains.GetTenantPricing(id).SetOverridesAsync(overrides, Revisions.ExpectedRevision(http.Request), user.GetActor());
-        return result.Outcome == WriteOutcome.NotFound ? TenantNotFound(tenantId) : result.ToHttp(http, v => v.Revision, Resource);
+        var result = await grains.GetTenantPricing(tenantId).SetOverridesAsync(overrides, Revisions.ExpectedRevision(http.Request), user.GetActor());
+        return result.Outcome == WriteOutcome.NotFound ? WriteResults.TenantNotFound(tenantId) : result.ToHttp(http, v => v.Revision, Resource);
     }
-
-    private static IResult TenantNotFound(string tenantId) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Tenant not found", detail: $"There is no tenant '{tenantId}'.");
 }

@@ -1,7 +1,8 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using VoicePlatform.ApiHost.Contracts;
 using VoicePlatform.Calls;
-using VoicePlatform.Silo.Security;
+using VoicePlatform.Security;
 
 namespace VoicePlatform.ApiHost.Endpoints;
 
@@ -16,7 +17,7 @@ public static class UsageApi
         return app;
     }
 
-    public static async Task<IResult> GetUsageAsync([AsParameters] UsageRequestQuery query, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Ok<IReadOnlyList<UsageGroup>>, ValidationProblem>> GetUsageAsync([AsParameters] UsageRequestQuery query, ClaimsPrincipal user, IGrainFactory grains)
     {
         var errors = query.Validate(out var usage);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using VoicePlatform.ApiHost.Contracts;
 using VoicePlatform.ApiHost.Http;
 using VoicePlatform.Common;
-using VoicePlatform.Silo.Security;
+using VoicePlatform.Security;
 using VoicePlatform.Tenants;
 using VoicePlatform.Wallets;
 
@@ -45,43 +45,38 @@ public static class WalletApi
         return TypedResults.Ok(await grains.GetWalletLedger(user.GetTenantId()).ListAsync(filter));
     }
 
-    public static async Task<Results<Ok<WalletView>, ProblemHttpResult>> GetTenantWalletAsync(string tenantId, IGrainFactory grains) =>
-        TenantId.TryParse(tenantId, out var id) && await grains.GetWallet(id).FindAsync() is { } wallet
+    public static async Task<Results<Ok<WalletView>, ProblemHttpResult>> GetTenantWalletAsync(TenantId tenantId, IGrainFactory grains) =>
+        await grains.GetWallet(tenantId).FindAsync() is { } wallet
             ? TypedResults.Ok(wallet)
-            : TenantNotFound(tenantId);
+            : WriteResults.TenantNotFound(tenantId);
 
     /// <summary>A well-formed id of a tenant that does not exist has an empty ledger; a malformed one is 404.</summary>
     public static async Task<Results<Ok<Page<WalletLedgerEntry>>, ValidationProblem, ProblemHttpResult>> ListTenantLedgerAsync(
-        string tenantId, [AsParameters] LedgerRequestQuery query, IGrainFactory grains)
+        TenantId tenantId, [AsParameters] LedgerRequestQuery query, IGrainFactory grains)
     {
-        if (!TenantId.TryParse(tenantId, out var id)) return TenantNotFound(tenantId);
         var errors = query.Validate(out var filter);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        return TypedResults.Ok(await grains.GetWalletLedger(id).ListAsync(filter));
+        return TypedResults.Ok(await grains.GetWalletLedger(tenantId).ListAsync(filter));
     }
 
     public static async Task<Results<Created<WalletCreditReceipt>, Ok<WalletCreditReceipt>, ValidationProblem, ProblemHttpResult>> CreditAsync(
-        string tenantId, [FromBody] CreditRequest request, [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey,
+        TenantId tenantId, [FromBody] CreditRequest request, [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey,
         ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (!TenantId.TryParse(tenantId, out var id)) return TenantNotFound(tenantId);
         var errors = request.Validate(idempotencyKey, user.GetActor(), out var credit);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var result = await grains.GetWallet(id).CreditAsync(credit);
+        var result = await grains.GetWallet(tenantId).CreditAsync(credit);
         var receipt = new WalletCreditReceipt(result.Reference ?? "", credit.Kind, credit.Amount, credit.Note, result.Sequence, result.Balance, result.Reserved);
         return result.Status switch
         {
             WalletOperationStatus.Applied => TypedResults.Created((string?)null, receipt),
             WalletOperationStatus.Replayed => TypedResults.Ok(receipt),
-            WalletOperationStatus.TenantNotFound => TenantNotFound(tenantId),
+            WalletOperationStatus.TenantNotFound => WriteResults.TenantNotFound(tenantId),
             WalletOperationStatus.InsufficientFunds => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Insufficient funds",
                 detail: $"An adjustment of {credit.Amount} would take more than the {result.Balance - result.Reserved} available; nothing changed."),
             _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Idempotency key reused",
                 detail: $"The {IdempotencyKeys.Header} was already used for a different credit of this tenant; nothing changed."),
         };
     }
-
-    private static ProblemHttpResult TenantNotFound(string tenantId) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Tenant not found", detail: $"There is no tenant '{tenantId}'.");
 }

@@ -5,6 +5,7 @@ using Orleans.Configuration;
 using Scalar.AspNetCore;
 using VoicePlatform.ApiHost.Endpoints;
 using VoicePlatform.ApiHost.Http;
+using VoicePlatform.Calls;
 using VoicePlatform.Silo.Hosting;
 using VoicePlatform.Silo.Operations;
 using VoicePlatform.Silo.Security;
@@ -58,6 +59,7 @@ public static class ApiHostApplication
             if (builder.Configuration.IsLiveKitConfigured()) builder.Services.AddLiveKit(builder.Configuration);
         }
 
+        builder.Services.AddSingleton<ILiveKitWebhookReceiver, LiveKitWebhookReceiver>();
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
@@ -85,23 +87,7 @@ public static class ApiHostApplication
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api-reference", o => o.WithTitle("VoicePlatform API")).AllowAnonymous();
         app.MapPlatformOperations();
-        // Every resource route shares the body checks that are the same for all of them.
-        var api = app.MapGroup("").AddEndpointFilter<NullElementsFilter>();
-        api.MapOperatorTenantsApi();
-        api.MapTenantApi();
-        api.MapApiKeysApi();
-        api.MapBrandsApi();
-        api.MapPersonasApi();
-        api.MapAgentsApi();
-        api.MapSipTrunksApi();
-        api.MapPhoneNumbersApi();
-        api.MapCallsApi();
-        api.MapCallReportsApi();
-        api.MapUsageApi();
-        api.MapPricingApi();
-        api.MapLiveKitWebhookApi();
-        api.MapWalletApi();
-        api.MapTelephonyClaimsApi();
+        app.MapVoicePlatformApi();
         return app;
     }
 

@@ -7,7 +7,6 @@ using VoicePlatform.ApiKeys;
 using VoicePlatform.Brands;
 using VoicePlatform.Calls;
 using VoicePlatform.Pricing;
-using VoicePlatform.Grains.CallRecords;
 using VoicePlatform.Catalog;
 using VoicePlatform.Common;
 using VoicePlatform.Personas;

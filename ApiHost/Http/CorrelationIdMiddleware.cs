@@ -1,4 +1,4 @@
-using VoicePlatform.Silo.Logging;
+using VoicePlatform.Common;
 
 namespace VoicePlatform.ApiHost.Http;
 

@@ -6,9 +6,8 @@ namespace VoicePlatform.ApiHost.Http;
 
 /// <summary>
 /// The one place a typed id from a route is checked: when a handler binds an <see cref="IRouteId{TSelf}"/> from the
-/// route and the text is no such id, the answer is 404 naming what was not found — the same answer as an id of the
-/// right shape that names nothing in this tenant, so a malformed id tells a caller nothing more. Runs after
-/// authorization, so an anonymous caller still gets 401.
+/// route and the text is no such id, the answer is 404 naming what was not found, as for an id of the right shape that
+/// names nothing. Runs after authorization, so an anonymous caller still gets 401.
 /// </summary>
 public sealed class RouteIds(RequestDelegate next)
 {
@@ -22,11 +21,15 @@ public sealed class RouteIds(RequestDelegate next)
             foreach (var check in Checks.GetOrAdd(handler, ChecksFor))
             {
                 if (http.Request.RouteValues.TryGetValue(check.RouteName, out var value) && !check.IsValid(value as string))
-                    return WriteResults.NotFound(check.Noun).ExecuteAsync(http);
+                    return NotFound(check.Noun).ExecuteAsync(http);
             }
         }
         return next(http);
     }
+
+    private static IResult NotFound(string noun) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"{char.ToUpperInvariant(noun[0])}{noun[1..]} not found",
+            detail: $"There is no such {noun}.");
 
     private static RouteIdCheck[] ChecksFor(MethodInfo handler) =>
         handler.GetParameters()

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using VoicePlatform.Common;
+using VoicePlatform.Tenants;
 
 namespace VoicePlatform.ApiHost.Http;
 
@@ -24,6 +25,14 @@ public static class WriteResults
                 return Problem(result, resource);
         }
     }
+
+    /// <summary>A write to something without a revision of its own (a call's reports): 200, or the problem; no ETag.</summary>
+    public static Results<Ok<T>, ValidationProblem, ProblemHttpResult> ToHttp<T>(this WriteResult<T> result, string resource) => result.Outcome switch
+    {
+        WriteOutcome.Created or WriteOutcome.Ok => TypedResults.Ok(result.Value),
+        WriteOutcome.InvalidReference => InvalidReference(result),
+        _ => Problem(result, resource),
+    };
 
     /// <summary>A read: 200 with the ETag, or 404.</summary>
     public static Results<Ok<T>, ProblemHttpResult> ToHttp<T>(this T? value, HttpContext http, Func<T, int> revision, string resource) where T : class
@@ -50,6 +59,10 @@ public static class WriteResults
     };
 
     public static ValidationProblem InvalidReference<T>(WriteResult<T> result) => TypedResults.ValidationProblem(Errors(result));
+
+    /// <summary>An operator's route naming a tenant that does not exist.</summary>
+    public static ProblemHttpResult TenantNotFound(TenantId tenant) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Tenant not found", detail: $"There is no tenant '{tenant}'.");
 
     public static ProblemHttpResult NotFound(string resource) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"{char.ToUpperInvariant(resource[0])}{resource[1..]} not found",

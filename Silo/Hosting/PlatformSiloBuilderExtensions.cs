@@ -1,3 +1,4 @@
+using VoicePlatform.Silo.Logging;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,7 +14,6 @@ using VoicePlatform.Grains.Common;
 using VoicePlatform.Grains.Telephony;
 using VoicePlatform.Grains.Wallets;
 using VoicePlatform.Silo.CallRecords;
-using VoicePlatform.Silo.Logging;
 using VoicePlatform.Silo.Storage;
 using VoicePlatform.Silo.Wallets;
 

@@ -1,3 +1,4 @@
+using VoicePlatform.Common;
 using Microsoft.Extensions.Logging;
 
 namespace VoicePlatform.Silo.Logging;

@@ -1,3 +1,4 @@
+using VoicePlatform.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -22,7 +23,7 @@ public static class AuthenticationHostingExtensions
         builder.Services.AddOptions<AuthenticationFailureOptions>().Bind(builder.Configuration.GetSection(AuthenticationFailureOptions.SectionName));
         builder.Services.AddAuthentication(PlatformAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, PlatformAuthenticationHandler>(PlatformAuthenticationHandler.SchemeName, null);
-        builder.Services.AddAuthorization(PlatformPolicies.Add);
+        builder.Services.AddAuthorization(o => o.AddPlatformPolicies());
         return credential;
     }
 }

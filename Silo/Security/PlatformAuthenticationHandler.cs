@@ -1,3 +1,4 @@
+using VoicePlatform.Security;
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text;

@@ -26,8 +26,7 @@ public sealed class ApiDuringSiloDeathTests
     public async Task RequestsWhileASiloIsDeclaredDeadAnswerSuccessOr503WithRetryAfterAndWritesRepeatSafely()
     {
         var connectionString = await PostgresServer.CreateDatabaseAsync("apikill");
-        var cluster = PostgresClusterBuilder.Build(connectionString, "apikill-svc", silos: 2);
-        await cluster.DeployAsync();
+        await using var cluster = await PostgresClusterBuilder.StartAsync(connectionString, "apikill-svc", silos: 2);
         var app = await ClusterApiHost.StartAsync(connectionString, cluster, "--Security:AuthenticationFailures:PerAddressLimit", "1000000", "--Security:AuthenticationFailures:PerKeyAndAddressLimit", "1000000");
         try
         {
@@ -106,8 +105,7 @@ public sealed class ApiDuringSiloDeathTests
         {
             await app.StopAsync();
             await app.DisposeAsync();
-            await cluster.StopAllSilosAsync();
-            await cluster.DisposeAsync();
+            await cluster.StopAsync();
         }
     }
 }

@@ -19,8 +19,7 @@ public sealed class ApiHostOnPostgresTests
     public async Task AnApiHostClientServesRequestsThroughTwoSilosFoundInPostgres()
     {
         var connectionString = await PostgresServer.CreateDatabaseAsync("apihost");
-        var cluster = PostgresClusterBuilder.Build(connectionString, "apihost-svc", silos: 2);
-        await cluster.DeployAsync();
+        await using var cluster = await PostgresClusterBuilder.StartAsync(connectionString, "apihost-svc", silos: 2);
         var app = await ClusterApiHost.StartAsync(connectionString, cluster);
         try
         {
@@ -52,8 +51,7 @@ public sealed class ApiHostOnPostgresTests
         {
             await app.StopAsync();
             await app.DisposeAsync();
-            await cluster.StopAllSilosAsync();
-            await cluster.DisposeAsync();
+            await cluster.StopAsync();
         }
     }
 }

@@ -27,8 +27,7 @@ public sealed class ApiKeyIdPolicyUpgradeTests
     {
         var connectionString = await PostgresServer.CreateDatabaseAsync("keypolicy");
         string oldKey;
-        var first = PostgresClusterBuilder.Build(connectionString, "keypolicy-svc");
-        await first.DeployAsync();
+        await using var first = await PostgresClusterBuilder.StartAsync(connectionString, "keypolicy-svc");
         var api = await ClusterApiHost.StartAsync(connectionString, first);
         try
         {
@@ -51,8 +50,7 @@ public sealed class ApiKeyIdPolicyUpgradeTests
             Assert.Equal(1, await delete.ExecuteNonQueryAsync());
         }
 
-        var second = PostgresClusterBuilder.Build(connectionString, "keypolicy-svc");
-        await second.DeployAsync();
+        await using var second = await PostgresClusterBuilder.StartAsync(connectionString, "keypolicy-svc");
         api = await ClusterApiHost.StartAsync(connectionString, second);
         try
         {
@@ -78,11 +76,10 @@ public sealed class ApiKeyIdPolicyUpgradeTests
         return client;
     }
 
-    private static async Task StopAsync(WebApplication app, TestCluster cluster)
+    private static async Task StopAsync(WebApplication app, PostgresTestCluster cluster)
     {
         await app.StopAsync();
         await app.DisposeAsync();
-        await cluster.StopAllSilosAsync();
-        await cluster.DisposeAsync();
+        await cluster.StopAsync();
     }
 }

@@ -23,14 +23,12 @@ public sealed class ClaimsUpgradeTests
         var (alice, bob) = (TenantId.New(), TenantId.New());
         var (aliceNumber, bobNumber) = (PrefixedId.New<PhoneNumberId>(), PrefixedId.New<PhoneNumberId>());
 
-        var first = PostgresClusterBuilder.Build(connectionString, "claims-svc");
-        await first.DeployAsync();
+        await using var first = await PostgresClusterBuilder.StartAsync(connectionString, "claims-svc");
         foreach (var tenant in new[] { alice, bob })
             await first.GrainFactory.GetTenant(tenant).CreateAsync(new CreateTenant { Name = "Claims " + tenant.Value, Settings = TenantSettings.Default });
         await first.GrainFactory.GetPhoneNumber(alice, aliceNumber).CreateAsync(new PhoneNumberSettings { Number = shared, Label = "Alice" });
         await first.GrainFactory.GetPhoneNumber(bob, bobNumber).CreateAsync(new PhoneNumberSettings { Number = TestNumbers.Next(), Label = "Bob" });
-        await first.StopAllSilosAsync();
-        await first.DisposeAsync();
+        await first.StopAsync();
 
         // Make the stored rows what an older release wrote: no claims anywhere, no "claimed" flag, and — as the per-tenant
         // uniqueness of that release allowed — Bob's record carrying Alice's number (the serializer writes '+' as \u002B).
@@ -42,42 +40,33 @@ public sealed class ClaimsUpgradeTests
              WHERE grain_type_string = 'phone-number' AND payload_binary IS NOT NULL
             """, ("digits", shared[1..]));
 
-        var second = PostgresClusterBuilder.Build(connectionString, "claims-svc");
-        await second.DeployAsync();
-        try
-        {
-            var grains = second.GrainFactory;
-            var claim = grains.GetTelephonyClaim(TelephonyClaimKey.Number(shared));
-            await CallTestSupport.WaitUntilAsync(async () => (await grains.GetTelephonyClaimConflicts().ListAsync()).Contains(TelephonyClaimKey.Number(shared)),
-                () => "the upgrade pass reported the contested number");
+        await using var second = await PostgresClusterBuilder.StartAsync(connectionString, "claims-svc");
+        var grains = second.GrainFactory;
+        var claim = grains.GetTelephonyClaim(TelephonyClaimKey.Number(shared));
+        await CallTestSupport.WaitUntilAsync(async () => (await grains.GetTelephonyClaimConflicts().ListAsync()).Contains(TelephonyClaimKey.Number(shared)),
+            () => "the upgrade pass reported the contested number");
 
-            var view = await claim.GetAsync();
-            var holder = Assert.IsType<TelephonyClaimHolder>(view.Holder);
-            var contender = Assert.Single(view.Contenders);
-            Assert.Equal(new[] { alice.Value, bob.Value }.Order(StringComparer.Ordinal), new[] { holder.Tenant.Value, contender.Tenant.Value }.Order(StringComparer.Ordinal));
-            var (winner, winnerNumber, loser, loserNumber) = holder.Tenant == alice ? (alice, aliceNumber, bob, bobNumber) : (bob, bobNumber, alice, aliceNumber);
-            Assert.True((await grains.GetPhoneNumber(winner, winnerNumber).GetAsync())!.Claimed);
-            Assert.False((await grains.GetPhoneNumber(loser, loserNumber).GetAsync())!.Claimed);
-            // The loser's number is not presented: its directory entry reads suspended, so no call goes out from it.
-            var listed = Assert.Single((await grains.GetTelephonyDirectory(loser).ListNumbersAsync(new PhoneNumberFilter(), null, 10)).Items);
-            Assert.Equal(PhoneNumberStatus.Suspended, listed.Status);
-            Assert.True(await grains.GetTelephonyClaimConflicts().IsBackfilledAsync());
+        var view = await claim.GetAsync();
+        var holder = Assert.IsType<TelephonyClaimHolder>(view.Holder);
+        var contender = Assert.Single(view.Contenders);
+        Assert.Equal(new[] { alice.Value, bob.Value }.Order(StringComparer.Ordinal), new[] { holder.Tenant.Value, contender.Tenant.Value }.Order(StringComparer.Ordinal));
+        var (winner, winnerNumber, loser, loserNumber) = holder.Tenant == alice ? (alice, aliceNumber, bob, bobNumber) : (bob, bobNumber, alice, aliceNumber);
+        Assert.True((await grains.GetPhoneNumber(winner, winnerNumber).GetAsync())!.Claimed);
+        Assert.False((await grains.GetPhoneNumber(loser, loserNumber).GetAsync())!.Claimed);
+        // The loser's number is not presented: its directory entry reads suspended, so no call goes out from it.
+        var listed = Assert.Single((await grains.GetTelephonyDirectory(loser).ListNumbersAsync(new PhoneNumberFilter(), null, 10)).Items);
+        Assert.Equal(PhoneNumberStatus.Suspended, listed.Status);
+        Assert.True(await grains.GetTelephonyClaimConflicts().IsBackfilledAsync());
 
-            // The operator decides for the other tenant: the claim moves, both records learn it, the conflict is gone.
-            var reassigned = await claim.ReassignAsync(new TelephonyClaimHolder { Tenant = loser, RecordId = loserNumber.Value });
-            Assert.Equal(WriteOutcome.Ok, reassigned.Outcome);
-            await CallTestSupport.WaitUntilAsync(async () =>
-                (await grains.GetPhoneNumber(loser, loserNumber).GetAsync())!.Claimed && !(await grains.GetPhoneNumber(winner, winnerNumber).GetAsync())!.Claimed,
-                () => "both records learnt of the reassignment");
-            Assert.Equal(PhoneNumberStatus.Active, Assert.Single((await grains.GetTelephonyDirectory(loser).ListNumbersAsync(new PhoneNumberFilter(), null, 10)).Items).Status);
-            Assert.Equal(PhoneNumberStatus.Suspended, Assert.Single((await grains.GetTelephonyDirectory(winner).ListNumbersAsync(new PhoneNumberFilter(), null, 10)).Items).Status);
-            Assert.Empty(await grains.GetTelephonyClaimConflicts().ListAsync());
-        }
-        finally
-        {
-            await second.StopAllSilosAsync();
-            await second.DisposeAsync();
-        }
+        // The operator decides for the other tenant: the claim moves, both records learn it, the conflict is gone.
+        var reassigned = await claim.ReassignAsync(new TelephonyClaimHolder { Tenant = loser, RecordId = loserNumber.Value });
+        Assert.Equal(WriteOutcome.Ok, reassigned.Outcome);
+        await CallTestSupport.WaitUntilAsync(async () =>
+            (await grains.GetPhoneNumber(loser, loserNumber).GetAsync())!.Claimed && !(await grains.GetPhoneNumber(winner, winnerNumber).GetAsync())!.Claimed,
+            () => "both records learnt of the reassignment");
+        Assert.Equal(PhoneNumberStatus.Active, Assert.Single((await grains.GetTelephonyDirectory(loser).ListNumbersAsync(new PhoneNumberFilter(), null, 10)).Items).Status);
+        Assert.Equal(PhoneNumberStatus.Suspended, Assert.Single((await grains.GetTelephonyDirectory(winner).ListNumbersAsync(new PhoneNumberFilter(), null, 10)).Items).Status);
+        Assert.Empty(await grains.GetTelephonyClaimConflicts().ListAsync());
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql, params (string Name, object Value)[] parameters)

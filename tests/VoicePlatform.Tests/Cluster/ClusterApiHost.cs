@@ -11,14 +11,14 @@ namespace VoicePlatform.Tests.Cluster;
 /// <summary>An ApiHost in production mode: a cluster client of <paramref name="cluster"/>, found through its PostgreSQL membership table.</summary>
 public static class ClusterApiHost
 {
-    public static async Task<WebApplication> StartAsync(string connectionString, TestCluster cluster, params string[] extraArguments)
+    public static async Task<WebApplication> StartAsync(string connectionString, PostgresTestCluster cluster, params string[] extraArguments)
     {
         var app = ApiHostApplication.Build(
         [
             "--urls", "http://127.0.0.1:0",
             "--ConnectionStrings:Postgres", connectionString,
-            "--Cluster:ClusterId", cluster.Options.ClusterId,
-            "--Cluster:ServiceId", cluster.Options.ServiceId,
+            "--Cluster:ClusterId", cluster.Cluster.Options.ClusterId,
+            "--Cluster:ServiceId", cluster.Cluster.Options.ServiceId,
             "--Operator:ApiKey", ApiHostFixture.OperatorKey,
             "--Logging:LogLevel:Default", "Warning",
             .. extraArguments,

@@ -39,48 +39,37 @@ public sealed class LiveCallRestartTests
         var connectionString = await PostgresServer.CreateDatabaseAsync("livecall");
         var call = PrefixedId.New<CallId>();
 
-        var first = PostgresClusterBuilder.Build(connectionString, "livecall-svc", properties: properties);
-        await first.DeployAsync();
+        await using var first = await PostgresClusterBuilder.StartAsync(connectionString, "livecall-svc", properties: properties);
         var grains = first.GrainFactory;
         var (tenant, agent, _) = await ClusterCaller.CreateAsync(grains, liveKit, openingBalance: 10_000);
 
         await grains.GetCall(tenant, call).PlaceAsync(new PlaceCall { AgentId = agent, To = "+14155550123" });
         await WaitAsync(async () => (await grains.GetCall(tenant, call).GetAsync())!.Status == CallStatus.Answered, "the call was answered");
-        await first.StopAllSilosAsync();
-        await first.DisposeAsync();
+        await first.StopAsync();
 
         // While the cluster is down the call ends at LiveKit, and its webhooks reach no one.
         var room = Assert.Single(await liveKit.ListRoomsAsync());
         await liveKit.DeleteRoomAsync(room.Name);
 
-        var second = PostgresClusterBuilder.Build(connectionString, "livecall-svc", properties: properties);
-        await second.DeployAsync();
-        try
-        {
-            // Watch the stored row, not the grain: asking the grain would activate it and prove nothing about the sweep.
-            await WaitAsync(async () => (await StoredCallJsonAsync(connectionString, tenant, call)).Contains("\"status\":\"ended\""), "the sweep woke the call and its watchdog ended it");
-            var ended = await second.GrainFactory.GetCall(tenant, call).GetAsync();
-            Assert.Equal(CallStatus.Ended, ended!.Status);
-            Assert.NotNull(ended.AnsweredAt);
-            // The list shows it ended too, and the only reminder is the cluster's sweep: none per call.
-            Assert.Equal("ended", await ScalarAsync(connectionString, "SELECT status FROM call_records WHERE call_id = @call", call.Value));
-            Assert.Equal("0", await ScalarAsync(connectionString, "SELECT count(*)::text FROM orleans_reminder WHERE grain_id LIKE '%' || @call || '%'", call.Value));
+        await using var second = await PostgresClusterBuilder.StartAsync(connectionString, "livecall-svc", properties: properties);
+        // Watch the stored row, not the grain: asking the grain would activate it and prove nothing about the sweep.
+        await WaitAsync(async () => (await StoredCallJsonAsync(connectionString, tenant, call)).Contains("\"status\":\"ended\""), "the sweep woke the call and its watchdog ended it");
+        var ended = await second.GrainFactory.GetCall(tenant, call).GetAsync();
+        Assert.Equal(CallStatus.Ended, ended!.Status);
+        Assert.NotNull(ended.AnsweredAt);
+        // The list shows it ended too, and the only reminder is the cluster's sweep: none per call.
+        Assert.Equal("ended", await ScalarAsync(connectionString, "SELECT status FROM call_records WHERE call_id = @call", call.Value));
+        Assert.Equal("0", await ScalarAsync(connectionString, "SELECT count(*)::text FROM orleans_reminder WHERE grain_id LIKE '%' || @call || '%'", call.Value));
 
-            // Paid for exactly once across the restart: one reservation, one settlement, and the balance moved by the price.
-            await WaitAsync(async () => await ScalarAsync(connectionString, "SELECT settled::text FROM call_records WHERE call_id = @call", call.Value) == "true", "the call settled");
-            var cost = (await second.GrainFactory.GetCall(tenant, call).GetCostAsync())!;
-            Assert.True(cost.Settled);
-            Assert.Equal("1", await ScalarAsync(connectionString, "SELECT count(*)::text FROM wallet_ledger WHERE reference = @call AND kind = 'reserve' AND status = 'applied'", call.Value));
-            Assert.Equal("1", await ScalarAsync(connectionString, "SELECT count(*)::text FROM wallet_ledger WHERE reference = @call AND kind = 'settle'", call.Value));
-            var wallet = await second.GrainFactory.GetGrain<IWalletGrain>(tenant.Value).GetAsync();
-            Assert.Equal(10_000 - cost.Cost!.Total + cost.Refunded, wallet.Balance);
-            Assert.Equal(0, wallet.Reserved);
-        }
-        finally
-        {
-            await second.StopAllSilosAsync();
-            await second.DisposeAsync();
-        }
+        // Paid for exactly once across the restart: one reservation, one settlement, and the balance moved by the price.
+        await WaitAsync(async () => await ScalarAsync(connectionString, "SELECT settled::text FROM call_records WHERE call_id = @call", call.Value) == "true", "the call settled");
+        var cost = (await second.GrainFactory.GetCall(tenant, call).GetCostAsync())!;
+        Assert.True(cost.Settled);
+        Assert.Equal("1", await ScalarAsync(connectionString, "SELECT count(*)::text FROM wallet_ledger WHERE reference = @call AND kind = 'reserve' AND status = 'applied'", call.Value));
+        Assert.Equal("1", await ScalarAsync(connectionString, "SELECT count(*)::text FROM wallet_ledger WHERE reference = @call AND kind = 'settle'", call.Value));
+        var wallet = await second.GrainFactory.GetGrain<IWalletGrain>(tenant.Value).GetAsync();
+        Assert.Equal(10_000 - cost.Cost!.Total + cost.Refunded, wallet.Balance);
+        Assert.Equal(0, wallet.Reserved);
     }
 
     private static async Task<string> StoredCallJsonAsync(string connectionString, TenantId tenant, CallId call)

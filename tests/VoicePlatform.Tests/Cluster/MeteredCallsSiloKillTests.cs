@@ -28,52 +28,43 @@ public sealed class MeteredCallsSiloKillTests
         var properties = ClusterCaller.LiveKitProperties(emulator);
         properties["Calls:Metering:BlockDuration"] = "00:00:01";
         var connectionString = await PostgresServer.CreateDatabaseAsync("meteredkill");
-        var cluster = PostgresClusterBuilder.Build(connectionString, "meteredkill-svc", silos: 2, properties: properties);
-        await cluster.DeployAsync();
-        try
+        await using var cluster = await PostgresClusterBuilder.StartAsync(connectionString, "meteredkill-svc", silos: 2, properties: properties);
+        var grains = cluster.GrainFactory;
+        var caller = await ClusterCaller.CreateAsync(grains, liveKit, OpeningBalance);
+        var calls = Enumerable.Range(0, Calls).Select(_ => PrefixedId.New<CallId>()).ToList();
+        for (var i = 0; i < Calls; i++)
+            await grains.GetCall(caller.Tenant, calls[i]).PlaceAsync(new PlaceCall { AgentId = caller.Agent, To = $"+1415555{i:D4}" });
+        await WaitAsync(async () => await CountAsync(connectionString, "SELECT count(*) FROM call_records WHERE answered_at IS NOT NULL") == Calls, "every call answered");
+        // Paying as they go: every call has debited blocks before the kill.
+        await WaitAsync(async () => await CountAsync(connectionString,
+            "SELECT count(DISTINCT reference) FROM wallet_ledger WHERE kind = 'debit' AND status = 'applied'") == Calls, "every call debited a block");
+
+        await cluster.KillSiloAsync(cluster.Silos[1]);
+        // The calls the dead silo held come back on the survivor (the sweep wakes them) and keep paying.
+        var lastEntryAtKill = await CountAsync(connectionString, "SELECT max(sequence) FROM wallet_ledger");
+        await WaitAsync(async () => await CountAsync(connectionString,
+            $"SELECT count(DISTINCT reference) FROM wallet_ledger WHERE kind = 'debit' AND status = 'applied' AND sequence > {lastEntryAtKill}") == Calls,
+            "every call debited again after the kill");
+
+        // The callees hang up (the rooms go); the watchdogs see it and the calls settle.
+        foreach (var room in await liveKit.ListRoomsAsync()) await liveKit.DeleteRoomAsync(room.Name);
+        await WaitAsync(async () => await CountAsync(connectionString, "SELECT count(*) FROM call_records WHERE settled") == Calls, "every call settled");
+
+        long charged = 0;
+        foreach (var call in calls)
         {
-            var grains = cluster.GrainFactory;
-            var caller = await ClusterCaller.CreateAsync(grains, liveKit, OpeningBalance);
-            var calls = Enumerable.Range(0, Calls).Select(_ => PrefixedId.New<CallId>()).ToList();
-            for (var i = 0; i < Calls; i++)
-                await grains.GetCall(caller.Tenant, calls[i]).PlaceAsync(new PlaceCall { AgentId = caller.Agent, To = $"+1415555{i:D4}" });
-            await WaitAsync(async () => await CountAsync(connectionString, "SELECT count(*) FROM call_records WHERE answered_at IS NOT NULL") == Calls, "every call answered");
-            // Paying as they go: every call has debited blocks before the kill.
-            await WaitAsync(async () => await CountAsync(connectionString,
-                "SELECT count(DISTINCT reference) FROM wallet_ledger WHERE kind = 'debit' AND status = 'applied'") == Calls, "every call debited a block");
-
-            await cluster.KillSiloAsync(cluster.Silos[1]);
-            // The calls the dead silo held come back on the survivor (the sweep wakes them) and keep paying.
-            var lastEntryAtKill = await CountAsync(connectionString, "SELECT max(sequence) FROM wallet_ledger");
-            await WaitAsync(async () => await CountAsync(connectionString,
-                $"SELECT count(DISTINCT reference) FROM wallet_ledger WHERE kind = 'debit' AND status = 'applied' AND sequence > {lastEntryAtKill}") == Calls,
-                "every call debited again after the kill");
-
-            // The callees hang up (the rooms go); the watchdogs see it and the calls settle.
-            foreach (var room in await liveKit.ListRoomsAsync()) await liveKit.DeleteRoomAsync(room.Name);
-            await WaitAsync(async () => await CountAsync(connectionString, "SELECT count(*) FROM call_records WHERE settled") == Calls, "every call settled");
-
-            long charged = 0;
-            foreach (var call in calls)
-            {
-                var cost = (await grains.GetCall(caller.Tenant, call).GetCostAsync())!;
-                Assert.True(cost.Settled);
-                Assert.Equal(0, cost.Shortfall);
-                charged += cost.Cost!.Total;
-                Assert.Equal(1, await CountAsync(connectionString, $"SELECT count(*) FROM wallet_ledger WHERE reference = '{call.Value}' AND kind = 'settle'"));
-                Assert.Equal(1, await CountAsync(connectionString, $"SELECT count(*) FROM wallet_ledger WHERE reference = '{call.Value}' AND kind = 'reserve'"));
-            }
-            var wallet = await grains.GetWallet(caller.Tenant).GetAsync();
-            Assert.Equal(OpeningBalance - charged, wallet.Balance);
-            Assert.Equal(0, wallet.Reserved);
-            // The ledger agrees with itself: its entries add up to the balance.
-            Assert.Equal(wallet.Balance, await CountAsync(connectionString, "SELECT coalesce(sum(balance_change), 0) FROM wallet_ledger"));
+            var cost = (await grains.GetCall(caller.Tenant, call).GetCostAsync())!;
+            Assert.True(cost.Settled);
+            Assert.Equal(0, cost.Shortfall);
+            charged += cost.Cost!.Total;
+            Assert.Equal(1, await CountAsync(connectionString, $"SELECT count(*) FROM wallet_ledger WHERE reference = '{call.Value}' AND kind = 'settle'"));
+            Assert.Equal(1, await CountAsync(connectionString, $"SELECT count(*) FROM wallet_ledger WHERE reference = '{call.Value}' AND kind = 'reserve'"));
         }
-        finally
-        {
-            await cluster.StopAllSilosAsync();
-            await cluster.DisposeAsync();
-        }
+        var wallet = await grains.GetWallet(caller.Tenant).GetAsync();
+        Assert.Equal(OpeningBalance - charged, wallet.Balance);
+        Assert.Equal(0, wallet.Reserved);
+        // The ledger agrees with itself: its entries add up to the balance.
+        Assert.Equal(wallet.Balance, await CountAsync(connectionString, "SELECT coalesce(sum(balance_change), 0) FROM wallet_ledger"));
     }
 
     private static async Task<long> CountAsync(string connectionString, string sql)

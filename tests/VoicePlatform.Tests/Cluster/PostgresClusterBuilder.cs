@@ -16,7 +16,7 @@ public static class PostgresClusterBuilder
 {
     private const string ConnectionStringProperty = "VoicePlatformTests:Postgres";
 
-    public static TestCluster Build(string connectionString, string serviceId, int silos = 1, string? clusterId = null,
+    private static TestCluster Build(string connectionString, string serviceId, int silos = 1, string? clusterId = null,
         IReadOnlyDictionary<string, string>? properties = null)
     {
         var builder = new TestClusterBuilder((short)silos);
@@ -30,6 +30,15 @@ public static class PostgresClusterBuilder
         builder.AddSiloBuilderConfigurator<Configurator>();
         builder.AddClientBuilderConfigurator<ClientConfigurator>();
         return builder.Build();
+    }
+
+    /// <summary>Builds and deploys the cluster; disposing the answer stops it.</summary>
+    public static async Task<PostgresTestCluster> StartAsync(string connectionString, string serviceId, int silos = 1, string? clusterId = null,
+        IReadOnlyDictionary<string, string>? properties = null)
+    {
+        var cluster = Build(connectionString, serviceId, silos, clusterId, properties);
+        await cluster.DeployAsync();
+        return new PostgresTestCluster(cluster);
     }
 
     private static ClusterSettings Settings(IConfiguration configuration) =>

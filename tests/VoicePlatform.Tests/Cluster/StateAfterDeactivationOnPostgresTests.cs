@@ -37,8 +37,7 @@ public sealed class StateAfterDeactivationOnPostgresTests
         var connectionString = await PostgresServer.CreateDatabaseAsync("tour");
         var properties = ClusterCaller.LiveKitProperties(emulator);
 
-        var first = PostgresClusterBuilder.Build(connectionString, "tour-svc", properties: properties);
-        await first.DeployAsync();
+        await using var first = await PostgresClusterBuilder.StartAsync(connectionString, "tour-svc", properties: properties);
         var api = await ClusterApiHost.StartAsync(connectionString, first);
         PlatformTour tour;
         IReadOnlyDictionary<string, string> before;
@@ -54,12 +53,10 @@ public sealed class StateAfterDeactivationOnPostgresTests
         {
             await api.StopAsync();
             await api.DisposeAsync();
-            await first.StopAllSilosAsync();
-            await first.DisposeAsync();
+            await first.StopAsync();
         }
 
-        var second = PostgresClusterBuilder.Build(connectionString, "tour-svc", properties: properties);
-        await second.DeployAsync();
+        await using var second = await PostgresClusterBuilder.StartAsync(connectionString, "tour-svc", properties: properties);
         api = await ClusterApiHost.StartAsync(connectionString, second);
         try
         {
@@ -69,8 +66,7 @@ public sealed class StateAfterDeactivationOnPostgresTests
         {
             await api.StopAsync();
             await api.DisposeAsync();
-            await second.StopAllSilosAsync();
-            await second.DisposeAsync();
+            await second.StopAsync();
         }
     }
 

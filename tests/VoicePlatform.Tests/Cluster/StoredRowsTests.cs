@@ -13,53 +13,44 @@ public sealed class StoredRowsTests
     public async Task GrainStateAndStreamSubscriptionsAreStoredWithoutClrTypeNames()
     {
         var connectionString = await PostgresServer.CreateDatabaseAsync("rows");
-        var cluster = PostgresClusterBuilder.Build(connectionString, "rows-svc");
-        await cluster.DeployAsync();
-        try
+        await using var cluster = await PostgresClusterBuilder.StartAsync(connectionString, "rows-svc");
+        var tenantId = TenantId.New();
+        await cluster.GrainFactory.GetTenant(tenantId).CreateAsync(new CreateTenant { Name = "Rows", Settings = TenantSettings.Default });
+
+        var key = "probe-" + Guid.NewGuid().ToString("N");
+        await cluster.GrainFactory.GetGrain<IStreamProbeGrain>(key).SubscribeAsync();
+        var stream = cluster.Client.GetStreamProvider(StreamProviders.Live).GetStream<string>(StreamId.Create("test-probe", key));
+        await stream.OnNextAsync("hello");
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
         {
-            var tenantId = TenantId.New();
-            await cluster.GrainFactory.GetTenant(tenantId).CreateAsync(new CreateTenant { Name = "Rows", Settings = TenantSettings.Default });
-
-            var key = "probe-" + Guid.NewGuid().ToString("N");
-            await cluster.GrainFactory.GetGrain<IStreamProbeGrain>(key).SubscribeAsync();
-            var stream = cluster.Client.GetStreamProvider(StreamProviders.Live).GetStream<string>(StreamId.Create("test-probe", key));
-            await stream.OnNextAsync("hello");
-            using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
-            {
-                while (!(await cluster.GrainFactory.GetGrain<IStreamProbeGrain>(key).ReceivedAsync()).Contains("hello"))
-                    await Task.Delay(50, timeout.Token);
-            }
-
-            var rows = new List<(string StateName, byte[] Payload)>();
-            await using (var connection = new NpgsqlConnection(connectionString))
-            {
-                await connection.OpenAsync();
-                await using var command = new NpgsqlCommand(
-                    "SELECT grain_type_string, payload_binary FROM orleans_grain_state WHERE service_id = 'rows-svc' AND payload_binary IS NOT NULL", connection);
-                await using var reader = await command.ExecuteReaderAsync();
-                while (await reader.ReadAsync()) rows.Add((reader.GetString(0), (byte[])reader[1]));
-            }
-
-            var tenantRow = Assert.Single(rows, r => r.StateName == "tenant");
-            var json = Encoding.UTF8.GetString(tenantRow.Payload);
-            Assert.StartsWith("{", json);
-            Assert.Contains("\"name\":\"Rows\"", json);
-            Assert.Contains(rows, r => r.StateName == "tenant-directory");
-            Assert.Contains(rows, r => r.StateName != "tenant" && r.StateName != "tenant-directory");
-
-            foreach (var (stateName, payload) in rows)
-            {
-                var text = Encoding.Latin1.GetString(payload);
-                Assert.DoesNotContain("$type", text);
-                Assert.DoesNotContain("VoicePlatform.", text);
-                Assert.DoesNotContain("System.", text);
-                Assert.False(text.Contains("Orleans.") && text.Contains("Version="), $"{stateName} holds an assembly-qualified type name");
-            }
+            while (!(await cluster.GrainFactory.GetGrain<IStreamProbeGrain>(key).ReceivedAsync()).Contains("hello"))
+                await Task.Delay(50, timeout.Token);
         }
-        finally
+
+        var rows = new List<(string StateName, byte[] Payload)>();
+        await using (var connection = new NpgsqlConnection(connectionString))
         {
-            await cluster.StopAllSilosAsync();
-            await cluster.DisposeAsync();
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(
+                "SELECT grain_type_string, payload_binary FROM orleans_grain_state WHERE service_id = 'rows-svc' AND payload_binary IS NOT NULL", connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) rows.Add((reader.GetString(0), (byte[])reader[1]));
+        }
+
+        var tenantRow = Assert.Single(rows, r => r.StateName == "tenant");
+        var json = Encoding.UTF8.GetString(tenantRow.Payload);
+        Assert.StartsWith("{", json);
+        Assert.Contains("\"name\":\"Rows\"", json);
+        Assert.Contains(rows, r => r.StateName == "tenant-directory");
+        Assert.Contains(rows, r => r.StateName != "tenant" && r.StateName != "tenant-directory");
+
+        foreach (var (stateName, payload) in rows)
+        {
+            var text = Encoding.Latin1.GetString(payload);
+            Assert.DoesNotContain("$type", text);
+            Assert.DoesNotContain("VoicePlatform.", text);
+            Assert.DoesNotContain("System.", text);
+            Assert.False(text.Contains("Orleans.") && text.Contains("Version="), $"{stateName} holds an assembly-qualified type name");
         }
     }
 }

@@ -23,8 +23,7 @@ public sealed class WalletPostgresClusterTests
     {
         var connectionString = await PostgresServer.CreateDatabaseAsync("wallet_restart");
         const long opening = 2_000_000;
-        var cluster = PostgresClusterBuilder.Build(connectionString, "wallet-restart-svc");
-        await cluster.DeployAsync();
+        await using var cluster = await PostgresClusterBuilder.StartAsync(connectionString, "wallet-restart-svc");
         var current = cluster;
         var tenant = await CreateFundedTenantAsync(cluster.GrainFactory, opening);
         var flows = Enumerable.Range(0, 200).Select(i => MeteredCallFlow($"cal-{i}", i, blocks: 10)).ToArray();
@@ -36,22 +35,13 @@ public sealed class WalletPostgresClusterTests
             onAnswer: () => { if (Interlocked.Increment(ref answered) == operations / 4) quarter.TrySetResult(); });
         await quarter.Task.WaitAsync(Patience);
 
-        await cluster.StopAllSilosAsync();
+        await cluster.Cluster.StopAllSilosAsync();
         Assert.True(Volatile.Read(ref answered) < operations, "operations were still running when the cluster stopped");
-        await cluster.DisposeAsync();
-        var restarted = PostgresClusterBuilder.Build(connectionString, "wallet-restart-svc");
-        await restarted.DeployAsync();
+        await cluster.StopAsync();
+        await using var restarted = await PostgresClusterBuilder.StartAsync(connectionString, "wallet-restart-svc");
         Volatile.Write(ref current, restarted);
-        try
-        {
-            var answers = await running.WaitAsync(Patience * 2);
-            await AssertExactAsync(restarted, connectionString, tenant, opening, flows, answers);
-        }
-        finally
-        {
-            await restarted.StopAllSilosAsync();
-            await restarted.DisposeAsync();
-        }
+        var answers = await running.WaitAsync(Patience * 2);
+        await AssertExactAsync(restarted, connectionString, tenant, opening, flows, answers);
     }
 
     [Fact]
@@ -59,67 +49,58 @@ public sealed class WalletPostgresClusterTests
     {
         var connectionString = await PostgresServer.CreateDatabaseAsync("wallet_kill");
         const long opening = 2_000_000;
-        var cluster = PostgresClusterBuilder.Build(connectionString, "wallet-kill-svc", silos: 2);
-        await cluster.DeployAsync();
-        try
+        await using var cluster = await PostgresClusterBuilder.StartAsync(connectionString, "wallet-kill-svc", silos: 2);
+        var management = cluster.GrainFactory.GetGrain<IManagementGrain>(0);
+        var joined = DateTime.UtcNow + Patience;
+        while ((await management.GetHosts(onlyActive: true)).Count != 2)
         {
-            var management = cluster.GrainFactory.GetGrain<IManagementGrain>(0);
-            var joined = DateTime.UtcNow + Patience;
-            while ((await management.GetHosts(onlyActive: true)).Count != 2)
-            {
-                Assert.True(DateTime.UtcNow < joined, "both silos became active in time");
-                await Task.Delay(100);
-            }
+            Assert.True(DateTime.UtcNow < joined, "both silos became active in time");
+            await Task.Delay(100);
+        }
 
-            // The silo to kill is the one the wallet's activation lives on. (Placement prefers the caller's silo, so which
-            // silo that is depends on the gateway the test client picked: follow the wallet rather than pick a silo.)
-            var tenant = await CreateFundedTenantAsync(cluster.GrainFactory, opening);
-            var walletSilo = await management.GetActivationAddress(cluster.GrainFactory.GetWallet(tenant));
-            var victim = cluster.Silos.Single(s => s.SiloAddress == walletSilo);
+        // The silo to kill is the one the wallet's activation lives on. (Placement prefers the caller's silo, so which
+        // silo that is depends on the gateway the test client picked: follow the wallet rather than pick a silo.)
+        var tenant = await CreateFundedTenantAsync(cluster.GrainFactory, opening);
+        var walletSilo = await management.GetActivationAddress(cluster.GrainFactory.GetWallet(tenant));
+        var victim = cluster.Silos.Single(s => s.SiloAddress == walletSilo);
 
-            // Half the calls reserve and extend on the doomed silo's activation and then wait, so the silo dies with
-            // their reservations open and they debit and settle afterwards; the other half are long metered calls
-            // whose operations are in flight when it dies.
-            var parkedFlows = Enumerable.Range(0, 100).Select(i => CallFlow($"cal-p{i}", i)).ToArray();
-            var meteredFlows = Enumerable.Range(0, 100).Select(i => MeteredCallFlow($"cal-m{i}", i, blocks: 20)).ToArray();
-            var meteredOperations = meteredFlows.Sum(f => f.Length);
-            var meteredAnswered = 0;
-            var parked = 0;
-            var allParked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var killed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var metered = RunFlowsAsync(() => cluster.GrainFactory, tenant, meteredFlows, callTimeout: CallTimeout,
-                onAnswer: () => Interlocked.Increment(ref meteredAnswered));
-            var parkedRunning = Task.WhenAll(parkedFlows.Select(flow => Task.Run(async () =>
+        // Half the calls reserve and extend on the doomed silo's activation and then wait, so the silo dies with
+        // their reservations open and they debit and settle afterwards; the other half are long metered calls
+        // whose operations are in flight when it dies.
+        var parkedFlows = Enumerable.Range(0, 100).Select(i => CallFlow($"cal-p{i}", i)).ToArray();
+        var meteredFlows = Enumerable.Range(0, 100).Select(i => MeteredCallFlow($"cal-m{i}", i, blocks: 20)).ToArray();
+        var meteredOperations = meteredFlows.Sum(f => f.Length);
+        var meteredAnswered = 0;
+        var parked = 0;
+        var allParked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var killed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var metered = RunFlowsAsync(() => cluster.GrainFactory, tenant, meteredFlows, callTimeout: CallTimeout,
+            onAnswer: () => Interlocked.Increment(ref meteredAnswered));
+        var parkedRunning = Task.WhenAll(parkedFlows.Select(flow => Task.Run(async () =>
+        {
+            var answers = new WalletOperationResult[flow.Length];
+            for (var i = 0; i < flow.Length; i++)
             {
-                var answers = new WalletOperationResult[flow.Length];
-                for (var i = 0; i < flow.Length; i++)
+                if (i == 2)
                 {
-                    if (i == 2)
-                    {
-                        if (Interlocked.Increment(ref parked) == parkedFlows.Length) allParked.TrySetResult();
-                        await killed.Task;
-                    }
-                    answers[i] = await ExecuteWithRetriesAsync(() => cluster.GrainFactory, tenant, flow[i], callTimeout: CallTimeout);
+                    if (Interlocked.Increment(ref parked) == parkedFlows.Length) allParked.TrySetResult();
+                    await killed.Task;
                 }
-                return answers;
-            })));
-            await allParked.Task.WaitAsync(Patience);
+                answers[i] = await ExecuteWithRetriesAsync(() => cluster.GrainFactory, tenant, flow[i], callTimeout: CallTimeout);
+            }
+            return answers;
+        })));
+        await allParked.Task.WaitAsync(Patience);
 
-            var answeredBeforeKill = Volatile.Read(ref meteredAnswered);
-            await cluster.KillSiloAsync(victim);
-            killed.SetResult();
+        var answeredBeforeKill = Volatile.Read(ref meteredAnswered);
+        await cluster.KillSiloAsync(victim);
+        killed.SetResult();
 
-            var answers = (await parkedRunning.WaitAsync(Patience * 2)).Concat(await metered.WaitAsync(Patience * 2)).ToArray();
-            Assert.True(answeredBeforeKill < meteredOperations, "metered calls were still running when the silo died");
-            Assert.NotEqual(victim.SiloAddress, await WalletSiloAsync(management, cluster.GrainFactory, tenant));
-            var flows = parkedFlows.Concat(meteredFlows).ToArray();
-            await AssertExactAsync(cluster, connectionString, tenant, opening, flows, answers);
-        }
-        finally
-        {
-            await cluster.StopAllSilosAsync();
-            await cluster.DisposeAsync();
-        }
+        var answers = (await parkedRunning.WaitAsync(Patience * 2)).Concat(await metered.WaitAsync(Patience * 2)).ToArray();
+        Assert.True(answeredBeforeKill < meteredOperations, "metered calls were still running when the silo died");
+        Assert.NotEqual(victim.SiloAddress, await WalletSiloAsync(management, cluster.GrainFactory, tenant));
+        var flows = parkedFlows.Concat(meteredFlows).ToArray();
+        await AssertExactAsync(cluster, connectionString, tenant, opening, flows, answers);
     }
 
     /// <summary>
@@ -142,7 +123,7 @@ public sealed class WalletPostgresClusterTests
         }
     }
 
-    private static async Task AssertExactAsync(TestCluster cluster, string connectionString, TenantId tenant, long opening,
+    private static async Task AssertExactAsync(PostgresTestCluster cluster, string connectionString, TenantId tenant, long opening,
         WalletOperation[][] flows, WalletOperationResult[][] answers)
     {
         // Retried operations whose first attempt landed answer as replays; every one was applied exactly once.

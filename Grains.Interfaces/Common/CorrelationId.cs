@@ -1,4 +1,4 @@
-namespace VoicePlatform.Silo.Logging;
+namespace VoicePlatform.Common;
 
 /// <summary>The correlation id travels from the HTTP request into grain calls through Orleans' RequestContext.</summary>
 public static class CorrelationId

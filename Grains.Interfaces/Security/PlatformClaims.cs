@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using VoicePlatform.Tenants;
 
-namespace VoicePlatform.Silo.Security;
+namespace VoicePlatform.Security;
 
 /// <summary>Claim names the platform's authentication issues, and reading them back.</summary>
 public static class PlatformClaims
@@ -15,10 +15,10 @@ public static class PlatformClaims
 
     /// <summary>The caller's tenant. Only keys that belong to a tenant carry one, so a tenant route never guesses.</summary>
     public static TenantId GetTenantId(this ClaimsPrincipal user) =>
-        TenantId.TryParse(user.FindFirstValue(TenantIdClaim), out var id)
+        TenantId.TryParse(user.FindFirst(TenantIdClaim)?.Value, out var id)
             ? id
             : throw new InvalidOperationException("The caller has no tenant; the route's policy should have refused it.");
 
     /// <summary>Who did it, for audit fields: the key id, or "operator".</summary>
-    public static string GetActor(this ClaimsPrincipal user) => user.FindFirstValue(KeyIdClaim) ?? "operator";
+    public static string GetActor(this ClaimsPrincipal user) => user.FindFirst(KeyIdClaim)?.Value ?? "operator";
 }

@@ -1,0 +1,28 @@
+using VoicePlatform.ApiHost.Http;
+
+namespace VoicePlatform.ApiHost.Endpoints;
+
+/// <summary>The public API, one module per resource; every resource route shares the body checks that are the same for all of them.</summary>
+public static class VoicePlatformApi
+{
+    public static IEndpointRouteBuilder MapVoicePlatformApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("").AddEndpointFilter<NullElementsFilter>();
+        api.MapOperatorTenantsApi();
+        api.MapTenantApi();
+        api.MapApiKeysApi();
+        api.MapBrandsApi();
+        api.MapPersonasApi();
+        api.MapAgentsApi();
+        api.MapSipTrunksApi();
+        api.MapPhoneNumbersApi();
+        api.MapCallsApi();
+        api.MapCallReportsApi();
+        api.MapUsageApi();
+        api.MapPricingApi();
+        api.MapLiveKitWebhookApi();
+        api.MapWalletApi();
+        api.MapTelephonyClaimsApi();
+        return app;
+    }
+}

@@ -1,0 +1,12 @@
+namespace VoicePlatform.Security;
+
+/// <summary>Authorization policies by who may call: the operator, or a tenant's key with a given role.</summary>
+public static class PlatformPolicies
+{
+    public const string Operator = "operator";
+    public const string TenantAdmin = "tenant-admin";
+    public const string TenantSupervisor = "tenant-supervisor";
+    public const string TenantMember = "tenant-member";
+    /// <summary>An agent worker: an agent-worker key (any call of its tenant) or a per-call credential (that call only).</summary>
+    public const string AgentWorker = "agent-worker";
+}

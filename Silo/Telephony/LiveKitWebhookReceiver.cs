@@ -1,0 +1,57 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using VoicePlatform.Calls;
+using VoicePlatform.Grains.Telephony.LiveKit;
+
+namespace VoicePlatform.Silo.Telephony;
+
+/// <summary>
+/// LiveKit's webhooks, verified with the same key and secret the silos use: the JWT must verify and carry the
+/// SHA-256 of the exact body. Events of rooms that are not a call's (<see cref="CallRoomName"/>) and of hidden
+/// participants are acknowledged and ignored; the rest go to the call grain, which de-duplicates on the event id.
+/// </summary>
+public sealed class LiveKitWebhookReceiver(IGrainFactory grains, IServiceProvider services, ILogger<LiveKitWebhookReceiver> logger) : ILiveKitWebhookReceiver
+{
+    private static readonly HashSet<string> CallEvents =
+        ["participant_joined", "participant_left", "participant_connection_aborted", "room_started", "room_finished", "egress_ended"];
+
+    // Optional by design: a host without LiveKit settings answers that it cannot verify anything.
+    private readonly LiveKitWebhookVerifier? _verifier = services.GetService<LiveKitWebhookVerifier>();
+
+    public async Task<LiveKitWebhookReceipt> ReceiveAsync(ReadOnlyMemory<byte> body, string? authorization)
+    {
+        if (_verifier is null)
+            return new(LiveKitWebhookOutcome.NotConfigured, "Without LiveKit:ApiKey and LiveKit:ApiSecret no webhook can be verified.");
+        var verification = _verifier.Verify(body.ToArray(), authorization ?? "");
+        if (!verification.IsValid)
+        {
+            logger.LogWarning("Refused a LiveKit webhook: {Reason}", verification.FailureReason);
+            return new(LiveKitWebhookOutcome.NotVerified, verification.FailureReason);
+        }
+
+        var webhook = verification.Event!;
+        // egress_ended names its room in the egress info; the other events in the room.
+        var roomName = webhook.Room?.Name ?? webhook.EgressInfo?.RoomName;
+        if (!CallEvents.Contains(webhook.Event) || !CallRoomName.TryParse(roomName, out var tenant, out var call) || webhook.Participant?.Permission?.Hidden == true)
+            return new(LiveKitWebhookOutcome.Ignored);
+        if (string.IsNullOrEmpty(webhook.Id)) return new(LiveKitWebhookOutcome.MissingEventId, "LiveKit webhooks carry an id (EV_…).");
+
+        await grains.GetCall(tenant, call).OnLiveKitEventAsync(ToCallEvent(webhook));
+        return new(LiveKitWebhookOutcome.Delivered);
+    }
+
+    private static LiveKitCallEvent ToCallEvent(LiveKitWebhookEvent webhook) => new()
+    {
+        EventId = webhook.Id,
+        Event = webhook.Event,
+        ParticipantIdentity = webhook.Participant?.Identity,
+        ParticipantKind = webhook.Participant?.Kind,
+        DisconnectReason = webhook.Participant?.DisconnectReason,
+        SipCallStatus = webhook.Participant?.SipCallStatus,
+        EgressId = webhook.EgressInfo?.EgressId,
+        EgressStatus = webhook.EgressInfo?.Status,
+        RecordingLocation = webhook.EgressInfo?.FileResults.Select(f => string.IsNullOrEmpty(f.Location) ? f.Filename : f.Location).FirstOrDefault(),
+        RecordingDurationMs = (webhook.EgressInfo?.FileResults.Select(f => f.Duration).FirstOrDefault() ?? 0) / 1_000_000,
+        EgressError = string.IsNullOrEmpty(webhook.EgressInfo?.Error) ? null : webhook.EgressInfo.Error,
+    };
+}
