@@ -3,15 +3,16 @@ using Microsoft.Extensions.Logging;
 using VoicePlatform.Agents;
 using VoicePlatform.Calls;
 using VoicePlatform.Grains.Telephony.LiveKit;
+using VoicePlatform.Telephony;
 using VoicePlatform.Tenants;
 
 namespace VoicePlatform.Grains.Calls;
 
 /// <summary>
-/// The call's slow LiveKit requests, run on the thread pool outside the grain's turn: CreateSIPParticipant with
-/// wait_until_answered blocks for the whole ringing, and a transfer rings another party. Each reports back to the
-/// call through <see cref="ICallReportsGrain"/>, a self-call that runs on a normal turn; a report that is lost only
-/// delays the call, as the watchdog reconciles with LiveKit.
+/// The call's side of LiveKit. The slow requests run on the thread pool outside the grain's turn — CreateSIPParticipant
+/// with wait_until_answered blocks for the whole ringing, and a transfer rings another party — and report back through
+/// <see cref="ICallReportsGrain"/>, a self-call that runs on a normal turn; a report that is lost only delays the call,
+/// as the watchdog reconciles with LiveKit. Hanging up and closing the room are awaited on the grain's turn.
 /// </summary>
 public sealed class CallDialer(LiveKitClient liveKit, ICallReportsGrain call, TenantId tenant, CallId callId, ILogger logger)
 {
@@ -27,8 +28,58 @@ public sealed class CallDialer(LiveKitClient liveKit, ICallReportsGrain call, Te
         PlayDialtone = true,
     }));
 
+    /// <summary>Removing the callee hangs up the SIP leg (or cancels the INVITE); deleting the room ends the agent too.</summary>
+    public async Task HangUpAsync(string roomName)
+    {
+        await IgnoreNotFoundAsync(() => liveKit.RemoveParticipantAsync(roomName, CallLifecycle.CalleeIdentity));
+        await DeleteRoomAsync(roomName);
+    }
+
+    /// <summary>Deletes the room; a room already gone answers not_found, which is fine. Other failures are thrown.</summary>
+    public Task DeleteRoomAsync(string roomName) => IgnoreNotFoundAsync(() => liveKit.DeleteRoomAsync(roomName));
+
+    /// <summary>
+    /// Deletes the room of a call that has ended, so the agent session and any recording end with it. A failure is only
+    /// logged: LiveKit's own empty-room timeout closes it later.
+    /// </summary>
+    public async Task CloseRoomAsync(string roomName)
+    {
+        try
+        {
+            await DeleteRoomAsync(roomName);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Call {CallId} of tenant {TenantId} ended but its room {Room} could not be deleted", callId, tenant, roomName);
+        }
+    }
+
+    /// <summary>
+    /// What the background dial needs, built on the grain's turn: the room, the agent's dispatch with this call's
+    /// instructions and credential, and the one SIP INVITE, limited to <paramref name="limitSeconds"/> by LiveKit itself.
+    /// </summary>
+    public static DialPlan Plan(TenantId tenant, CallId call, PlaceCall request, string roomName, string agentName,
+        CompiledInstructions instructions, string workerCredential, CallerIdResolution callerId, int limitSeconds) =>
+        new(
+            roomName,
+            RoomMetadata(tenant, call, request),
+            agentName,
+            DispatchMetadata(tenant, call, request, instructions, workerCredential),
+            new LiveKitCreateSipParticipantRequest
+            {
+                SipTrunkId = callerId.LiveKitTrunkId,
+                SipCallTo = request.To,
+                SipNumber = callerId.Number,
+                RoomName = roomName,
+                ParticipantIdentity = CallLifecycle.CalleeIdentity,
+                RingingTimeout = CallGrain.RingingTimeout,
+                // LiveKit ends the call at this limit by itself, even if the whole cluster is down when the money runs out.
+                MaxCallDuration = TimeSpan.FromSeconds(limitSeconds),
+                WaitUntilAnswered = true,
+            });
+
     /// <summary>The room's metadata: which tenant, call, agent and campaign lead it belongs to.</summary>
-    public static string RoomMetadata(TenantId tenant, CallId call, PlaceCall request) =>
+    private static string RoomMetadata(TenantId tenant, CallId call, PlaceCall request) =>
         JsonSerializer.Serialize(new
         {
             tenantId = tenant.Value,
@@ -39,7 +90,7 @@ public sealed class CallDialer(LiveKitClient liveKit, ICallReportsGrain call, Te
         });
 
     /// <summary>What the agent worker receives with its dispatch: this call's instructions and its own credential.</summary>
-    public static string DispatchMetadata(TenantId tenant, CallId call, PlaceCall request, CompiledInstructions instructions, string workerCredential) =>
+    private static string DispatchMetadata(TenantId tenant, CallId call, PlaceCall request, CompiledInstructions instructions, string workerCredential) =>
         JsonSerializer.Serialize(new
         {
             workerCredential,
@@ -53,6 +104,17 @@ public sealed class CallDialer(LiveKitClient liveKit, ICallReportsGrain call, Te
             campaignId = request.CampaignId?.Value,
             leadId = request.LeadId?.Value,
         });
+
+    private static async Task IgnoreNotFoundAsync(Func<Task> action)
+    {
+        try
+        {
+            await action();
+        }
+        catch (LiveKitTwirpException e) when (e.Code == "not_found")
+        {
+        }
+    }
 
     private async Task DialAsync(DialPlan plan, CancellationToken hungUp)
     {

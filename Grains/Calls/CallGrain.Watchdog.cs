@@ -48,7 +48,7 @@ public sealed partial class CallGrain
         var limit = TimeSpan.FromSeconds(state.State.MaxCallDurationSeconds) + RingingTimeout + TimeSpan.FromMinutes(1);
         if (now - Progress.QueuedAt > limit)
         {
-            await IgnoreNotFoundAsync(() => liveKit.DeleteRoomAsync(state.State.RoomName));
+            await LiveKitSide!.DeleteRoomAsync(state.State.RoomName);
             await ApplyAsync(CallLifecycle.End(Progress, CallEndReason.MaxDurationReached, now, "the call outlived its maximum duration"));
             return;
         }

@@ -16,7 +16,7 @@ namespace VoicePlatform.Grains.Calls;
 /// One outbound call. It orchestrates <see cref="CallLifecycle"/>: reports (the background dial, webhooks, the
 /// watchdog) become transitions, and each transition is at most one durable write. Dialling runs off the grain's
 /// turn in a <see cref="CallDialer"/>, so reads and hang-ups are served while it rings. The parts live beside it:
-/// the agent worker's reports (<c>CallGrain.WorkerReports.cs</c>), the watchdog (<c>CallGrain.Watchdog.cs</c>),
+/// the agent worker's reports (<c>CallGrain.WorkerReports.cs</c>), the watchdog (<c>CallGrain.Watchdog.cs</c>), transfers,
 /// billing and recording; the history text in <see cref="CallHistory"/>, the API view and call record in
 /// <see cref="CallSnapshots"/>.
 /// </summary>
@@ -42,6 +42,7 @@ public sealed partial class CallGrain(
     private bool _projectionBehind;
 
     private (TenantId Tenant, CallId Call)? _key;
+    private CallDialer? _liveKitSide;
 
     /// <summary>The tenant and call of this grain's key, parsed once per activation.</summary>
     private (TenantId Tenant, CallId Call) Key => _key ??= TenantScopedKey.Parse<CallId>(this.GetPrimaryKeyString());
@@ -126,53 +127,15 @@ public sealed partial class CallGrain(
         state.State = state.State with { Billing = state.State.Billing with { LimitSeconds = limit.Seconds, LimitedByFunds = limit.ByFunds } };
         await ApplyAsync(CallLifecycle.Dialing(Progress, Now()));
 
-        var plan = new DialPlan(
-            state.State.RoomName,
-            CallDialer.RoomMetadata(Key.Tenant, Key.Call, request),
-            agent.Settings.LiveKitAgentName,
-            CallDialer.DispatchMetadata(Key.Tenant, Key.Call, request, instructions, workerCredential),
-            new LiveKitCreateSipParticipantRequest
-            {
-                SipTrunkId = callerId.LiveKitTrunkId,
-                SipCallTo = request.To,
-                SipNumber = callerId.Number,
-                RoomName = state.State.RoomName,
-                ParticipantIdentity = CallLifecycle.CalleeIdentity,
-                RingingTimeout = RingingTimeout,
-                // LiveKit ends the call at this limit by itself, even if the whole cluster is down when the money runs out.
-                MaxCallDuration = TimeSpan.FromSeconds(limit.Seconds),
-                WaitUntilAnswered = true,
-            });
+        var plan = CallDialer.Plan(Key.Tenant, Key.Call, request, state.State.RoomName, agent.Settings.LiveKitAgentName,
+            instructions, workerCredential, callerId, limit.Seconds);
         _dialCancellation = new CancellationTokenSource();
-        Dialer(liveKit).StartDial(plan, _dialCancellation.Token);
+        LiveKitSide!.StartDial(plan, _dialCancellation.Token);
         logger.LogInformation("Call {CallId} of tenant {TenantId} dialing from {From} with agent {AgentId}", Key.Call, Key.Tenant, callerId.Number, agent.Id);
         return WriteResult<CallView>.Created(View());
     }
 
     public Task<CallView?> GetAsync() => Task.FromResult(Exists ? View() : null);
-
-    public async Task<WriteResult<CallView>> TransferAsync(TransferCall transfer)
-    {
-        if (!Exists) return WriteResult<CallView>.NotFound();
-        if (state.State.TransferTo == transfer.To) return WriteResult<CallView>.Ok(View());
-        if (state.State.TransferTo is { } earlier) return WriteResult<CallView>.Conflict($"The call was already transferred to {earlier}.", []);
-        if (Progress.IsEnded) return WriteResult<CallView>.Conflict("The call has ended.", []);
-        if (Progress.AnsweredAt is null) return WriteResult<CallView>.Conflict("The call has not been answered yet.", []);
-        if (liveKit is null) return WriteResult<CallView>.Conflict("Telephony is not configured on this silo.", []);
-
-        // Recorded before LiveKit is asked, so a retry can never transfer twice (TransferSIPParticipant is not retried).
-        state.State = state.State with { TransferTo = transfer.To };
-        await SaveAsync(durable: true, [CallHistory.Transferring(transfer.To, Now())]);
-        Dialer(liveKit).StartTransfer(state.State.RoomName, transfer.To);
-        return WriteResult<CallView>.Ok(View());
-    }
-
-    public async Task ReportTransferOutcomeAsync(string? error)
-    {
-        if (!Exists) return;
-        if (error is not null) state.State = state.State with { TransferError = error };
-        await SaveAsync(durable: error is not null, [CallHistory.Transferred(state.State.TransferTo, error, Now())]);
-    }
 
     public async Task<IReadOnlyList<CallEvent>?> GetEventsAsync() =>
         Exists ? await store.GetEventsAsync(Key.Tenant, Key.Call) : null;
@@ -186,12 +149,7 @@ public sealed partial class CallGrain(
         if (!Exists) return null;
         if (Progress.IsEnded) return View();
         _dialCancellation?.Cancel();
-        if (liveKit is not null)
-        {
-            // Removing the callee hangs up the SIP leg (or cancels the INVITE); deleting the room ends the agent too.
-            await IgnoreNotFoundAsync(() => liveKit.RemoveParticipantAsync(state.State.RoomName, CallLifecycle.CalleeIdentity));
-            await IgnoreNotFoundAsync(() => liveKit.DeleteRoomAsync(state.State.RoomName));
-        }
+        if (LiveKitSide is { } liveKitSide) await liveKitSide.HangUpAsync(state.State.RoomName);
         reason ??= Progress.AnsweredAt is null ? CallEndReason.Cancelled : CallEndReason.Completed;
         var now = Now();
         await ApplyAsync(CallLifecycle.End(Progress, reason.Value, now, detail), [CallHistory.EndAsked(eventType, detail, now)]);
@@ -316,37 +274,12 @@ public sealed partial class CallGrain(
 
     private CallView View() => state.State.ToView(Key.Call);
 
-    private CallDialer Dialer(LiveKitClient client) => new(client, this.AsReference<ICallReportsGrain>(), Key.Tenant, Key.Call, logger);
+    /// <summary>This call's side of LiveKit, or null on a silo without telephony.</summary>
+    private CallDialer? LiveKitSide => liveKit is null ? null : _liveKitSide ??= new(liveKit, this.AsReference<ICallReportsGrain>(), Key.Tenant, Key.Call, logger);
 
     /// <summary>The webhook ids applied so far with <paramref name="liveKitEvent"/>'s added, newest kept.</summary>
     private string[] Remember(LiveKitCallEvent liveKitEvent) =>
         state.State.SeenEventIds.Append(liveKitEvent.EventId).TakeLast(SeenEventLimit).ToArray();
 
-    /// <summary>
-    /// Deletes the call's room once the call has ended, so the agent session and any recording end with it. Not found
-    /// means already closed; any other failure is logged, and LiveKit's own empty-room timeout closes it later.
-    /// </summary>
-    private async Task CloseRoomAsync()
-    {
-        if (liveKit is null) return;
-        try
-        {
-            await IgnoreNotFoundAsync(() => liveKit.DeleteRoomAsync(state.State.RoomName));
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "Call {CallId} of tenant {TenantId} ended but its room {Room} could not be deleted", Key.Call, Key.Tenant, state.State.RoomName);
-        }
-    }
-
-    private static async Task IgnoreNotFoundAsync(Func<Task> action)
-    {
-        try
-        {
-            await action();
-        }
-        catch (LiveKitTwirpException e) when (e.Code == "not_found")
-        {
-        }
-    }
+    private Task CloseRoomAsync() => LiveKitSide?.CloseRoomAsync(state.State.RoomName) ?? Task.CompletedTask;
 }

@@ -50,6 +50,10 @@ public sealed class AgentWorkerApiTests(CallsApiFixture host)
         // Same sequence, other content: a conflict, not a silent overwrite; an older sequence is ignored.
         await (await worker.PostAsJsonAsync($"api/calls/{id}/outcome", outcome with { summary = "Changed." })).AssertProblemAsync(HttpStatusCode.Conflict);
         await worker.PostOkAsync($"api/calls/{id}/outcome", new { sequence = 0, disposition = "not-interested" });
+        // A call has no revision a client could send back in If-Match, so its answers carry no ETag (not a constant one).
+        var report = await worker.PostAsJsonAsync($"api/calls/{id}/outcome", new { sequence = 0, disposition = "not-interested" });
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        Assert.Null(report.Headers.ETag);
         var ended = await worker.PostOkAsync($"api/calls/{id}/end", null);
         Assert.Equal("completed", ended.GetProperty("endReason").GetString());
 
