@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VoicePlatform.Agents;
@@ -17,8 +16,11 @@ namespace VoicePlatform.Grains.Agents;
 public sealed class AgentGrain(
     [PersistentState("agent", StorageNames.Platform)] IPersistentState<AgentState> state,
     TimeProvider time,
-    IServiceProvider services,
-    ILogger<AgentGrain> logger) : Grain, IAgentGrain
+    IOptions<LiveKitOptions> liveKitOptions,
+    ILogger<AgentGrain> logger,
+    // Optional by design, as for calls: a silo without LiveKit settings has neither, and says so instead of pretending.
+    LiveKitClient? liveKit = null,
+    LiveKitAccessTokenMinter? minter = null) : Grain, IAgentGrain
 {
     /// <summary>How long a tester's browser token is valid.</summary>
     public static readonly TimeSpan TestCallTokenLifetime = TimeSpan.FromMinutes(30);
@@ -95,11 +97,7 @@ public sealed class AgentGrain(
     public async Task<WriteResult<TestCallSession>> StartTestCallAsync()
     {
         if (!Exists) return WriteResult<TestCallSession>.NotFound();
-        // Optional by design, as for calls: a silo without LiveKit settings says so instead of pretending.
-        var liveKit = services.GetService<LiveKitClient>();
-        var minter = services.GetService<LiveKitAccessTokenMinter>();
-        var options = services.GetService<IOptions<LiveKitOptions>>();
-        if (liveKit is null || minter is null || options is null)
+        if (liveKit is null || minter is null)
             return WriteResult<TestCallSession>.Conflict("Telephony is not configured: set LiveKit:Url, LiveKit:ApiKey and LiveKit:ApiSecret.", []);
 
         var compiled = await CompileInstructionsAsync(new Dictionary<string, string>());
@@ -121,7 +119,7 @@ public sealed class AgentGrain(
         return WriteResult<TestCallSession>.Created(new TestCallSession
         {
             RoomName = room,
-            LiveKitUrl = options.Value.WebSocketUrl(),
+            LiveKitUrl = liveKitOptions.Value.WebSocketUrl(),
             ParticipantIdentity = identity,
             ParticipantToken = token,
             ExpiresAt = time.GetUtcNow() + TestCallTokenLifetime,
