@@ -23,6 +23,7 @@ public static class VoicePlatformApi
         api.MapLiveKitWebhookApi();
         api.MapWalletApi();
         api.MapTelephonyClaimsApi();
+        api.MapDoNotCallApi();
         return app;
     }
 }

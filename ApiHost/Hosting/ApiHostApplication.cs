@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
@@ -60,6 +61,8 @@ public static class ApiHostApplication
         }
 
         builder.Services.AddSingleton<ILiveKitWebhookReceiver, LiveKitWebhookReceiver>();
+        // Handlers stamp what they record (a do-not-call entry's time) with the host's clock, in both modes.
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>

@@ -9,6 +9,7 @@ using VoicePlatform.Calls;
 using VoicePlatform.Pricing;
 using VoicePlatform.Catalog;
 using VoicePlatform.Common;
+using VoicePlatform.DoNotCall;
 using VoicePlatform.Personas;
 using VoicePlatform.Telephony;
 using VoicePlatform.Tenants;
@@ -21,6 +22,12 @@ namespace VoicePlatform.ApiHost.Hosting;
 /// </summary>
 public static class OpenApiExamples
 {
+    private static readonly DoNotCallEntry DoNotCallSample = new()
+    {
+        Number = "+15125550177", Source = DoNotCallSource.CallOutcome, Reason = "the callee asked not to be called again", AddedBy = "platform",
+        AddedAt = new DateTimeOffset(2026, 11, 20, 16, 4, 0, TimeSpan.Zero), CallId = PrefixedId.Derive<CallId>("example-dnc"),
+    };
+
     private static readonly DateTimeOffset At = new(2026, 11, 23, 9, 30, 0, TimeSpan.Zero);
     private static readonly BrandId Brand = PrefixedId.Derive<BrandId>("example");
     private static readonly PersonaId Persona = PrefixedId.Derive<PersonaId>("example");
@@ -128,6 +135,11 @@ public static class OpenApiExamples
         [typeof(TenantPage)] = new TenantPage { Items = [new TenantListing { Id = Tenant, Name = "Northwind Agency", Status = TenantStatus.Active, CreatedAt = At }], Next = null },
         [typeof(ApiKeySummary)] = KeySample,
         [typeof(CreatedApiKeyResponse)] = new CreatedApiKeyResponse(KeySample, "vpk_abcdefghijklmnop_" + new string('q', 52)),
+        [typeof(DoNotCallRequest)] = new DoNotCallRequest("+1 512-555-0177", "Asked by email on 2026-11-20"),
+        [typeof(DoNotCallImportRequest)] = new DoNotCallImportRequest([new DoNotCallRequest("+15125550178", null), new DoNotCallRequest("+15125550179", "Former customer")]),
+        [typeof(DoNotCallImported)] = new DoNotCallImported(2, 1),
+        [typeof(DoNotCallEntry)] = DoNotCallSample,
+        [typeof(Page<DoNotCallEntry>)] = new Page<DoNotCallEntry> { Items = [DoNotCallSample], Next = DoNotCallSample.Number },
         [typeof(Page<BrandEntry>)] = new Page<BrandEntry> { Items = [new BrandEntry { Id = Brand, Name = BrandProfileSample.CompanyName, Status = BrandStatus.Active, Industry = "Dental care" }] },
         [typeof(Page<PersonaListing>)] = new Page<PersonaListing>
         {

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using VoicePlatform.Calls;
 using VoicePlatform.Common;
+using VoicePlatform.DoNotCall;
 
 namespace VoicePlatform.Grains.Calls;
 
@@ -61,6 +62,9 @@ public sealed partial class CallGrain
     public async Task<WriteResult<CallView>> ReportOutcomeAsync(CallOutcome outcome)
     {
         if (!Exists) return WriteResult<CallView>.NotFound();
+        // The callee asked never to be called again: on the tenant's list before anything else, so that a report that
+        // fails after this point is repeated by the worker and the number is listed whatever happens next.
+        if (outcome.Disposition == CallDisposition.DoNotCall) await ListDoNotCallAsync();
         if (state.State.Outcome is { } current)
         {
             // Older than what we have: a late delivery, answered with the current outcome and changing nothing.
@@ -89,6 +93,16 @@ public sealed partial class CallGrain
         await SaveAsync(durable: true, [CallHistory.Usage(usage, Now())]);
         return WriteResult<CallView>.Ok(View());
     }
+
+    private Task<DoNotCallAddition> ListDoNotCallAsync() => GrainFactory.GetDoNotCallList(Key.Tenant).AddAsync(new DoNotCallEntry
+    {
+        Number = state.State.Request!.To,
+        Source = DoNotCallSource.CallOutcome,
+        Reason = "the callee asked not to be called again",
+        AddedBy = "platform",
+        AddedAt = Now(),
+        CallId = Key.Call,
+    });
 
     /// <summary>The stored form of the worker's secret: SHA-256, hex; the secret itself only travels in the dispatch.</summary>
     private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));

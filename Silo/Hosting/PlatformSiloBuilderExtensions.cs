@@ -1,3 +1,5 @@
+using VoicePlatform.Grains.DoNotCall;
+using VoicePlatform.Silo.DoNotCall;
 using VoicePlatform.Silo.Logging;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
@@ -122,6 +124,7 @@ public static class PlatformSiloBuilderExtensions
             .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
         silo.UseInMemoryReminderService();
         silo.Services.TryAddSingleton<ICallRecordStore, InMemoryCallRecordStore>();
+        silo.Services.TryAddSingleton<IDoNotCallStore, InMemoryDoNotCallStore>();
     }
 
     private static void UsePostgresProviders(this ISiloBuilder silo, ClusterSettings settings)
@@ -155,5 +158,6 @@ public static class PlatformSiloBuilderExtensions
         silo.Services.TryAddSingleton(sp => new PostgresCallRecordStore(connectionString,
             sp.GetRequiredService<ILogger<PostgresCallRecordStore>>(), sp.GetService<IMeterFactory>()));
         silo.Services.TryAddSingleton<ICallRecordStore>(sp => sp.GetRequiredService<PostgresCallRecordStore>());
+        silo.Services.TryAddSingleton<IDoNotCallStore>(_ => new PostgresDoNotCallStore(connectionString));
     }
 }

@@ -233,4 +233,22 @@ public sealed class AgentWorkerApiTests(CallsApiFixture host)
             return events.EnumerateArray().Any(e => e.GetProperty("key").GetString() == "transfer:done");
         });
     }
+
+    [Fact]
+    public async Task ADoNotCallOutcomeListsTheNumberAtOnceAndOnce()
+    {
+        var tenant = await TenantWithCallerIdAsync();
+        var call = await AnsweredCallAsync(tenant);
+        using var worker = await host.WorkerAsync(call);
+        var outcome = new { sequence = 1, disposition = "do-not-call", summary = "Asked never to be called again." };
+        await worker.PostOkAsync($"api/calls/{Id(call)}/outcome", outcome);
+        await worker.PostOkAsync($"api/calls/{Id(call)}/outcome", outcome);
+
+        var listed = await tenant.Admin.GetAsync("api/do-not-call/" + Uri.EscapeDataString(CallsApiFixture.Answers));
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+        var entry = await listed.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("call-outcome", Id(call), "platform"), (entry.GetProperty("source").GetString(), entry.GetProperty("callId").GetString(), entry.GetProperty("addedBy").GetString()));
+        var page = await tenant.Admin.GetFromJsonAsync<JsonElement>("api/do-not-call");
+        Assert.Single(page.GetProperty("items").EnumerateArray());
+    }
 }
