@@ -15,20 +15,27 @@ public static class PhoneNumberParser
     private static readonly PhoneNumberUtil Numbers = PhoneNumberUtil.GetInstance();
     private static readonly PhoneNumberToTimeZonesMapper Zones = PhoneNumberToTimeZonesMapper.GetInstance();
 
-    public static bool TryParse(string? input, [NotNullWhen(true)] out E164Number? number, [NotNullWhen(false)] out string? error)
+    public static bool TryParse(string? input, [NotNullWhen(true)] out E164Number? number, [NotNullWhen(false)] out string? error) =>
+        TryParse(input, defaultRegion: null, out number, out error);
+
+    /// <summary>
+    /// As <see cref="TryParse(string?, out E164Number?, out string?)"/>, and a number without a country code is read as
+    /// a national number of <paramref name="defaultRegion"/> (ISO 3166 alpha-2, for example US) when one is given.
+    /// </summary>
+    public static bool TryParse(string? input, string? defaultRegion, [NotNullWhen(true)] out E164Number? number, [NotNullWhen(false)] out string? error)
     {
         number = null;
         error = null;
         var text = input?.Trim();
         if (string.IsNullOrEmpty(text)) error = "A phone number is required.";
         else if (text.Length > MaxInputLength) error = $"At most {MaxInputLength} characters.";
-        else if (!text.StartsWith('+')) error = "Give the number in international form, starting with '+' and the country code (for example +14155550100).";
+        else if (!text.StartsWith('+') && defaultRegion is null) error = "Give the number in international form, starting with '+' and the country code (for example +14155550100).";
         if (error is not null) return false;
 
         PhoneNumber parsed;
         try
         {
-            parsed = Numbers.Parse(text, null);
+            parsed = Numbers.Parse(text, text!.StartsWith('+') ? null : defaultRegion);
         }
         catch (NumberParseException)
         {
