@@ -1,5 +1,7 @@
 using VoicePlatform.Grains.DoNotCall;
 using VoicePlatform.Silo.DoNotCall;
+using VoicePlatform.Grains.Leads;
+using VoicePlatform.Silo.Leads;
 using VoicePlatform.Silo.Logging;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
@@ -125,6 +127,7 @@ public static class PlatformSiloBuilderExtensions
         silo.UseInMemoryReminderService();
         silo.Services.TryAddSingleton<ICallRecordStore, InMemoryCallRecordStore>();
         silo.Services.TryAddSingleton<IDoNotCallStore, InMemoryDoNotCallStore>();
+        silo.Services.TryAddSingleton<ILeadStore, InMemoryLeadStore>();
     }
 
     private static void UsePostgresProviders(this ISiloBuilder silo, ClusterSettings settings)
@@ -159,5 +162,6 @@ public static class PlatformSiloBuilderExtensions
             sp.GetRequiredService<ILogger<PostgresCallRecordStore>>(), sp.GetService<IMeterFactory>()));
         silo.Services.TryAddSingleton<ICallRecordStore>(sp => sp.GetRequiredService<PostgresCallRecordStore>());
         silo.Services.TryAddSingleton<IDoNotCallStore>(_ => new PostgresDoNotCallStore(connectionString));
+        silo.Services.TryAddSingleton<ILeadStore>(_ => new PostgresLeadStore(connectionString));
     }
 }

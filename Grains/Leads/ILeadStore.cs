@@ -1,0 +1,34 @@
+using VoicePlatform.Campaigns;
+using VoicePlatform.Common;
+using VoicePlatform.Leads;
+using VoicePlatform.Tenants;
+
+namespace VoicePlatform.Grains.Leads;
+
+/// <summary>
+/// Campaigns' leads: PostgreSQL in production (migration 0007, bulk inserts by binary COPY), memory in the all-in-one
+/// mode. The dial queue is an index on (campaign, next callable time): the next leads are a small ordered batch, never
+/// a scan, so a campaign of a million leads paces like one of a hundred. Updates are revision-ordered.
+/// </summary>
+public interface ILeadStore
+{
+    /// <summary>Inserts the leads the campaign does not have (by number); one already there is left as it is.</summary>
+    Task<LeadImportCounts> ImportAsync(IReadOnlyList<LeadRecord> leads, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores <paramref name="lead"/> unless the table holds a higher revision; false when it did not.</summary>
+    Task<bool> UpdateAsync(LeadRecord lead, CancellationToken cancellationToken = default);
+
+    Task<LeadRecord?> GetAsync(TenantId tenant, CampaignId campaign, LeadId lead, CancellationToken cancellationToken = default);
+
+    /// <summary>Up to <paramref name="limit"/> leads whose next callable time has come by <paramref name="now"/>, earliest first.</summary>
+    Task<IReadOnlyList<LeadRecord>> DueAsync(TenantId tenant, CampaignId campaign, DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>The earliest next callable time of any waiting lead; null when none waits.</summary>
+    Task<DateTimeOffset?> NextCallableAtAsync(TenantId tenant, CampaignId campaign, CancellationToken cancellationToken = default);
+
+    /// <summary>The campaign's leads in id order, optionally of one status, a page at a time.</summary>
+    Task<Page<LeadRecord>> ListAsync(TenantId tenant, CampaignId campaign, LeadStatus? status, string? after, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>How many leads are in each status (statuses with none are left out).</summary>
+    Task<IReadOnlyDictionary<LeadStatus, int>> CountAsync(TenantId tenant, CampaignId campaign, CancellationToken cancellationToken = default);
+}

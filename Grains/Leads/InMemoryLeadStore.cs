@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using VoicePlatform.Campaigns;
+using VoicePlatform.Common;
+using VoicePlatform.Grains.Common;
+using VoicePlatform.Leads;
+using VoicePlatform.Tenants;
+
+namespace VoicePlatform.Grains.Leads;
+
+/// <summary>
+/// The development-mode lead table: per campaign, the leads by id plus a sorted dial queue (next callable time, id),
+/// so fetching due leads stays a short ordered read here too. The same rules as PostgreSQL.
+/// </summary>
+public sealed class InMemoryLeadStore : ILeadStore
+{
+    private readonly ConcurrentDictionary<(TenantId, CampaignId), CampaignLeads> _campaigns = new();
+
+    public Task<LeadImportCounts> ImportAsync(IReadOnlyList<LeadRecord> leads, CancellationToken cancellationToken = default)
+    {
+        var (added, there) = (0, 0);
+        foreach (var group in leads.GroupBy(l => (l.TenantId, l.CampaignId)))
+        {
+            var campaign = Campaign(group.Key.TenantId, group.Key.CampaignId);
+            lock (campaign)
+            {
+                foreach (var lead in group)
+                {
+                    if (campaign.ByPhone.ContainsKey(lead.Phone) || campaign.ById.ContainsKey(lead.LeadId.Value))
+                    {
+                        there++;
+                        continue;
+                    }
+                    campaign.Put(AtStoredPrecision(lead));
+                    added++;
+                }
+            }
+        }
+        return Task.FromResult(new LeadImportCounts(added, there));
+    }
+
+    public Task<bool> UpdateAsync(LeadRecord lead, CancellationToken cancellationToken = default)
+    {
+        var campaign = Campaign(lead.TenantId, lead.CampaignId);
+        lock (campaign)
+        {
+            if (!campaign.ById.TryGetValue(lead.LeadId.Value, out var stored) || stored.Revision >= lead.Revision) return Task.FromResult(false);
+            campaign.Put(AtStoredPrecision(lead with { Phone = stored.Phone, ImportedAt = stored.ImportedAt }));
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<LeadRecord?> GetAsync(TenantId tenant, CampaignId campaign, LeadId lead, CancellationToken cancellationToken = default)
+    {
+        var leads = Campaign(tenant, campaign);
+        lock (leads) return Task.FromResult(leads.ById.GetValueOrDefault(lead.Value));
+    }
+
+    public Task<IReadOnlyList<LeadRecord>> DueAsync(TenantId tenant, CampaignId campaign, DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
+    {
+        var leads = Campaign(tenant, campaign);
+        lock (leads)
+        {
+            IReadOnlyList<LeadRecord> due = leads.Queue.TakeWhile(k => k.At <= now).Take(limit).Select(k => leads.ById[k.Id]).ToList();
+            return Task.FromResult(due);
+        }
+    }
+
+    public Task<DateTimeOffset?> NextCallableAtAsync(TenantId tenant, CampaignId campaign, CancellationToken cancellationToken = default)
+    {
+        var leads = Campaign(tenant, campaign);
+        lock (leads) return Task.FromResult(leads.Queue.Count == 0 ? (DateTimeOffset?)null : leads.Queue.Min.At);
+    }
+
+    public Task<Page<LeadRecord>> ListAsync(TenantId tenant, CampaignId campaign, LeadStatus? status, string? after, int limit, CancellationToken cancellationToken = default)
+    {
+        var leads = Campaign(tenant, campaign);
+        lock (leads) return Task.FromResult(Paging.Take(leads.ById.Values.Where(l => status is null || l.Status == status).ToList(), l => l.LeadId.Value, after, limit));
+    }
+
+    public Task<IReadOnlyDictionary<LeadStatus, int>> CountAsync(TenantId tenant, CampaignId campaign, CancellationToken cancellationToken = default)
+    {
+        var leads = Campaign(tenant, campaign);
+        lock (leads)
+            return Task.FromResult<IReadOnlyDictionary<LeadStatus, int>>(leads.ById.Values.GroupBy(l => l.Status).ToDictionary(g => g.Key, g => g.Count()));
+    }
+
+    private CampaignLeads Campaign(TenantId tenant, CampaignId campaign) => _campaigns.GetOrAdd((tenant, campaign), _ => new CampaignLeads());
+
+    private static LeadRecord AtStoredPrecision(LeadRecord lead) => lead with
+    {
+        NextCallableAt = lead.NextCallableAt is { } at ? StoredTime.TruncateToMicroseconds(at) : null,
+        ConsentAt = lead.ConsentAt is { } consent ? StoredTime.TruncateToMicroseconds(consent) : null,
+        ImportedAt = StoredTime.TruncateToMicroseconds(lead.ImportedAt),
+        UpdatedAt = StoredTime.TruncateToMicroseconds(lead.UpdatedAt),
+    };
+
+    private sealed class CampaignLeads
+    {
+        public Dictionary<string, LeadRecord> ById { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, string> ByPhone { get; } = new(StringComparer.Ordinal);
+
+        public SortedSet<(DateTimeOffset At, string Id)> Queue { get; } = new(Comparer<(DateTimeOffset At, string Id)>.Create(
+            (a, b) => a.At != b.At ? a.At.CompareTo(b.At) : string.CompareOrdinal(a.Id, b.Id)));
+
+        public void Put(LeadRecord lead)
+        {
+            if (ById.TryGetValue(lead.LeadId.Value, out var old) && old.NextCallableAt is { } oldAt) Queue.Remove((oldAt, old.LeadId.Value));
+            ById[lead.LeadId.Value] = lead;
+            ByPhone[lead.Phone] = lead.LeadId.Value;
+            if (lead.NextCallableAt is { } at) Queue.Add((at, lead.LeadId.Value));
+        }
+    }
+}

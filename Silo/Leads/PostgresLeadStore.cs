@@ -1,0 +1,202 @@
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+using VoicePlatform.Calls;
+using VoicePlatform.Campaigns;
+using VoicePlatform.Common;
+using VoicePlatform.Grains.Common;
+using VoicePlatform.Grains.Leads;
+using VoicePlatform.Leads;
+using VoicePlatform.Tenants;
+
+namespace VoicePlatform.Silo.Leads;
+
+/// <summary>
+/// The production <see cref="ILeadStore"/> on the table of migration 0007. An import is one transaction: binary COPY
+/// into a temporary table, then one INSERT ... SELECT that skips numbers the campaign already has.
+/// </summary>
+public sealed class PostgresLeadStore(string connectionString) : ILeadStore, IAsyncDisposable
+{
+    private const string Columns =
+        "tenant_id, campaign_id, lead_id, phone, name, email, time_zone, consent_at, consent_source, variables, status, " +
+        "next_callable_at, attempts, disposition, status_reason, revision, imported_at, updated_at";
+
+    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
+
+    public async Task<LeadImportCounts> ImportAsync(IReadOnlyList<LeadRecord> leads, CancellationToken cancellationToken = default)
+    {
+        if (leads.Count == 0) return new LeadImportCounts(0, 0);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var create = new NpgsqlCommand("CREATE TEMP TABLE leads_import (LIKE leads INCLUDING DEFAULTS) ON COMMIT DROP", connection, transaction))
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        await using (var copy = await connection.BeginBinaryImportAsync($"COPY leads_import ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var lead in leads)
+            {
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(lead.TenantId.Value, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(lead.CampaignId.Value, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(lead.LeadId.Value, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(lead.Phone, NpgsqlDbType.Text, cancellationToken);
+                await WriteNullableAsync(copy, lead.Name, NpgsqlDbType.Text, cancellationToken);
+                await WriteNullableAsync(copy, lead.Email, NpgsqlDbType.Text, cancellationToken);
+                await WriteNullableAsync(copy, lead.TimeZone, NpgsqlDbType.Text, cancellationToken);
+                await WriteNullableAsync(copy, lead.ConsentAt?.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
+                await WriteNullableAsync(copy, lead.ConsentSource, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(JsonSerializer.Serialize(lead.Variables), NpgsqlDbType.Jsonb, cancellationToken);
+                await copy.WriteAsync(lead.Status.Kebab(), NpgsqlDbType.Text, cancellationToken);
+                await WriteNullableAsync(copy, lead.NextCallableAt?.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
+                await copy.WriteAsync(lead.Attempts, NpgsqlDbType.Integer, cancellationToken);
+                await WriteNullableAsync(copy, lead.Disposition?.Kebab(), NpgsqlDbType.Text, cancellationToken);
+                await WriteNullableAsync(copy, lead.StatusReason, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(lead.Revision, NpgsqlDbType.Bigint, cancellationToken);
+                await copy.WriteAsync(lead.ImportedAt.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
+                await copy.WriteAsync(lead.UpdatedAt.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
+            }
+            await copy.CompleteAsync(cancellationToken);
+        }
+        int added;
+        // DISTINCT ON keeps one row per number if the batch itself repeats one (the first by lead id).
+        await using (var insert = new NpgsqlCommand($"""
+            INSERT INTO leads ({Columns})
+            SELECT DISTINCT ON (tenant_id, campaign_id, phone) {Columns} FROM leads_import ORDER BY tenant_id, campaign_id, phone, lead_id
+            ON CONFLICT DO NOTHING
+            """, connection, transaction))
+            added = await insert.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new LeadImportCounts(added, leads.Count - added);
+    }
+
+    public async Task<bool> UpdateAsync(LeadRecord lead, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand("""
+            UPDATE leads SET status = @status, next_callable_at = @next, attempts = @attempts, disposition = @disposition,
+                status_reason = @reason, revision = @revision, updated_at = @updated, name = @name, email = @email,
+                time_zone = @zone, consent_at = @consent_at, consent_source = @consent_source, variables = @variables
+            WHERE tenant_id = @tenant AND campaign_id = @campaign AND lead_id = @lead AND revision < @revision
+            """);
+        var p = command.Parameters;
+        p.AddWithValue("tenant", lead.TenantId.Value);
+        p.AddWithValue("campaign", lead.CampaignId.Value);
+        p.AddWithValue("lead", lead.LeadId.Value);
+        p.AddWithValue("status", lead.Status.Kebab());
+        p.Add(Nullable("next", NpgsqlDbType.TimestampTz, lead.NextCallableAt?.UtcDateTime));
+        p.AddWithValue("attempts", lead.Attempts);
+        p.Add(Nullable("disposition", NpgsqlDbType.Text, lead.Disposition?.Kebab()));
+        p.Add(Nullable("reason", NpgsqlDbType.Text, lead.StatusReason));
+        p.AddWithValue("revision", lead.Revision);
+        p.AddWithValue("updated", lead.UpdatedAt.UtcDateTime);
+        p.Add(Nullable("name", NpgsqlDbType.Text, lead.Name));
+        p.Add(Nullable("email", NpgsqlDbType.Text, lead.Email));
+        p.Add(Nullable("zone", NpgsqlDbType.Text, lead.TimeZone));
+        p.Add(Nullable("consent_at", NpgsqlDbType.TimestampTz, lead.ConsentAt?.UtcDateTime));
+        p.Add(Nullable("consent_source", NpgsqlDbType.Text, lead.ConsentSource));
+        p.Add(new NpgsqlParameter("variables", NpgsqlDbType.Jsonb) { Value = JsonSerializer.Serialize(lead.Variables) });
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<LeadRecord?> GetAsync(TenantId tenant, CampaignId campaign, LeadId lead, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand($"SELECT {Columns} FROM leads WHERE tenant_id = @tenant AND campaign_id = @campaign AND lead_id = @lead");
+        Scope(command, tenant, campaign).AddWithValue("lead", lead.Value);
+        return (await ReadAsync(command, cancellationToken)).FirstOrDefault();
+    }
+
+    public async Task<IReadOnlyList<LeadRecord>> DueAsync(TenantId tenant, CampaignId campaign, DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand($"""
+            SELECT {Columns} FROM leads
+            WHERE tenant_id = @tenant AND campaign_id = @campaign AND next_callable_at IS NOT NULL AND next_callable_at <= @now
+            ORDER BY next_callable_at, lead_id LIMIT @limit
+            """);
+        var p = Scope(command, tenant, campaign);
+        p.AddWithValue("now", now.UtcDateTime);
+        p.AddWithValue("limit", Math.Clamp(limit, 1, 10_000));
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    public async Task<DateTimeOffset?> NextCallableAtAsync(TenantId tenant, CampaignId campaign, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand("""
+            SELECT next_callable_at FROM leads
+            WHERE tenant_id = @tenant AND campaign_id = @campaign AND next_callable_at IS NOT NULL
+            ORDER BY next_callable_at LIMIT 1
+            """);
+        Scope(command, tenant, campaign);
+        return await command.ExecuteScalarAsync(cancellationToken) is DateTime at ? new DateTimeOffset(at, TimeSpan.Zero) : null;
+    }
+
+    public async Task<Page<LeadRecord>> ListAsync(TenantId tenant, CampaignId campaign, LeadStatus? status, string? after, int limit, CancellationToken cancellationToken = default)
+    {
+        limit = Math.Clamp(limit, 1, Paging.MaxPageSize);
+        await using var command = _dataSource.CreateCommand($"""
+            SELECT {Columns} FROM leads
+            WHERE tenant_id = @tenant AND campaign_id = @campaign AND (@status::text IS NULL OR status = @status) AND (@after::text IS NULL OR lead_id > @after)
+            ORDER BY lead_id LIMIT @limit
+            """);
+        var p = Scope(command, tenant, campaign);
+        p.Add(Nullable("status", NpgsqlDbType.Text, status?.Kebab()));
+        p.Add(Nullable("after", NpgsqlDbType.Text, after));
+        p.AddWithValue("limit", limit + 1);
+        var items = await ReadAsync(command, cancellationToken);
+        var more = items.Count > limit;
+        if (more) items.RemoveAt(limit);
+        return new Page<LeadRecord> { Items = items, Next = more ? items[^1].LeadId.Value : null };
+    }
+
+    public async Task<IReadOnlyDictionary<LeadStatus, int>> CountAsync(TenantId tenant, CampaignId campaign, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT status, count(*)::int FROM leads WHERE tenant_id = @tenant AND campaign_id = @campaign GROUP BY status");
+        Scope(command, tenant, campaign);
+        var counts = new Dictionary<LeadStatus, int>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) counts[KebabEnum<LeadStatus>.Parse(reader.GetString(0))] = reader.GetInt32(1);
+        return counts;
+    }
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    private static NpgsqlParameterCollection Scope(NpgsqlCommand command, TenantId tenant, CampaignId campaign)
+    {
+        command.Parameters.AddWithValue("tenant", tenant.Value);
+        command.Parameters.AddWithValue("campaign", campaign.Value);
+        return command.Parameters;
+    }
+
+    private static NpgsqlParameter Nullable(string name, NpgsqlDbType type, object? value) => new(name, type) { Value = value ?? DBNull.Value };
+
+    private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken cancellationToken) =>
+        value is null ? copy.WriteNullAsync(cancellationToken) : copy.WriteAsync(value, type, cancellationToken);
+
+    private static async Task<List<LeadRecord>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var leads = new List<LeadRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            leads.Add(new LeadRecord
+            {
+                TenantId = TenantId.Parse(reader.GetString(0)),
+                CampaignId = PrefixedId.Parse<CampaignId>(reader.GetString(1)),
+                LeadId = PrefixedId.Parse<LeadId>(reader.GetString(2)),
+                Phone = reader.GetString(3),
+                Name = reader.IsDBNull(4) ? null : reader.GetString(4),
+                Email = reader.IsDBNull(5) ? null : reader.GetString(5),
+                TimeZone = reader.IsDBNull(6) ? null : reader.GetString(6),
+                ConsentAt = reader.IsDBNull(7) ? null : new DateTimeOffset(reader.GetDateTime(7), TimeSpan.Zero),
+                ConsentSource = reader.IsDBNull(8) ? null : reader.GetString(8),
+                Variables = JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(9)) ?? [],
+                Status = KebabEnum<LeadStatus>.Parse(reader.GetString(10)),
+                NextCallableAt = reader.IsDBNull(11) ? null : new DateTimeOffset(reader.GetDateTime(11), TimeSpan.Zero),
+                Attempts = reader.GetInt32(12),
+                Disposition = reader.IsDBNull(13) ? null : KebabEnum<CallDisposition>.Parse(reader.GetString(13)),
+                StatusReason = reader.IsDBNull(14) ? null : reader.GetString(14),
+                Revision = reader.GetInt64(15),
+                ImportedAt = new DateTimeOffset(reader.GetDateTime(16), TimeSpan.Zero),
+                UpdatedAt = new DateTimeOffset(reader.GetDateTime(17), TimeSpan.Zero),
+            });
+        }
+        return leads;
+    }
+}
