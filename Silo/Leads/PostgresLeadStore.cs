@@ -12,8 +12,9 @@ using VoicePlatform.Tenants;
 namespace VoicePlatform.Silo.Leads;
 
 /// <summary>
-/// The production <see cref="ILeadStore"/> on the table of migration 0007. An import is one transaction: binary COPY
-/// into a temporary table, then one INSERT ... SELECT that skips numbers the campaign already has.
+/// The production <see cref="ILeadStore"/> on the table of migration 0007. An import goes in chunks of
+/// <see cref="ImportChunk"/>, each one transaction: binary COPY into a temporary table, then one INSERT ... SELECT that
+/// skips numbers the campaign already has (a repeated import merges chunk by chunk, so a retry after a failure is safe).
 /// </summary>
 public sealed class PostgresLeadStore(string connectionString) : ILeadStore, IAsyncDisposable
 {
@@ -23,7 +24,21 @@ public sealed class PostgresLeadStore(string connectionString) : ILeadStore, IAs
 
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
 
+    /// <summary>Leads per transaction: a million-lead list goes in as many short transactions, never one that holds locks for minutes.</summary>
+    public const int ImportChunk = 50_000;
+
     public async Task<LeadImportCounts> ImportAsync(IReadOnlyList<LeadRecord> leads, CancellationToken cancellationToken = default)
+    {
+        var (added, there) = (0, 0);
+        for (var start = 0; start < leads.Count; start += ImportChunk)
+        {
+            var counts = await ImportChunkAsync(leads.Skip(start).Take(ImportChunk).ToList(), cancellationToken);
+            (added, there) = (added + counts.Added, there + counts.AlreadyThere);
+        }
+        return new LeadImportCounts(added, there);
+    }
+
+    private async Task<LeadImportCounts> ImportChunkAsync(IReadOnlyList<LeadRecord> leads, CancellationToken cancellationToken)
     {
         if (leads.Count == 0) return new LeadImportCounts(0, 0);
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
@@ -62,7 +77,7 @@ public sealed class PostgresLeadStore(string connectionString) : ILeadStore, IAs
             INSERT INTO leads ({Columns})
             SELECT DISTINCT ON (tenant_id, campaign_id, phone) {Columns} FROM leads_import ORDER BY tenant_id, campaign_id, phone, lead_id
             ON CONFLICT DO NOTHING
-            """, connection, transaction))
+            """, connection, transaction) { CommandTimeout = 300 })
             added = await insert.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new LeadImportCounts(added, leads.Count - added);

@@ -1,4 +1,5 @@
 using VoicePlatform.Benchmarks.Calls;
+using VoicePlatform.Benchmarks.Leads;
 using VoicePlatform.Benchmarks.Measurement;
 using VoicePlatform.Benchmarks.SiloStart;
 using VoicePlatform.Benchmarks.StateWrites;
@@ -11,7 +12,8 @@ namespace VoicePlatform.Benchmarks;
 /// <c>dotnet run -c Release --project tests/VoicePlatform.Benchmarks -- state-writes [--seconds 15] [--rounds 3] [--variants default,tuned]</c>
 /// <c>... -- silo-start [--starts 5] [--mode both|postgres|memory]</c> and
 /// <c>... -- calls [--calls 400] [--concurrency 32] [--webhook-calls 300] [--rounds 3] [--acceleration 20]</c> and
-/// <c>... -- wallet [--seconds 10] [--rounds 3] [--callers 256] [--chaos-seconds 45] [--chaos-callers 32] [--mode both|throughput|chaos]</c>.
+/// <c>... -- wallet [--seconds 10] [--rounds 3] [--callers 256] [--chaos-seconds 45] [--chaos-callers 32] [--mode both|throughput|chaos]</c> and
+/// <c>... -- leads [--sizes 100000,1000000] [--rounds 3]</c>.
 /// docs/performance.md records the results.
 /// </summary>
 public static class BenchmarkProgram
@@ -22,7 +24,7 @@ public static class BenchmarkProgram
         {
             Console.WriteLine("usage: state-writes [--seconds N] [--rounds N] [--variants default,tuned] | silo-start [--starts N] [--mode both|postgres|memory] | " +
                 "calls [--calls N] [--concurrency N] [--webhook-calls N] [--rounds N] | " +
-                "wallet [--seconds N] [--rounds N] [--callers N] [--chaos-seconds N] [--chaos-callers N] [--mode both|throughput|chaos]");
+                "wallet [--seconds N] [--rounds N] [--callers N] [--chaos-seconds N] [--chaos-callers N] [--mode both|throughput|chaos] | leads [--sizes N,N] [--rounds N]");
             return args.Length == 0 ? 1 : 0;
         }
 
@@ -35,6 +37,7 @@ public static class BenchmarkProgram
                 "silo-start" => await SiloStartBenchmark.RunAsync(options),
                 "calls" => await CallsBenchmark.RunAsync(options),
                 "wallet" => await WalletBenchmark.RunAsync(options),
+                "leads" => await LeadsBenchmark.RunAsync(options),
                 _ => Unknown(args[0]),
             };
         }
@@ -47,7 +50,7 @@ public static class BenchmarkProgram
 
     private static int Unknown(string command)
     {
-        Console.Error.WriteLine($"unknown benchmark '{command}' (state-writes, silo-start, calls, wallet)");
+        Console.Error.WriteLine($"unknown benchmark '{command}' (state-writes, silo-start, calls, wallet, leads)");
         return 2;
     }
 }
