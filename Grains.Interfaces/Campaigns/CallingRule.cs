@@ -1,3 +1,5 @@
+using VoicePlatform.Common;
+
 namespace VoicePlatform.Campaigns;
 
 /// <summary>
@@ -21,4 +23,8 @@ public sealed record CallingRule
     [Id(6)] public int? MaxAttempts { get; init; }
     [Id(7)] public int? PerHours { get; init; }
     [Id(8)] public required string Source { get; init; }
+
+    public bool SameAs(CallingRule other) =>
+        this with { NoCallDays = other.NoCallDays, Holidays = other.Holidays } == other
+        && ValueEquality.Lists(NoCallDays, other.NoCallDays) && ValueEquality.Lists(Holidays, other.Holidays);
 }

@@ -14,4 +14,14 @@ public sealed record CallingPolicy
     public bool RequireConsentForUsNumbers { get; init; } = true;
     public IReadOnlyList<CallingRule> TenantRules { get; init; } = [];
     public DateTimeOffset? StartsAt { get; init; }
+
+    /// <summary>The calling part of a campaign's settings.</summary>
+    public static CallingPolicy Of(CampaignSettings settings) => new()
+    {
+        Windows = settings.Windows,
+        DefaultTimeZone = settings.DefaultTimeZone,
+        RequireConsentForUsNumbers = settings.RequireConsentForUsNumbers,
+        TenantRules = settings.CallingRules,
+        StartsAt = settings.StartsAt,
+    };
 }
