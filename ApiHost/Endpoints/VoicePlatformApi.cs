@@ -24,6 +24,7 @@ public static class VoicePlatformApi
         api.MapWalletApi();
         api.MapTelephonyClaimsApi();
         api.MapDoNotCallApi();
+        api.MapCampaignsApi();
         return app;
     }
 }

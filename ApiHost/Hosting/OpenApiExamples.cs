@@ -7,6 +7,7 @@ using VoicePlatform.ApiKeys;
 using VoicePlatform.Brands;
 using VoicePlatform.Calls;
 using VoicePlatform.Pricing;
+using VoicePlatform.Campaigns;
 using VoicePlatform.Catalog;
 using VoicePlatform.Common;
 using VoicePlatform.DoNotCall;
@@ -75,6 +76,19 @@ public static class OpenApiExamples
 
     private static readonly BrandBadge Badge = new() { Id = Brand, Name = BrandProfileSample.CompanyName };
 
+    private static readonly CampaignSettings CampaignSample = new()
+    {
+        Name = "Spring renewals",
+        AgentId = Agent,
+        CallerIdNumberIds = [PrefixedId.Derive<PhoneNumberId>("example")],
+        Windows = [new CallWindow { Days = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday], StartMinute = 9 * 60, EndMinute = 18 * 60 }],
+        DefaultTimeZone = "America/Chicago",
+        Pacing = new CampaignPacing { MaxConcurrentCalls = 10, MaxDialsPerMinute = 60 },
+        CallerIdRotation = CallerIdRotation.LocalPresence,
+        AutoResume = true,
+        CallingRules = [new CallingRule { Id = "no-christmas-eve", AppliesTo = "*", Holidays = ["2026-12-24"], Source = "tenant policy" }],
+    };
+
     private static readonly Dictionary<Type, object> Samples = new()
     {
         [typeof(CreateTenantRequest)] = new CreateTenantRequest("Northwind Agency", new TenantSettingsRequest("America/New_York", "USD", 25, 20m)),
@@ -135,6 +149,19 @@ public static class OpenApiExamples
         [typeof(TenantPage)] = new TenantPage { Items = [new TenantListing { Id = Tenant, Name = "Northwind Agency", Status = TenantStatus.Active, CreatedAt = At }], Next = null },
         [typeof(ApiKeySummary)] = KeySample,
         [typeof(CreatedApiKeyResponse)] = new CreatedApiKeyResponse(KeySample, "vpk_abcdefghijklmnop_" + new string('q', 52)),
+        [typeof(CampaignRequest)] = new CampaignRequest("Spring renewals", Agent.Value, [PrefixedId.Derive<PhoneNumberId>("example").Value], null,
+            new DateTimeOffset(2026, 12, 7, 14, 0, 0, TimeSpan.Zero), null,
+            [new CallWindowRequest([DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday], "09:00", "18:00")],
+            "America/Chicago", "US", new CampaignPacing { MaxConcurrentCalls = 10, MaxDialsPerMinute = 60 }, null, CallerIdRotation.LocalPresence, true, true, 3,
+            [new CallingRuleRequest("no-christmas-eve", "*", null, null, null, ["2026-12-24"], null, null, "tenant policy")]),
+        [typeof(CampaignView)] = new CampaignView
+        {
+            Id = PrefixedId.Derive<CampaignId>("example"), Settings = CampaignSample, BrandId = Brand, Status = CampaignStatus.Draft, Revision = 1, CreatedAt = At, UpdatedAt = At,
+        },
+        [typeof(Page<CampaignEntry>)] = new Page<CampaignEntry>
+        {
+            Items = [new CampaignEntry { Id = PrefixedId.Derive<CampaignId>("example"), Name = CampaignSample.Name, Status = CampaignStatus.Draft, AgentId = Agent, BrandId = Brand }],
+        },
         [typeof(DoNotCallRequest)] = new DoNotCallRequest("+1 512-555-0177", "Asked by email on 2026-11-20"),
         [typeof(DoNotCallImportRequest)] = new DoNotCallImportRequest([new DoNotCallRequest("+15125550178", null), new DoNotCallRequest("+15125550179", "Former customer")]),
         [typeof(DoNotCallImported)] = new DoNotCallImported(2, 1),

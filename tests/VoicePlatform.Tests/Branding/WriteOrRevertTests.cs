@@ -3,6 +3,7 @@ using Orleans.Storage;
 using Orleans.TestingHost;
 using VoicePlatform.Agents;
 using VoicePlatform.Brands;
+using VoicePlatform.Campaigns;
 using VoicePlatform.Common;
 using VoicePlatform.Grains.Common;
 using VoicePlatform.Personas;
@@ -149,6 +150,34 @@ public sealed class WriteOrRevertTests : IAsyncLifetime
         Assert.Equal(WriteOutcome.Ok, (await number.UpdateAsync(new PhoneNumberSettings { Number = before, Label = "after" }, 1)).Outcome);
         Assert.Equal(WriteOutcome.Ok, (await number.DeleteAsync(2)).Outcome);
         Assert.Null((await Grains.GetTelephonyClaim(TelephonyClaimKey.Number(before)).GetAsync()).Holder);
+    }
+
+    [Fact]
+    public async Task CampaignKeepsItsStoredStateWhenAWriteFails()
+    {
+        var brand = await NewBrandAsync();
+        var persona = PrefixedId.New<PersonaId>();
+        await Grains.GetPersona(_tenant, persona).CreateAsync(brand, PersonaNamed("P"), null);
+        var agent = PrefixedId.New<AgentId>();
+        await Grains.GetAgent(_tenant, agent).CreateAsync(persona, new AgentSettings { Name = "A" });
+        var (id, key) = Ids<CampaignId>();
+        var campaign = Grains.GetCampaign(_tenant, id);
+        var settings = new CampaignSettings
+        {
+            Name = "Before", AgentId = agent,
+            Windows = [new CallWindow { Days = [DayOfWeek.Monday], StartMinute = 540, EndMinute = 1020 }],
+        };
+        await campaign.CreateAsync(settings);
+
+        FailingStorage.FailWritesOf(key);
+        await Assert.ThrowsAnyAsync<Exception>(() => campaign.UpdateAsync(settings with { Name = "After" }, 1));
+        await Assert.ThrowsAnyAsync<Exception>(() => campaign.DeleteAsync(1));
+        var kept = (await campaign.GetAsync())!;
+        Assert.Equal(("Before", 1), (kept.Settings.Name, kept.Revision));
+        Assert.Equal("Before", Assert.Single((await Grains.GetCampaignDirectory(_tenant).ListAsync(null, null, 10)).Items).Name);
+
+        FailingStorage.HealWritesOf(key);
+        Assert.Equal(2, (await campaign.UpdateAsync(settings with { Name = "After" }, 1)).Value!.Revision);
     }
 
     private (T Id, string GrainKey) Ids<T>() where T : struct, IPrefixedId<T>

@@ -64,6 +64,7 @@ public sealed class NullElementsTests(ApiHostFixture host)
         .Replace("{agentId}", "agt_aaaaaaaaaaaaaaaaaaaa")
         .Replace("{trunkId}", "trk_aaaaaaaaaaaaaaaaaaaa")
         .Replace("{numberId}", "num_aaaaaaaaaaaaaaaaaaaa")
+        .Replace("{campaignId}", "cmp_aaaaaaaaaaaaaaaaaaaa")
         .Replace("{keyId}", "key_aaaaaaaaaaaaaaaaaaaa");
 
     /// <summary>Bodies with one null element each, and the field path the answer must name.</summary>

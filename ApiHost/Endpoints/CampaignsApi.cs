@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using VoicePlatform.ApiHost.Contracts;
+using VoicePlatform.ApiHost.Http;
+using VoicePlatform.Campaigns;
+using VoicePlatform.Common;
+using VoicePlatform.Security;
+
+namespace VoicePlatform.ApiHost.Endpoints;
+
+/// <summary>Calling campaigns: administrators write, supervisors read. (Starting and dialing arrive with the dialer.)</summary>
+public static class CampaignsApi
+{
+    private const string Resource = "campaign";
+
+    public static RouteGroupBuilder MapCampaignsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/campaigns").WithTags("Campaigns").RequireAuthorization(PlatformPolicies.TenantSupervisor);
+        api.MapPost("/", CreateCampaignAsync).RequireAuthorization(PlatformPolicies.TenantAdmin)
+            .WithSummary("Create a campaign in draft (Idempotency-Key makes retries safe); its agent, numbers and trunk must be this tenant's")
+            .Produces<CampaignView>(StatusCodes.Status201Created).ProducesValidationProblem();
+        api.MapGet("/", ListCampaignsAsync)
+            .WithSummary("List this tenant's campaigns, filtered by status, a page at a time").Produces<Page<CampaignEntry>>().ProducesValidationProblem();
+        api.MapGet("/{campaignId}", GetCampaignAsync)
+            .WithSummary("Read a campaign; the ETag is its revision").Produces<CampaignView>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPut("/{campaignId}", UpdateCampaignAsync).RequireAuthorization(PlatformPolicies.TenantAdmin)
+            .WithSummary("Replace a campaign's settings in draft or paused (409 otherwise); send If-Match with its ETag")
+            .Produces<CampaignView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        api.MapDelete("/{campaignId}", DeleteCampaignAsync).RequireAuthorization(PlatformPolicies.TenantAdmin)
+            .WithSummary("Delete a campaign that is not running").Produces<CampaignView>().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        return api;
+    }
+
+    public static async Task<Results<Created<CampaignView>, Ok<CampaignView>, ValidationProblem, ProblemHttpResult>> CreateCampaignAsync(
+        [FromBody] CampaignRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var tenant = user.GetTenantId();
+        if (!IdempotencyKeys.TryNewId<CampaignId>(http.Request, tenant, out var id, out var errors)) return TypedResults.ValidationProblem(errors);
+        errors = request.Validate(out var settings);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var result = await grains.GetCampaign(tenant, id).CreateAsync(settings);
+        return result.ToHttp(http, c => c.Revision, Resource, c => $"/api/campaigns/{c.Id}");
+    }
+
+    public static async Task<Results<Ok<Page<CampaignEntry>>, ValidationProblem>> ListCampaignsAsync(string? status, string? after, int? limit, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var pageSize = QueryFilters.Limit(limit, errors);
+        var statusFilter = QueryFilters.Enum<CampaignStatus>(status, "status", errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        return TypedResults.Ok(await grains.GetCampaignDirectory(user.GetTenantId()).ListAsync(statusFilter, after, pageSize));
+    }
+
+    public static async Task<Results<Ok<CampaignView>, ProblemHttpResult>> GetCampaignAsync(CampaignId campaignId, HttpContext http, ClaimsPrincipal user, IGrainFactory grains) =>
+        (await grains.GetCampaign(user.GetTenantId(), campaignId).GetAsync()).ToHttp(http, c => c.Revision, Resource);
+
+    public static async Task<Results<Created<CampaignView>, Ok<CampaignView>, ValidationProblem, ProblemHttpResult>> UpdateCampaignAsync(
+        CampaignId campaignId, [FromBody] CampaignRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var errors = request.Validate(out var settings);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var result = await grains.GetCampaign(user.GetTenantId(), campaignId).UpdateAsync(settings, Revisions.ExpectedRevision(http.Request));
+        return result.ToHttp(http, c => c.Revision, Resource);
+    }
+
+    public static async Task<Results<Created<CampaignView>, Ok<CampaignView>, ValidationProblem, ProblemHttpResult>> DeleteCampaignAsync(
+        CampaignId campaignId, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var result = await grains.GetCampaign(user.GetTenantId(), campaignId).DeleteAsync(Revisions.ExpectedRevision(http.Request));
+        return result.ToHttp(http, c => c.Revision, Resource);
+    }
+}

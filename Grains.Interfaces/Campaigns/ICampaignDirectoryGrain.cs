@@ -1,0 +1,16 @@
+using Orleans.Concurrency;
+using VoicePlatform.Common;
+
+namespace VoicePlatform.Campaigns;
+
+/// <summary>A tenant's campaigns, for listing. Keyed by tenant id.</summary>
+[Alias("vp.ICampaignDirectoryGrain")]
+public interface ICampaignDirectoryGrain : IGrainWithStringKey
+{
+    Task UpsertAsync(CampaignEntry entry);
+
+    Task RemoveAsync(CampaignId campaign);
+
+    [ReadOnly]
+    Task<Page<CampaignEntry>> ListAsync(CampaignStatus? status, string? after, int limit);
+}

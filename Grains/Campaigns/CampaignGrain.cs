@@ -1,0 +1,129 @@
+using Microsoft.Extensions.Logging;
+using VoicePlatform.Agents;
+using VoicePlatform.Campaigns;
+using VoicePlatform.Common;
+using VoicePlatform.Grains.Common;
+using VoicePlatform.Telephony;
+using VoicePlatform.Tenants;
+
+namespace VoicePlatform.Grains.Campaigns;
+
+/// <summary>
+/// One calling campaign, written as every CRUD grain is (validate → not found → revision → same request → references →
+/// write or revert → publish). Its lifecycle rules are <see cref="CampaignLifecycle"/>; its leads live in the lead table.
+/// </summary>
+[GrainType("campaign")]
+public sealed class CampaignGrain(
+    [PersistentState("campaign", StorageNames.Platform)] IPersistentState<CampaignState> state,
+    TimeProvider time,
+    ILogger<CampaignGrain> logger) : Grain, ICampaignGrain
+{
+    private (TenantId Tenant, CampaignId Campaign)? _key;
+
+    private (TenantId Tenant, CampaignId Campaign) Key => _key ??= TenantScopedKey.Parse<CampaignId>(this.GetPrimaryKeyString());
+
+    private bool Exists => state.State.Settings is not null;
+
+    private CampaignPhase Phase => new(state.State.Status, state.State.PausedFor);
+
+    public async Task<WriteResult<CampaignView>> CreateAsync(CampaignSettings settings)
+    {
+        CampaignRules.EnsureValid(settings);
+        if (Exists)
+        {
+            if (state.State.Revision != 1 || !state.State.Settings!.SameAs(settings))
+                return WriteResult<CampaignView>.Conflict("This idempotency key already created a different campaign.", []);
+            await PublishAsync();
+            return WriteResult<CampaignView>.Ok(View());
+        }
+        var checkedReferences = await CheckReferencesAsync(settings, previous: null);
+        if (checkedReferences.Problem is { } problem) return problem;
+
+        var now = time.GetUtcNow();
+        await state.WriteOrRevertAsync(new CampaignState
+        {
+            Settings = settings, BrandId = checkedReferences.Brand, Status = CampaignStatus.Draft, Revision = 1, CreatedAt = now, UpdatedAt = now,
+        });
+        await PublishAsync();
+        logger.LogInformation("Campaign {CampaignId} of tenant {TenantId} created with agent {AgentId}", Key.Campaign, Key.Tenant, settings.AgentId);
+        return WriteResult<CampaignView>.Created(View());
+    }
+
+    public Task<CampaignView?> GetAsync() => Task.FromResult(Exists ? View() : null);
+
+    public async Task<WriteResult<CampaignView>> UpdateAsync(CampaignSettings settings, int? expectedRevision)
+    {
+        if (!Exists) return WriteResult<CampaignView>.NotFound();
+        if (StateWrites.IsStale(expectedRevision, state.State.Revision)) return WriteResult<CampaignView>.Stale();
+        CampaignRules.EnsureValid(settings);
+        if (settings.SameAs(state.State.Settings!))
+        {
+            await PublishAsync();
+            return WriteResult<CampaignView>.Ok(View());
+        }
+        if (CampaignLifecycle.WhyNotEditable(Phase) is { } why) return WriteResult<CampaignView>.Conflict(why, []);
+        var checkedReferences = await CheckReferencesAsync(settings, state.State.Settings);
+        if (checkedReferences.Problem is { } problem) return problem;
+
+        await state.WriteOrRevertAsync(state.State with
+        {
+            Settings = settings, BrandId = checkedReferences.Brand, Revision = state.State.Revision + 1, UpdatedAt = time.GetUtcNow(),
+        });
+        await PublishAsync();
+        return WriteResult<CampaignView>.Ok(View());
+    }
+
+    public async Task<WriteResult<CampaignView>> DeleteAsync(int? expectedRevision)
+    {
+        if (!Exists) return WriteResult<CampaignView>.NotFound();
+        if (StateWrites.IsStale(expectedRevision, state.State.Revision)) return WriteResult<CampaignView>.Stale();
+        if (CampaignLifecycle.WhyNotDeletable(Phase) is { } why) return WriteResult<CampaignView>.Conflict(why, []);
+        var view = View();
+        await state.ClearOrRevertAsync();
+        await GrainFactory.GetCampaignDirectory(Key.Tenant).RemoveAsync(Key.Campaign);
+        logger.LogInformation("Campaign {CampaignId} of tenant {TenantId} deleted", Key.Campaign, Key.Tenant);
+        return WriteResult<CampaignView>.Ok(view);
+    }
+
+    /// <summary>
+    /// The agent (whose brand the campaign calls for), the caller-id numbers and the trunk must be this tenant's own; the
+    /// grain keys carry the tenant, so another tenant's id finds nothing. Only references that change are checked.
+    /// </summary>
+    private async Task<(VoicePlatform.Brands.BrandId? Brand, WriteResult<CampaignView>? Problem)> CheckReferencesAsync(CampaignSettings settings, CampaignSettings? previous)
+    {
+        var brand = state.State.BrandId;
+        if (settings.AgentId != previous?.AgentId)
+        {
+            if (await GrainFactory.GetAgent(Key.Tenant, settings.AgentId).GetAsync() is not { } agent)
+                return (null, WriteResult<CampaignView>.BadReference("agentId", "There is no such agent in this tenant."));
+            brand = agent.Brand.Id;
+        }
+        for (var i = 0; i < settings.CallerIdNumberIds.Count; i++)
+        {
+            var number = settings.CallerIdNumberIds[i];
+            if (previous?.CallerIdNumberIds.Contains(number) == true) continue;
+            if (await GrainFactory.GetPhoneNumber(Key.Tenant, number).GetAsync() is null)
+                return (null, WriteResult<CampaignView>.BadReference($"callerIdNumberIds[{i}]", $"There is no phone number '{number}' in this tenant."));
+        }
+        if (settings.TrunkId is { } trunk && trunk != previous?.TrunkId && await GrainFactory.GetSipTrunk(Key.Tenant, trunk).GetAsync() is null)
+            return (null, WriteResult<CampaignView>.BadReference("trunkId", $"There is no SIP trunk '{trunk}' in this tenant."));
+        return (brand, null);
+    }
+
+    private Task PublishAsync() => GrainFactory.GetCampaignDirectory(Key.Tenant).UpsertAsync(new CampaignEntry
+    {
+        Id = Key.Campaign, Name = state.State.Settings!.Name, Status = state.State.Status, AgentId = state.State.Settings.AgentId, BrandId = state.State.BrandId!.Value,
+    });
+
+    private CampaignView View() => new()
+    {
+        Id = Key.Campaign,
+        Settings = state.State.Settings!,
+        BrandId = state.State.BrandId!.Value,
+        Status = state.State.Status,
+        PausedFor = state.State.PausedFor,
+        Revision = state.State.Revision,
+        CreatedAt = state.State.CreatedAt,
+        UpdatedAt = state.State.UpdatedAt,
+    };
+}
