@@ -23,7 +23,7 @@ public sealed class PlatformTour
     private readonly string _operatorKey;
 
     private PlatformTour(Uri baseAddress, string operatorKey, string tenantId, string adminKey, string brandId, string personaId,
-        string agentId, string trunkId, string numberId, string callId)
+        string agentId, string trunkId, string numberId, string callId, string campaignId)
     {
         _baseAddress = baseAddress;
         _operatorKey = operatorKey;
@@ -35,6 +35,7 @@ public sealed class PlatformTour
         TrunkId = trunkId;
         NumberId = numberId;
         CallId = callId;
+        CampaignId = campaignId;
     }
 
     public string TenantId { get; }
@@ -45,6 +46,7 @@ public sealed class PlatformTour
     public string TrunkId { get; }
     public string NumberId { get; }
     public string CallId { get; }
+    public string CampaignId { get; }
 
     /// <summary>
     /// Seeds one tenant with one of everything. <paramref name="liveKitTrunkId"/> is a trunk the host's LiveKit knows;
@@ -86,11 +88,25 @@ public sealed class PlatformTour
             return cost.IsSuccessStatusCode && (await cost.ReadJsonAsync()).GetProperty("settled").GetBoolean();
         }, () => "the tour's call settled");
 
-        return new PlatformTour(baseAddress, operatorKey, tenantId, adminKey, brandId, personaId, agentId, trunkId, numberId, callId);
+        await Success(await admin.PostAsJsonAsync("api/do-not-call", new { number = "+14155550199", reason = "tour" }));
+        using var campaignRequest = new HttpRequestMessage(HttpMethod.Post, "api/campaigns")
+        {
+            Content = JsonContent.Create(new
+            {
+                name = "Tour campaign", agentId, callerIdNumberIds = new[] { numberId }, trunkId,
+                windows = new[] { new { days = new[] { "monday", "friday" }, from = "09:00", to = "18:00" }, new { days = new[] { "saturday" }, from = "22:00", to = "02:00" } },
+                defaultTimeZone = "America/Chicago", callerIdRotation = "local-presence", autoResume = true,
+                callingRules = new[] { new { id = "tour-rule", appliesTo = "*", noCallDays = new[] { "sunday" }, holidays = new[] { "2026-12-24" }, maxAttempts = 2, perHours = 24, source = "tour" } },
+            }),
+            Headers = { { "Idempotency-Key", "tour-campaign" } },
+        };
+        var campaignId = (await Success(await admin.SendAsync(campaignRequest))).GetProperty("id").GetString()!;
+
+        return new PlatformTour(baseAddress, operatorKey, tenantId, adminKey, brandId, personaId, agentId, trunkId, numberId, callId, campaignId);
     }
 
     /// <summary>The same tour against a host that was rebuilt on the same storage (another address, same data).</summary>
-    public PlatformTour At(Uri baseAddress) => new(baseAddress, _operatorKey, TenantId, AdminKey, BrandId, PersonaId, AgentId, TrunkId, NumberId, CallId);
+    public PlatformTour At(Uri baseAddress) => new(baseAddress, _operatorKey, TenantId, AdminKey, BrandId, PersonaId, AgentId, TrunkId, NumberId, CallId, CampaignId);
 
     /// <summary>Every read route over the tour's objects, answer by answer: each must be 200.</summary>
     public async Task<IReadOnlyDictionary<string, string>> SnapshotAsync()
@@ -129,6 +145,10 @@ public sealed class PlatformTour
             (admin, $"api/calls/{CallId}/events"),
             (admin, $"api/calls/{CallId}/transcript"),
             (admin, "api/usage?groupBy=agent"),
+            (admin, "api/campaigns"),
+            (admin, $"api/campaigns/{CampaignId}"),
+            (admin, "api/do-not-call"),
+            (admin, "api/do-not-call/%2B14155550199"),
         };
         var snapshot = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (client, path) in reads)
