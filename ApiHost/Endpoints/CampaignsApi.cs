@@ -5,6 +5,7 @@ using VoicePlatform.ApiHost.Contracts;
 using VoicePlatform.ApiHost.Http;
 using VoicePlatform.Campaigns;
 using VoicePlatform.Common;
+using VoicePlatform.Leads;
 using VoicePlatform.Security;
 
 namespace VoicePlatform.ApiHost.Endpoints;
@@ -31,7 +32,31 @@ public static class CampaignsApi
         api.MapDelete("/{campaignId}", DeleteCampaignAsync).RequireAuthorization(PlatformPolicies.TenantAdmin)
             .WithSummary("Delete a campaign that is not running").Produces<CampaignView>().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        api.MapPost("/{campaignId}/leads", ImportLeadsAsync).RequireAuthorization(PlatformPolicies.TenantAdmin)
+            .WithSummary($"Import up to {LeadImportSource.MaxRows} leads as CSV text or JSON: valid rows added (DNC, consent and each lead's next lawful time applied), bad rows reported by row, field and reason, known numbers merged")
+            .Produces<LeadImportReport>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/{campaignId}/leads", ListLeadsAsync)
+            .WithSummary("List a campaign's leads in id order, filtered by status, a page at a time")
+            .Produces<Page<LeadRecord>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return api;
+    }
+
+    public static async Task<Results<Ok<LeadImportReport>, ValidationProblem, ProblemHttpResult>> ImportLeadsAsync(
+        CampaignId campaignId, [FromBody] LeadImportRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var errors = request.Validate(out var source);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        return (await grains.GetCampaign(user.GetTenantId(), campaignId).ImportLeadsAsync(source)).ToHttp(Resource);
+    }
+
+    public static async Task<Results<Ok<Page<LeadRecord>>, ValidationProblem, ProblemHttpResult>> ListLeadsAsync(
+        CampaignId campaignId, string? status, string? after, int? limit, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var pageSize = QueryFilters.Limit(limit, errors);
+        var statusFilter = QueryFilters.Enum<LeadStatus>(status, "status", errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        return (await grains.GetCampaign(user.GetTenantId(), campaignId).ListLeadsAsync(statusFilter, after, pageSize)).ToHttp(Resource);
     }
 
     public static async Task<Results<Created<CampaignView>, Ok<CampaignView>, ValidationProblem, ProblemHttpResult>> CreateCampaignAsync(

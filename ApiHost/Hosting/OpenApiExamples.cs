@@ -11,6 +11,7 @@ using VoicePlatform.Campaigns;
 using VoicePlatform.Catalog;
 using VoicePlatform.Common;
 using VoicePlatform.DoNotCall;
+using VoicePlatform.Leads;
 using VoicePlatform.Personas;
 using VoicePlatform.Telephony;
 using VoicePlatform.Tenants;
@@ -161,6 +162,30 @@ public static class OpenApiExamples
         [typeof(Page<CampaignEntry>)] = new Page<CampaignEntry>
         {
             Items = [new CampaignEntry { Id = PrefixedId.Derive<CampaignId>("example"), Name = CampaignSample.Name, Status = CampaignStatus.Draft, AgentId = Agent, BrandId = Brand }],
+        },
+        [typeof(LeadImportRequest)] = new LeadImportRequest(
+            "phone,name,consent_at,consent_source,first_name,plan\n+1 512-555-0180,\"Rivera, Ana\",2026-05-01T14:30:00Z,web form,Ana,gold\n(512) 555-0181,Lee Chen,2026-05-02T09:10:00-05:00,paper form,Lee,silver\n", null),
+        [typeof(LeadImportReport)] = new LeadImportReport
+        {
+            Received = 3, Added = 1, AlreadyInCampaign = 0,
+            LeadsByStatus = new Dictionary<LeadStatus, int> { [LeadStatus.Scheduled] = 1 },
+            Rejected = [new LeadRowProblem(3, "phone", "'555-01' is not a phone number.")],
+            Merged = [new LeadMerge(4, 2)],
+        },
+        [typeof(Page<LeadRecord>)] = new Page<LeadRecord>
+        {
+            Items =
+            [
+                new LeadRecord
+                {
+                    TenantId = TenantId.FromIdempotencyKey("example"), CampaignId = PrefixedId.Derive<CampaignId>("example"),
+                    LeadId = LeadRecord.IdFor(PrefixedId.Derive<CampaignId>("example"), "+15125550180"), Phone = "+15125550180", Name = "Rivera, Ana",
+                    ConsentAt = new DateTimeOffset(2026, 5, 1, 14, 30, 0, TimeSpan.Zero), ConsentSource = "web form",
+                    Variables = new Dictionary<string, string> { ["first_name"] = "Ana", ["plan"] = "gold" },
+                    Status = LeadStatus.Scheduled, NextCallableAt = new DateTimeOffset(2026, 12, 7, 15, 0, 0, TimeSpan.Zero), Revision = 1,
+                    ImportedAt = At, UpdatedAt = At,
+                },
+            ],
         },
         [typeof(DoNotCallRequest)] = new DoNotCallRequest("+1 512-555-0177", "Asked by email on 2026-11-20"),
         [typeof(DoNotCallImportRequest)] = new DoNotCallImportRequest([new DoNotCallRequest("+15125550178", null), new DoNotCallRequest("+15125550179", "Former customer")]),

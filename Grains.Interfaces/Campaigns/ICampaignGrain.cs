@@ -19,6 +19,17 @@ public interface ICampaignGrain : IGrainWithStringKey
 
     /// <summary>Deletes a campaign that is not running or waiting to run.</summary>
     Task<WriteResult<CampaignView>> DeleteAsync(int? expectedRevision);
+
+    /// <summary>
+    /// Reads and checks a lead list (national numbers in the campaign's default region), then adds its valid leads: the
+    /// tenant's do-not-call list and the campaign's consent rule applied, each new lead queued at its next lawful time;
+    /// numbers the campaign has are left as they are. BadReference naming the list when it cannot be read at all.
+    /// </summary>
+    Task<WriteResult<Leads.LeadImportReport>> ImportLeadsAsync(Leads.LeadImportSource source);
+
+    /// <summary>The campaign's leads, optionally of one status, a page at a time; NotFound when the campaign does not exist.</summary>
+    [ReadOnly]
+    Task<WriteResult<Page<Leads.LeadRecord>>> ListLeadsAsync(Leads.LeadStatus? status, string? after, int limit);
 }
 
 /// <summary>The typed ways to a tenant's campaigns.</summary>

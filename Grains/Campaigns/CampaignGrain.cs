@@ -2,7 +2,12 @@ using Microsoft.Extensions.Logging;
 using VoicePlatform.Agents;
 using VoicePlatform.Campaigns;
 using VoicePlatform.Common;
+using VoicePlatform.DoNotCall;
+using VoicePlatform.Grains.Campaigns.Calling;
 using VoicePlatform.Grains.Common;
+using VoicePlatform.Grains.DoNotCall;
+using VoicePlatform.Grains.Leads;
+using VoicePlatform.Leads;
 using VoicePlatform.Telephony;
 using VoicePlatform.Tenants;
 
@@ -15,6 +20,7 @@ namespace VoicePlatform.Grains.Campaigns;
 [GrainType("campaign")]
 public sealed class CampaignGrain(
     [PersistentState("campaign", StorageNames.Platform)] IPersistentState<CampaignState> state,
+    ILeadStore leads,
     TimeProvider time,
     ILogger<CampaignGrain> logger) : Grain, ICampaignGrain
 {
@@ -84,6 +90,43 @@ public sealed class CampaignGrain(
         logger.LogInformation("Campaign {CampaignId} of tenant {TenantId} deleted", Key.Campaign, Key.Tenant);
         return WriteResult<CampaignView>.Ok(view);
     }
+
+    public async Task<WriteResult<LeadImportReport>> ImportLeadsAsync(LeadImportSource source)
+    {
+        if (!Exists) return WriteResult<LeadImportReport>.NotFound();
+        if (Phase.IsFinal) return WriteResult<LeadImportReport>.Conflict($"The campaign is {state.State.Status.ToString().ToLowerInvariant()}: it takes no more leads.", []);
+        var region = state.State.Settings!.DefaultRegion;
+        var parsed = source.Csv is { } csv
+            ? LeadListParser.ParseCsv(csv, region, LeadImportSource.MaxRows)
+            : LeadListParser.ParseFields(source.Rows ?? [], region);
+        if (parsed.IsUnreadable)
+            return WriteResult<LeadImportReport>.BadReference(source.Csv is null ? "leads" : "csv", string.Join(" ", parsed.Problems.Select(p => $"{p.Field}: {p.Reason}")));
+        var policy = CallingPolicy.Of(state.State.Settings!);
+        var now = time.GetUtcNow();
+        var doNotCall = GrainFactory.GetDoNotCallList(Key.Tenant);
+        var admitted = new List<LeadRecord>(parsed.Leads.Count);
+        foreach (var batch in parsed.Leads.Chunk(DoNotCallGrain.MaxBatch))
+        {
+            var listed = (await doNotCall.ListedAmongAsync(batch.Select(l => l.Phone).ToList())).ToHashSet(StringComparer.Ordinal);
+            admitted.AddRange(batch.Select(l => LeadAdmission.Admit(l, Key.Tenant, Key.Campaign, policy, listed.Contains(l.Phone), now)));
+        }
+        var counts = await leads.ImportAsync(admitted);
+        logger.LogInformation("Campaign {CampaignId} of tenant {TenantId} imported {Added} new leads of {Received} rows", Key.Campaign, Key.Tenant, counts.Added, parsed.Leads.Count + parsed.Problems.Count + parsed.Merged.Count);
+        return WriteResult<LeadImportReport>.Ok(new LeadImportReport
+        {
+            Received = parsed.Leads.Count + parsed.Problems.Select(p => p.Row).Distinct().Count() + parsed.Merged.Count,
+            Added = counts.Added,
+            AlreadyInCampaign = counts.AlreadyThere,
+            LeadsByStatus = await leads.CountAsync(Key.Tenant, Key.Campaign),
+            Rejected = parsed.Problems,
+            Merged = parsed.Merged,
+        });
+    }
+
+    public async Task<WriteResult<Page<LeadRecord>>> ListLeadsAsync(LeadStatus? status, string? after, int limit) =>
+        Exists
+            ? WriteResult<Page<LeadRecord>>.Ok(await leads.ListAsync(Key.Tenant, Key.Campaign, status, after, limit))
+            : WriteResult<Page<LeadRecord>>.NotFound();
 
     /// <summary>
     /// The agent (whose brand the campaign calls for), the caller-id numbers and the trunk must be this tenant's own; the

@@ -97,4 +97,49 @@ public sealed class CampaignsApiTests(ApiHostFixture host)
         await (await otherAdmin.GetAsync($"api/campaigns/{created.GetProperty("id").GetString()}")).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await otherAdmin.DeleteAsync($"api/campaigns/{created.GetProperty("id").GetString()}")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task LeadsAreImportedWithDncConsentAndZonesAppliedAndBadRowsReported()
+    {
+        var tenant = await host.CreateTenantAsync("Campaign leads");
+        using var admin = host.WithKey(tenant.AdminKey);
+        var agent = await host.CreateAgentAsync(tenant.Id);
+        await admin.PostAsJsonAsync("api/do-not-call", new { number = "+14155550171" });
+        var campaign = await (await admin.SendAsync(Post(Body(agent), Guid.NewGuid().ToString("N")))).Content.ReadFromJsonAsync<JsonElement>();
+        var path = $"api/campaigns/{campaign.GetProperty("id").GetString()}/leads";
+
+        var csv = "\uFEFFphone,name,consent_at,first_name\n"
+                  + "(415) 555-0170,\"Rivera, Ana\",2026-05-01T14:30:00Z,Ana\n"  // a national number in the default region (US)
+                  + "+14155550171,On the list,2026-05-01T14:30:00Z,Bo\n"          // on the tenant's DNC list
+                  + "+14155550172,No consent,,Cy\n"                              // a US number without consent
+                  + "not a number,Bad,,Di\n"                                     // rejected
+                  + "+1 415 555 0170,Again,2026-05-01T14:30:00Z,Ana\n";          // merged into row 2
+        var report = await (await admin.PostAsJsonAsync(path, new { csv })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((5, 3, 0), (report.GetProperty("received").GetInt32(), report.GetProperty("added").GetInt32(), report.GetProperty("alreadyInCampaign").GetInt32()));
+        var byStatus = report.GetProperty("leadsByStatus");
+        Assert.Equal((1, 1, 1), (byStatus.GetProperty("scheduled").GetInt32(), byStatus.GetProperty("do-not-call").GetInt32(), byStatus.GetProperty("no-consent").GetInt32()));
+        var rejected = Assert.Single(report.GetProperty("rejected").EnumerateArray());
+        Assert.Equal((5, "phone"), (rejected.GetProperty("row").GetInt32(), rejected.GetProperty("field").GetString()));
+        Assert.Equal(2, Assert.Single(report.GetProperty("merged").EnumerateArray()).GetProperty("mergedInto").GetInt32());
+
+        // The same list again adds nothing; JSON leads go through the same rules.
+        var again = await (await admin.PostAsJsonAsync(path, new { csv })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((0, 3), (again.GetProperty("added").GetInt32(), again.GetProperty("alreadyInCampaign").GetInt32()));
+        var json = await (await admin.PostAsJsonAsync(path, new { leads = new[] { new { phone = "+442071838750", name = "London", variables = new Dictionary<string, string> { ["plan"] = "gold" } } } }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(1, json.GetProperty("added").GetInt32());
+
+        var scheduled = await admin.GetFromJsonAsync<JsonElement>($"{path}?status=scheduled");
+        var leads = scheduled.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(["+14155550170", "+442071838750"], leads.Select(l => l.GetProperty("phone").GetString()).Order());
+        Assert.All(leads, l => Assert.Equal(JsonValueKind.String, l.GetProperty("nextCallableAt").ValueKind));
+        Assert.Equal("Ana", leads.Single(l => l.GetProperty("phone").GetString() == "+14155550170").GetProperty("variables").GetProperty("first_name").GetString());
+
+        await (await admin.PostAsJsonAsync(path, new { csv = "name\nA\n" })).AssertFieldErrorAsync("csv");
+        await (await admin.PostAsJsonAsync(path, new { })).AssertFieldErrorAsync("csv");
+        var other = await host.CreateTenantAsync("Not theirs");
+        using var otherAdmin = host.WithKey(other.AdminKey);
+        await (await otherAdmin.PostAsJsonAsync(path, new { csv })).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await otherAdmin.GetAsync(path)).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
 }
