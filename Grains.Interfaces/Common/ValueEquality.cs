@@ -14,22 +14,4 @@ public static class ValueEquality
         ReferenceEquals(a, b)
         || (a is not null && b is not null && a.Count == b.Count
             && a.All(entry => b.TryGetValue(entry.Key, out var other) && EqualityComparer<TValue>.Default.Equals(entry.Value, other)));
-
-    /// <summary>A hash that agrees with <see cref="Lists{T}"/>.</summary>
-    public static int ListHash<T>(IReadOnlyList<T>? items)
-    {
-        if (items is null) return 0;
-        var hash = new HashCode();
-        foreach (var item in items) hash.Add(item);
-        return hash.ToHashCode();
-    }
-
-    /// <summary>A hash that agrees with <see cref="Dictionaries{TKey,TValue}"/>: independent of the entries' order.</summary>
-    public static int DictionaryHash<TKey, TValue>(IReadOnlyDictionary<TKey, TValue>? entries)
-    {
-        if (entries is null) return 0;
-        var hash = 0;
-        foreach (var entry in entries) hash ^= HashCode.Combine(entry.Key, entry.Value);
-        return hash;
-    }
 }

@@ -23,4 +23,6 @@ public sealed record LeadInput
     [Id(5)] public DateTimeOffset? ConsentAt { get; init; }
     [Id(6)] public string? ConsentSource { get; init; }
     [Id(7)] public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
+    /// <summary>The number as the import parsed it (region, zones), so admission does not parse it again.</summary>
+    [Id(8)] public Telephony.E164Number? Parsed { get; init; }
 }

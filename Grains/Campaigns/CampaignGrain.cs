@@ -141,13 +141,14 @@ public sealed class CampaignGrain(
                 return (null, WriteResult<CampaignView>.BadReference("agentId", "There is no such agent in this tenant."));
             brand = agent.Brand.Id;
         }
-        for (var i = 0; i < settings.CallerIdNumberIds.Count; i++)
-        {
-            var number = settings.CallerIdNumberIds[i];
-            if (previous?.CallerIdNumberIds.Contains(number) == true) continue;
-            if (await GrainFactory.GetPhoneNumber(Key.Tenant, number).GetAsync() is null)
-                return (null, WriteResult<CampaignView>.BadReference($"callerIdNumberIds[{i}]", $"There is no phone number '{number}' in this tenant."));
-        }
+        // All new numbers at once: one round trip's wait, not one per number.
+        var checks = settings.CallerIdNumberIds
+            .Select((number, index) => (number, index))
+            .Where(n => previous?.CallerIdNumberIds.Contains(n.number) != true)
+            .Select(async n => (n.number, n.index, Exists: await GrainFactory.GetPhoneNumber(Key.Tenant, n.number).GetAsync() is not null));
+        var missing = (await Task.WhenAll(checks)).Where(c => !c.Exists).OrderBy(c => c.index).ToList();
+        if (missing.Count > 0)
+            return (null, WriteResult<CampaignView>.BadReference($"callerIdNumberIds[{missing[0].index}]", $"There is no phone number '{missing[0].number}' in this tenant."));
         if (settings.TrunkId is { } trunk && trunk != previous?.TrunkId && await GrainFactory.GetSipTrunk(Key.Tenant, trunk).GetAsync() is null)
             return (null, WriteResult<CampaignView>.BadReference("trunkId", $"There is no SIP trunk '{trunk}' in this tenant."));
         return (brand, null);

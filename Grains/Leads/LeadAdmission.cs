@@ -23,7 +23,8 @@ public static class LeadAdmission
             Variables = input.Variables, Status = LeadStatus.Pending, Revision = 1, ImportedAt = now, UpdatedAt = now,
         };
         if (onDoNotCallList) return lead with { Status = LeadStatus.DoNotCall, StatusReason = "The number is on the tenant's do-not-call list." };
-        if (!PhoneNumberParser.TryParse(input.Phone, out var number, out var why)) return lead with { Status = LeadStatus.Invalid, StatusReason = why };
+        var number = input.Parsed;
+        if (number is null && !PhoneNumberParser.TryParse(input.Phone, out number, out var why)) return lead with { Status = LeadStatus.Invalid, StatusReason = why };
         if (policy.RequireConsentForUsNumbers && number.RegionCode == "US" && input.ConsentAt is null)
             return lead with { Status = LeadStatus.NoConsent, StatusReason = "A US number needs recorded consent (consentAt) before an AI voice may call it." };
         return Schedule(lead, number, policy, now);

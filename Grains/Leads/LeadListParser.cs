@@ -18,14 +18,11 @@ public static partial class LeadListParser
 {
     public const int MaxColumns = 60;
 
+    /// <summary>Known columns by their name without underscores (phone_number, consent_at and consentAt all match).</summary>
     private static readonly Dictionary<string, string> KnownColumns = new(StringComparer.Ordinal)
     {
-        ["phone"] = "phone", ["phone_number"] = "phone",
-        ["name"] = "name",
-        ["email"] = "email",
-        ["timezone"] = "timezone", ["time_zone"] = "timezone",
-        ["consentat"] = "consentAt", ["consent_at"] = "consentAt",
-        ["consentsource"] = "consentSource", ["consent_source"] = "consentSource",
+        ["phone"] = "phone", ["phonenumber"] = "phone", ["name"] = "name", ["email"] = "email", ["timezone"] = "timezone",
+        ["consentat"] = "consentAt", ["consentsource"] = "consentSource",
     };
 
     /// <summary>Reads CSV text (a leading byte-order mark, quoted fields with separators, quotes and line breaks are fine).</summary>
@@ -40,7 +37,7 @@ public static partial class LeadListParser
         foreach (var (raw, index) in reader.Header.ColNames.Select((name, index) => (name, index)))
         {
             var name = ColumnName(raw);
-            if (KnownColumns.TryGetValue(name.Replace("_", "", StringComparison.Ordinal), out var known) || KnownColumns.TryGetValue(name, out known))
+            if (KnownColumns.TryGetValue(name.Replace("_", "", StringComparison.Ordinal), out var known))
                 columns.Add((index, known));
             else if (VariableName().IsMatch(name)) columns.Add((index, "variables." + name));
             else problems.Add(new LeadRowProblem(1, raw, "A column name becomes a prompt variable: letters, digits and underscores, starting with a letter."));
@@ -112,7 +109,7 @@ public static partial class LeadListParser
             leads.Add(new LeadInput
             {
                 Row = row, Phone = number.Value, Name = name, Email = email, TimeZone = zone, ConsentAt = consentAt, ConsentSource = consentSource,
-                Variables = variables,
+                Variables = variables, Parsed = number,
             });
         }
         return new LeadListParse { Leads = leads, Problems = problems, Merged = merged };

@@ -13,28 +13,13 @@ using VoicePlatform.Tenants;
 namespace VoicePlatform.Tests.Branding;
 
 /// <summary>When a persona's or agent's own state cannot be written, the tenant catalog is left as it was.</summary>
-public sealed class FailedWritesTests : IAsyncLifetime
+public sealed class FailedWritesTests(FailingStorageCluster cluster) : IClassFixture<FailingStorageCluster>
 {
-    private TestCluster _cluster = null!;
-
-    public async Task InitializeAsync()
-    {
-        var builder = new TestClusterBuilder(1);
-        builder.AddSiloBuilderConfigurator<Configurator>();
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _cluster.StopAllSilosAsync();
-        await _cluster.DisposeAsync();
-    }
 
     [Fact]
     public async Task AFailedPersonaOrAgentWriteLeavesNoCatalogEntryBehind()
     {
-        var grains = _cluster.GrainFactory;
+        var grains = cluster.Grains;
         var tenant = TenantId.New();
         var brand = PrefixedId.New<BrandId>();
         await grains.GetBrand(tenant, brand).CreateAsync(new BrandProfile { CompanyName = "Fragile" });
@@ -61,7 +46,7 @@ public sealed class FailedWritesTests : IAsyncLifetime
     [Fact]
     public async Task AFailedNumberOrTrunkWriteGivesItsPlatformClaimBack()
     {
-        var grains = _cluster.GrainFactory;
+        var grains = cluster.Grains;
         var (tenant, other) = (TenantId.New(), TenantId.New());
         var number = VoicePlatform.Tests.Telephony.TestNumbers.Next();
         var liveKitTrunk = "ST_fragile" + Guid.NewGuid().ToString("N")[..8];
@@ -80,15 +65,5 @@ public sealed class FailedWritesTests : IAsyncLifetime
         Assert.Equal(WriteOutcome.Created, (await grains.GetPhoneNumber(other, PrefixedId.New<PhoneNumberId>()).CreateAsync(new PhoneNumberSettings { Number = number })).Outcome);
         Assert.Equal(WriteOutcome.Created, (await grains.GetSipTrunk(other, PrefixedId.New<SipTrunkId>()).CreateAsync(
             new SipTrunkSettings { LiveKitTrunkId = liveKitTrunk, Name = "T", MaxConcurrentCalls = 1, CallsPerSecond = 1 })).Outcome);
-    }
-
-    private sealed class Configurator : ISiloConfigurator
-    {
-        public void Configure(ISiloBuilder silo)
-        {
-            silo.AddVoicePlatformServices(new ClusterSettings());
-            // Replace the platform's storage with the failing one (same name, so the grains use it).
-            silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Platform, (_, _) => new FailingStorage());
-        }
     }
 }

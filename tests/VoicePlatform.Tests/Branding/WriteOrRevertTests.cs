@@ -18,25 +18,10 @@ namespace VoicePlatform.Tests.Branding;
 /// storage holds (the same revision, the same content), the catalog, directory and platform claims are as they were,
 /// and once storage works the same request succeeds.
 /// </summary>
-public sealed class WriteOrRevertTests : IAsyncLifetime
+public sealed class WriteOrRevertTests(FailingStorageCluster cluster) : IClassFixture<FailingStorageCluster>
 {
-    private TestCluster _cluster = null!;
-    private IGrainFactory Grains => _cluster.GrainFactory;
+    private IGrainFactory Grains => cluster.Grains;
     private readonly TenantId _tenant = TenantId.New();
-
-    public async Task InitializeAsync()
-    {
-        var builder = new TestClusterBuilder(1);
-        builder.AddSiloBuilderConfigurator<Configurator>();
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _cluster.StopAllSilosAsync();
-        await _cluster.DisposeAsync();
-    }
 
     [Fact]
     public async Task BrandKeepsItsStoredStateWhenAWriteFails()
@@ -198,13 +183,4 @@ public sealed class WriteOrRevertTests : IAsyncLifetime
 
     private static SipTrunkSettings Trunk(string liveKitTrunkId) =>
         new() { LiveKitTrunkId = liveKitTrunkId, Name = "T", MaxConcurrentCalls = 1, CallsPerSecond = 1 };
-
-    private sealed class Configurator : ISiloConfigurator
-    {
-        public void Configure(ISiloBuilder silo)
-        {
-            silo.AddVoicePlatformServices(new ClusterSettings());
-            silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Platform, (_, _) => new FailingStorage());
-        }
-    }
 }
