@@ -10,7 +10,7 @@ using VoicePlatform.Security;
 
 namespace VoicePlatform.ApiHost.Endpoints;
 
-/// <summary>Calling campaigns: administrators write, supervisors read. (Starting and dialing arrive with the dialer.)</summary>
+/// <summary>Calling campaigns: administrators write and run them, supervisors read them.</summary>
 public static class CampaignsApi
 {
     private const string Resource = "campaign";
@@ -24,7 +24,7 @@ public static class CampaignsApi
         api.MapGet("/", ListCampaignsAsync)
             .WithSummary("List this tenant's campaigns, filtered by status, a page at a time").Produces<Page<CampaignEntry>>().ProducesValidationProblem();
         api.MapGet("/{campaignId}", GetCampaignAsync)
-            .WithSummary("Read a campaign; the ETag is its revision").Produces<CampaignView>().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Read a campaign with where it stands: leads by status, attempts by outcome, live calls, pace and why it is not dialing now; the ETag is its revision").Produces<CampaignView>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPut("/{campaignId}", UpdateCampaignAsync).RequireAuthorization(PlatformPolicies.TenantAdmin)
             .WithSummary("Replace a campaign's settings in draft or paused (409 otherwise); send If-Match with its ETag")
             .Produces<CampaignView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
@@ -38,8 +38,38 @@ public static class CampaignsApi
         api.MapGet("/{campaignId}/leads", ListLeadsAsync)
             .WithSummary("List a campaign's leads in id order, filtered by status, a page at a time")
             .Produces<Page<LeadRecord>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{campaignId}/leads/{leadId}", GetLeadAsync)
+            .WithSummary("Read one lead with its attempts (each call, when it was dialed and answered, how it ended and what was decided)")
+            .Produces<LeadRecord>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/{campaignId}/start", StartAsync).RequireAuthorization(PlatformPolicies.TenantAdmin)
+            .WithSummary("Start dialing (scheduled when its start time is ahead); repeating it changes nothing")
+            .Produces<CampaignView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/{campaignId}/pause", PauseAsync).RequireAuthorization(PlatformPolicies.TenantAdmin)
+            .WithSummary("Stop new dials while live calls finish; only a person's resume undoes it")
+            .Produces<CampaignView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/{campaignId}/resume", ResumeAsync).RequireAuthorization(PlatformPolicies.TenantAdmin)
+            .WithSummary("Resume a paused campaign, whatever paused it")
+            .Produces<CampaignView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/{campaignId}/cancel", CancelAsync).RequireAuthorization(PlatformPolicies.TenantAdmin)
+            .WithSummary("Stop dialing for good; with hangUpLiveCalls=true its live calls are hung up too")
+            .Produces<CampaignView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
+
+    public static async Task<Results<Ok<LeadRecord>, ValidationProblem, ProblemHttpResult>> GetLeadAsync(CampaignId campaignId, LeadId leadId, ClaimsPrincipal user, IGrainFactory grains) =>
+        (await grains.GetCampaign(user.GetTenantId(), campaignId).GetLeadAsync(leadId)).ToHttp("lead");
+
+    public static async Task<Results<Created<CampaignView>, Ok<CampaignView>, ValidationProblem, ProblemHttpResult>> StartAsync(CampaignId campaignId, HttpContext http, ClaimsPrincipal user, IGrainFactory grains) =>
+        (await grains.GetCampaign(user.GetTenantId(), campaignId).StartAsync()).ToHttp(http, c => c.Revision, Resource);
+
+    public static async Task<Results<Created<CampaignView>, Ok<CampaignView>, ValidationProblem, ProblemHttpResult>> PauseAsync(CampaignId campaignId, HttpContext http, ClaimsPrincipal user, IGrainFactory grains) =>
+        (await grains.GetCampaign(user.GetTenantId(), campaignId).PauseAsync()).ToHttp(http, c => c.Revision, Resource);
+
+    public static async Task<Results<Created<CampaignView>, Ok<CampaignView>, ValidationProblem, ProblemHttpResult>> ResumeAsync(CampaignId campaignId, HttpContext http, ClaimsPrincipal user, IGrainFactory grains) =>
+        (await grains.GetCampaign(user.GetTenantId(), campaignId).ResumeAsync()).ToHttp(http, c => c.Revision, Resource);
+
+    public static async Task<Results<Created<CampaignView>, Ok<CampaignView>, ValidationProblem, ProblemHttpResult>> CancelAsync(CampaignId campaignId, bool? hangUpLiveCalls, HttpContext http, ClaimsPrincipal user, IGrainFactory grains) =>
+        (await grains.GetCampaign(user.GetTenantId(), campaignId).CancelAsync(hangUpLiveCalls ?? false)).ToHttp(http, c => c.Revision, Resource);
 
     public static async Task<Results<Ok<LeadImportReport>, ValidationProblem, ProblemHttpResult>> ImportLeadsAsync(
         CampaignId campaignId, [FromBody] LeadImportRequest request, ClaimsPrincipal user, IGrainFactory grains)
@@ -80,7 +110,7 @@ public static class CampaignsApi
     }
 
     public static async Task<Results<Ok<CampaignView>, ProblemHttpResult>> GetCampaignAsync(CampaignId campaignId, HttpContext http, ClaimsPrincipal user, IGrainFactory grains) =>
-        (await grains.GetCampaign(user.GetTenantId(), campaignId).GetAsync()).ToHttp(http, c => c.Revision, Resource);
+        (await grains.GetCampaign(user.GetTenantId(), campaignId).DescribeAsync()).ToHttp(http, c => c.Revision, Resource);
 
     public static async Task<Results<Created<CampaignView>, Ok<CampaignView>, ValidationProblem, ProblemHttpResult>> UpdateCampaignAsync(
         CampaignId campaignId, [FromBody] CampaignRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)

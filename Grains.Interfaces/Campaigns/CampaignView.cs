@@ -14,4 +14,8 @@ public sealed record CampaignView
     [Id(5)] public required int Revision { get; init; }
     [Id(6)] public required DateTimeOffset CreatedAt { get; init; }
     [Id(7)] public required DateTimeOffset UpdatedAt { get; init; }
+    /// <summary>Leads, live calls, pace and the not-dialing reason; in a campaign's own read, not in lists and writes.</summary>
+    [Id(8)] public CampaignProgress? Progress { get; init; }
+    /// <summary>Why it paused itself or finished, in words (insufficient funds: 120 needed, 40 available…).</summary>
+    [Id(9)] public string? StatusDetail { get; init; }
 }

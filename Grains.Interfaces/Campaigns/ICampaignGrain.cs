@@ -30,6 +30,34 @@ public interface ICampaignGrain : IGrainWithStringKey
     /// <summary>The campaign's leads, optionally of one status, a page at a time; NotFound when the campaign does not exist.</summary>
     [ReadOnly]
     Task<WriteResult<Page<Leads.LeadRecord>>> ListLeadsAsync(Leads.LeadStatus? status, string? after, int limit);
+
+    /// <summary>One lead with its attempts; NotFound when the campaign or the lead does not exist.</summary>
+    [ReadOnly]
+    Task<WriteResult<Leads.LeadRecord>> GetLeadAsync(Leads.LeadId lead);
+
+    /// <summary>The campaign with where it stands now (leads by status, live calls, pace, why it is not dialing); null when there is no such campaign.</summary>
+    [ReadOnly]
+    Task<CampaignView?> DescribeAsync();
+
+    /// <summary>Draft → Scheduled (start ahead) or Running. Idempotent; Conflict from Paused (resume it) or a final state.</summary>
+    Task<WriteResult<CampaignView>> StartAsync();
+
+    /// <summary>Stops new dials; live calls finish. Idempotent.</summary>
+    Task<WriteResult<CampaignView>> PauseAsync();
+
+    /// <summary>A person resumes a paused campaign (whatever paused it). Idempotent.</summary>
+    Task<WriteResult<CampaignView>> ResumeAsync();
+
+    /// <summary>Stops dialing for good; with <paramref name="hangUpLiveCalls"/> its live calls are hung up too. Idempotent.</summary>
+    Task<WriteResult<CampaignView>> CancelAsync(bool hangUpLiveCalls);
+
+    /// <summary>A lead's attempt is over: frees its slot at once and may dial the next lead.</summary>
+    [OneWay]
+    Task OnAttemptEndedAsync(AttemptEnded ended);
+
+    /// <summary>The settings its leads decide retries by; interleaves, so a lead can ask while the campaign waits on it.</summary>
+    [AlwaysInterleave]
+    Task<CampaignSettings?> GetSettingsAsync();
 }
 
 /// <summary>The typed ways to a tenant's campaigns.</summary>

@@ -32,6 +32,19 @@ public sealed record LeadRecord
     [Id(15)] public long Revision { get; init; }
     [Id(16)] public required DateTimeOffset ImportedAt { get; init; }
     [Id(17)] public required DateTimeOffset UpdatedAt { get; init; }
+    /// <summary>Every attempt so far, oldest first.</summary>
+    [Id(18)] public IReadOnlyList<LeadAttempt> AttemptLog { get; init; } = [];
+    /// <summary>When the campaign last claimed the lead for a dial.</summary>
+    [Id(19)] public DateTimeOffset? LastDialedAt { get; init; }
+
+    /// <summary>
+    /// The call of the attempt claimed at <paramref name="claimRevision"/>: every claim has its own revision, so a
+    /// claim names exactly one call, whoever asks and however often.
+    /// </summary>
+    public static CallId CallIdFor(LeadId lead, long claimRevision) => Common.PrefixedId.Derive<CallId>($"call:{lead.Value}:{claimRevision}");
+
+    /// <summary>The call of this lead's current claim (meaningful while it is dialing).</summary>
+    public CallId CurrentCallId => CallIdFor(LeadId, Revision);
 
     /// <summary>The lead of <paramref name="phone"/> in <paramref name="campaign"/> always has this id: a re-import merges into it.</summary>
     public static LeadId IdFor(CampaignId campaign, string phone) => Common.PrefixedId.Derive<LeadId>($"lead:{campaign.Value}:{phone}");

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using VoicePlatform.Agents;
 using VoicePlatform.Calls;
 using VoicePlatform.Common;
+using VoicePlatform.Leads;
 using VoicePlatform.Grains.CallRecords;
 using VoicePlatform.Grains.Common;
 using VoicePlatform.Grains.Telephony.LiveKit;
@@ -40,6 +41,8 @@ public sealed partial class CallGrain(
     // retried by the watchdog, which stays registered until the store has caught up.
     private readonly List<CallEvent> _unprojected = [];
     private bool _projectionBehind;
+    // What this activation last told the call's lead; a new activation tells again (the lead ignores repeats).
+    private (CallEndReason, CallDisposition?)? _toldLead;
 
     private (TenantId Tenant, CallId Call)? _key;
     private CallDialer? _liveKitSide;
@@ -240,6 +243,20 @@ public sealed partial class CallGrain(
         if (durable) await state.WriteStateAsync();
         _unprojected.AddRange(events);
         if (project) await ProjectAsync();
+        if (Progress.IsEnded) await TellLeadAsync();
+    }
+
+    /// <summary>
+    /// A campaign call tells its lead how it ended — at the end, and again when a later report (the agent's outcome
+    /// after a hang-up) changes what the lead decides by. One-way: the lead applies it once by its row's revision, and
+    /// a lost message is found by the campaign's reconcile, which reads this call.
+    /// </summary>
+    private Task TellLeadAsync()
+    {
+        if (state.State.Request is not { CampaignId: { } campaign, LeadId: { } lead } || Leads.CallEndings.Of(View()) is not { } ended) return Task.CompletedTask;
+        if (_toldLead == (ended.EndReason, ended.Disposition)) return Task.CompletedTask;
+        _toldLead = (ended.EndReason, ended.Disposition);
+        return GrainFactory.GetLead(Key.Tenant, campaign, lead).OnCallEndedAsync(ended);
     }
 
     private async Task ProjectAsync()

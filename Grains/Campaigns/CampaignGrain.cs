@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VoicePlatform.Grains.Calls;
 using VoicePlatform.Agents;
 using VoicePlatform.Campaigns;
 using VoicePlatform.Common;
@@ -18,11 +20,13 @@ namespace VoicePlatform.Grains.Campaigns;
 /// write or revert → publish). Its lifecycle rules are <see cref="CampaignLifecycle"/>; its leads live in the lead table.
 /// </summary>
 [GrainType("campaign")]
-public sealed class CampaignGrain(
+public sealed partial class CampaignGrain(
     [PersistentState("campaign", StorageNames.Platform)] IPersistentState<CampaignState> state,
     ILeadStore leads,
     TimeProvider time,
-    ILogger<CampaignGrain> logger) : Grain, ICampaignGrain
+    CallingClock clock,
+    IOptions<CallMeteringOptions> metering,
+    ILogger<CampaignGrain> logger) : Grain, ICampaignGrain, IRemindable
 {
     private (TenantId Tenant, CampaignId Campaign)? _key;
 
@@ -76,6 +80,8 @@ public sealed class CampaignGrain(
             Settings = settings, BrandId = checkedReferences.Brand, Revision = state.State.Revision + 1, UpdatedAt = time.GetUtcNow(),
         });
         await PublishAsync();
+        // The next dial uses the new pacing, pool and agent.
+        ForgetDialingPreparation();
         return WriteResult<CampaignView>.Ok(View());
     }
 
@@ -102,7 +108,8 @@ public sealed class CampaignGrain(
         if (parsed.IsUnreadable)
             return WriteResult<LeadImportReport>.BadReference(source.Csv is null ? "leads" : "csv", string.Join(" ", parsed.Problems.Select(p => $"{p.Field}: {p.Reason}")));
         var policy = CallingPolicy.Of(state.State.Settings!);
-        var now = time.GetUtcNow();
+        // Each lead's next lawful moment is decided by the calling clock, the one the dialer reads.
+        var now = clock.GetUtcNow();
         var doNotCall = GrainFactory.GetDoNotCallList(Key.Tenant);
         var admitted = new List<LeadRecord>(parsed.Leads.Count);
         foreach (var batch in parsed.Leads.Chunk(DoNotCallGrain.MaxBatch))
@@ -166,6 +173,7 @@ public sealed class CampaignGrain(
         BrandId = state.State.BrandId!.Value,
         Status = state.State.Status,
         PausedFor = state.State.PausedFor,
+        StatusDetail = state.State.StatusDetail,
         Revision = state.State.Revision,
         CreatedAt = state.State.CreatedAt,
         UpdatedAt = state.State.UpdatedAt,

@@ -14,4 +14,10 @@ public sealed record CampaignState
     [Id(4)] public int Revision { get; init; }
     [Id(5)] public DateTimeOffset CreatedAt { get; init; }
     [Id(6)] public DateTimeOffset UpdatedAt { get; init; }
+    /// <summary>When it first started dialing (or was scheduled to).</summary>
+    [Id(7)] public DateTimeOffset? StartedAt { get; init; }
+    /// <summary>When it completed or was cancelled.</summary>
+    [Id(8)] public DateTimeOffset? FinishedAt { get; init; }
+    /// <summary>Why it finished or paused itself, for people.</summary>
+    [Id(9)] public string? StatusDetail { get; init; }
 }

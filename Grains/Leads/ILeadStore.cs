@@ -18,6 +18,13 @@ public interface ILeadStore
     /// <summary>Stores <paramref name="lead"/> unless the table holds a higher revision; false when it did not.</summary>
     Task<bool> UpdateAsync(LeadRecord lead, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Claims up to <paramref name="limit"/> due leads, earliest first, in one conditional write: each leaves the queue as
+    /// Dialing with one more attempt and a new revision (which names its call, <see cref="LeadRecord.CallIdFor"/>). A lead
+    /// another dialer claimed first is never returned, so no lead is dialed twice at once.
+    /// </summary>
+    Task<IReadOnlyList<LeadRecord>> ClaimDueAsync(TenantId tenant, CampaignId campaign, DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
+
     Task<LeadRecord?> GetAsync(TenantId tenant, CampaignId campaign, LeadId lead, CancellationToken cancellationToken = default);
 
     /// <summary>Up to <paramref name="limit"/> leads whose next callable time has come by <paramref name="now"/>, earliest first.</summary>
@@ -28,6 +35,9 @@ public interface ILeadStore
 
     /// <summary>The campaign's leads in id order, optionally of one status, a page at a time.</summary>
     Task<Page<LeadRecord>> ListAsync(TenantId tenant, CampaignId campaign, LeadStatus? status, string? after, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>How many attempts of the campaign's leads came to each outcome (no-answer, busy, conversation…).</summary>
+    Task<IReadOnlyDictionary<string, int>> CountAttemptsByOutcomeAsync(TenantId tenant, CampaignId campaign, CancellationToken cancellationToken = default);
 
     /// <summary>How many leads are in each status (statuses with none are left out).</summary>
     Task<IReadOnlyDictionary<LeadStatus, int>> CountAsync(TenantId tenant, CampaignId campaign, CancellationToken cancellationToken = default);

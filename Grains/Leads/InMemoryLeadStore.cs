@@ -65,6 +65,23 @@ public sealed class InMemoryLeadStore : ILeadStore
         }
     }
 
+    public Task<IReadOnlyList<LeadRecord>> ClaimDueAsync(TenantId tenant, CampaignId campaign, DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
+    {
+        var leads = Campaign(tenant, campaign);
+        now = StoredTime.TruncateToMicroseconds(now);
+        lock (leads)
+        {
+            var claimed = leads.Queue.TakeWhile(k => k.At <= now).Take(Math.Max(0, limit)).Select(k => leads.ById[k.Id]).ToList()
+                .Select(l => l with
+                {
+                    Status = LeadStatus.Dialing, NextCallableAt = null, Attempts = l.Attempts + 1, Revision = l.Revision + 1, UpdatedAt = now, LastDialedAt = now,
+                })
+                .ToList();
+            foreach (var lead in claimed) leads.Put(lead);
+            return Task.FromResult<IReadOnlyList<LeadRecord>>(claimed);
+        }
+    }
+
     public Task<DateTimeOffset?> NextCallableAtAsync(TenantId tenant, CampaignId campaign, CancellationToken cancellationToken = default)
     {
         var leads = Campaign(tenant, campaign);
@@ -84,6 +101,14 @@ public sealed class InMemoryLeadStore : ILeadStore
             return Task.FromResult<IReadOnlyDictionary<LeadStatus, int>>(leads.ById.Values.GroupBy(l => l.Status).ToDictionary(g => g.Key, g => g.Count()));
     }
 
+    public Task<IReadOnlyDictionary<string, int>> CountAttemptsByOutcomeAsync(TenantId tenant, CampaignId campaign, CancellationToken cancellationToken = default)
+    {
+        var leads = Campaign(tenant, campaign);
+        lock (leads)
+            return Task.FromResult<IReadOnlyDictionary<string, int>>(leads.ById.Values.SelectMany(l => l.AttemptLog)
+                .Where(a => a.Outcome is not null).GroupBy(a => a.Outcome!).ToDictionary(g => g.Key, g => g.Count()));
+    }
+
     private CampaignLeads Campaign(TenantId tenant, CampaignId campaign) => _campaigns.GetOrAdd((tenant, campaign), _ => new CampaignLeads());
 
     private static LeadRecord AtStoredPrecision(LeadRecord lead) => lead with
@@ -92,6 +117,7 @@ public sealed class InMemoryLeadStore : ILeadStore
         ConsentAt = lead.ConsentAt is { } consent ? StoredTime.TruncateToMicroseconds(consent) : null,
         ImportedAt = StoredTime.TruncateToMicroseconds(lead.ImportedAt),
         UpdatedAt = StoredTime.TruncateToMicroseconds(lead.UpdatedAt),
+        LastDialedAt = lead.LastDialedAt is { } dialed ? StoredTime.TruncateToMicroseconds(dialed) : null,
     };
 
     private sealed class CampaignLeads

@@ -72,6 +72,10 @@ public static class PlatformSiloBuilderExtensions
         });
         silo.AddDashboard();
         silo.Services.TryAddSingleton(TimeProvider.System);
+        // Parsed once, so a configured instant ("at:…") fixes one offset for the host's life.
+        var callingOffset = CallingClock.ParseOffset(silo.Configuration[CallingClock.OffsetKey], TimeProvider.System.GetUtcNow());
+        var callingRate = CallingClock.ParseRate(silo.Configuration[CallingClock.RateKey]);
+        silo.Services.TryAddSingleton(sp => new CallingClock(sp.GetRequiredService<TimeProvider>(), callingOffset, callingRate));
         silo.Services.AddValidatedOptions<CallWatchdogOptions>(silo.Configuration);
         silo.Services.AddValidatedOptions<CallMeteringOptions>(silo.Configuration);
         silo.Services.AddValidatedOptions<CallRecordingOptions>(silo.Configuration);

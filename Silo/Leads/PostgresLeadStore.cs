@@ -18,9 +18,16 @@ namespace VoicePlatform.Silo.Leads;
 /// </summary>
 public sealed class PostgresLeadStore(string connectionString) : ILeadStore, IAsyncDisposable
 {
-    private const string Columns =
+    private const string ImportColumns =
         "tenant_id, campaign_id, lead_id, phone, name, email, time_zone, consent_at, consent_source, variables, status, " +
         "next_callable_at, attempts, disposition, status_reason, revision, imported_at, updated_at";
+
+    private const string Columns = ImportColumns + ", attempt_log, last_dialed_at";
+
+    private static readonly JsonSerializerOptions AttemptJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
 
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
 
@@ -45,7 +52,7 @@ public sealed class PostgresLeadStore(string connectionString) : ILeadStore, IAs
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var create = new NpgsqlCommand("CREATE TEMP TABLE leads_import (LIKE leads INCLUDING DEFAULTS) ON COMMIT DROP", connection, transaction))
             await create.ExecuteNonQueryAsync(cancellationToken);
-        await using (var copy = await connection.BeginBinaryImportAsync($"COPY leads_import ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        await using (var copy = await connection.BeginBinaryImportAsync($"COPY leads_import ({ImportColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
             foreach (var lead in leads)
             {
@@ -74,8 +81,8 @@ public sealed class PostgresLeadStore(string connectionString) : ILeadStore, IAs
         int added;
         // DISTINCT ON keeps one row per number if the batch itself repeats one (the first by lead id).
         await using (var insert = new NpgsqlCommand($"""
-            INSERT INTO leads ({Columns})
-            SELECT DISTINCT ON (tenant_id, campaign_id, phone) {Columns} FROM leads_import ORDER BY tenant_id, campaign_id, phone, lead_id
+            INSERT INTO leads ({ImportColumns})
+            SELECT DISTINCT ON (tenant_id, campaign_id, phone) {ImportColumns} FROM leads_import ORDER BY tenant_id, campaign_id, phone, lead_id
             ON CONFLICT DO NOTHING
             """, connection, transaction) { CommandTimeout = 300 })
             added = await insert.ExecuteNonQueryAsync(cancellationToken);
@@ -88,7 +95,8 @@ public sealed class PostgresLeadStore(string connectionString) : ILeadStore, IAs
         await using var command = _dataSource.CreateCommand("""
             UPDATE leads SET status = @status, next_callable_at = @next, attempts = @attempts, disposition = @disposition,
                 status_reason = @reason, revision = @revision, updated_at = @updated, name = @name, email = @email,
-                time_zone = @zone, consent_at = @consent_at, consent_source = @consent_source, variables = @variables
+                time_zone = @zone, consent_at = @consent_at, consent_source = @consent_source, variables = @variables,
+                attempt_log = @attempt_log, last_dialed_at = @last_dialed_at
             WHERE tenant_id = @tenant AND campaign_id = @campaign AND lead_id = @lead AND revision < @revision
             """);
         var p = command.Parameters;
@@ -108,7 +116,32 @@ public sealed class PostgresLeadStore(string connectionString) : ILeadStore, IAs
         p.Add(Nullable("consent_at", NpgsqlDbType.TimestampTz, lead.ConsentAt?.UtcDateTime));
         p.Add(Nullable("consent_source", NpgsqlDbType.Text, lead.ConsentSource));
         p.Add(new NpgsqlParameter("variables", NpgsqlDbType.Jsonb) { Value = JsonSerializer.Serialize(lead.Variables) });
+        p.Add(new NpgsqlParameter("attempt_log", NpgsqlDbType.Jsonb) { Value = JsonSerializer.Serialize(lead.AttemptLog, AttemptJson) });
+        p.Add(Nullable("last_dialed_at", NpgsqlDbType.TimestampTz, lead.LastDialedAt?.UtcDateTime));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<IReadOnlyList<LeadRecord>> ClaimDueAsync(TenantId tenant, CampaignId campaign, DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
+    {
+        if (limit <= 0) return [];
+        // SKIP LOCKED: a second dialer racing this one takes other rows, and the re-checked next_callable_at keeps a
+        // row another claim already took from being taken twice.
+        await using var command = _dataSource.CreateCommand($"""
+            WITH due AS (
+                SELECT lead_id FROM leads
+                WHERE tenant_id = @tenant AND campaign_id = @campaign AND next_callable_at IS NOT NULL AND next_callable_at <= @now
+                ORDER BY next_callable_at, lead_id LIMIT @limit
+                FOR UPDATE SKIP LOCKED)
+            UPDATE leads SET status = 'dialing', next_callable_at = NULL, attempts = leads.attempts + 1, revision = leads.revision + 1,
+                updated_at = @now, last_dialed_at = @now
+            FROM due
+            WHERE leads.tenant_id = @tenant AND leads.campaign_id = @campaign AND leads.lead_id = due.lead_id
+            RETURNING {string.Join(", ", Columns.Split(", ").Select(c => "leads." + c))}
+            """);
+        var p = Scope(command, tenant, campaign);
+        p.AddWithValue("now", now.UtcDateTime);
+        p.AddWithValue("limit", Math.Clamp(limit, 1, 10_000));
+        return await ReadAsync(command, cancellationToken);
     }
 
     public async Task<LeadRecord?> GetAsync(TenantId tenant, CampaignId campaign, LeadId lead, CancellationToken cancellationToken = default)
@@ -170,6 +203,21 @@ public sealed class PostgresLeadStore(string connectionString) : ILeadStore, IAs
         return counts;
     }
 
+    public async Task<IReadOnlyDictionary<string, int>> CountAttemptsByOutcomeAsync(TenantId tenant, CampaignId campaign, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand("""
+            SELECT attempt ->> 'outcome', count(*)::int
+            FROM leads, jsonb_array_elements(attempt_log) AS attempt
+            WHERE tenant_id = @tenant AND campaign_id = @campaign AND attempt ->> 'outcome' IS NOT NULL
+            GROUP BY 1
+            """);
+        Scope(command, tenant, campaign);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) counts[reader.GetString(0)] = reader.GetInt32(1);
+        return counts;
+    }
+
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
     private static NpgsqlParameterCollection Scope(NpgsqlCommand command, TenantId tenant, CampaignId campaign)
@@ -210,6 +258,8 @@ public sealed class PostgresLeadStore(string connectionString) : ILeadStore, IAs
                 Revision = reader.GetInt64(15),
                 ImportedAt = new DateTimeOffset(reader.GetDateTime(16), TimeSpan.Zero),
                 UpdatedAt = new DateTimeOffset(reader.GetDateTime(17), TimeSpan.Zero),
+                AttemptLog = JsonSerializer.Deserialize<List<LeadAttempt>>(reader.GetString(18), AttemptJson) ?? [],
+                LastDialedAt = reader.IsDBNull(19) ? null : new DateTimeOffset(reader.GetDateTime(19), TimeSpan.Zero),
             });
         }
         return leads;

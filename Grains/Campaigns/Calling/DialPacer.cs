@@ -42,6 +42,12 @@ public sealed class DialPacer
         return dials;
     }
 
+    /// <summary>Gives back dials taken but not placed (fewer leads were due, or the tenant's budget granted fewer).</summary>
+    public void Return(int dials)
+    {
+        if (dials > 0) _tokens = Math.Min(_capacity, _tokens + dials);
+    }
+
     /// <summary>When the budget next holds a whole dial (now, when it already does).</summary>
     public DateTimeOffset NextDialAt(DateTimeOffset now)
     {

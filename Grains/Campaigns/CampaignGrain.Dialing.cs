@@ -1,0 +1,476 @@
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using VoicePlatform.Agents;
+using VoicePlatform.Calls;
+using VoicePlatform.Campaigns;
+using VoicePlatform.Common;
+using VoicePlatform.Grains.Campaigns.Calling;
+using VoicePlatform.Grains.Calls;
+using VoicePlatform.Grains.Campaigns.Dialing;
+using VoicePlatform.Grains.Common;
+using VoicePlatform.Leads;
+using VoicePlatform.Pricing;
+using VoicePlatform.Telephony;
+using VoicePlatform.Wallets;
+
+namespace VoicePlatform.Grains.Campaigns;
+
+/// <summary>
+/// The dialer. A campaign that is not final keeps a reminder (<see cref="PacerReminder"/>, every minute): it survives
+/// deactivation and the loss of its silo, starts a scheduled campaign, resumes one paused for funds after a top-up,
+/// and reconciles attempts whose end was not heard. While leads are callable a grain timer ticks at the dial rate:
+/// each tick claims the due leads it may dial (one conditional write, <see cref="ILeadStore.ClaimDueAsync"/>) within
+/// the campaign's pace, the tenant's and trunk's shares and what the wallet can pay, and orders their lead grains to
+/// dial. When nothing is callable the timer waits for the next lead's lawful time (or, farther off, the reminder
+/// does); a call's end frees its slot at once, as an event from its lead. No loop polls anything.
+/// </summary>
+public sealed partial class CampaignGrain
+{
+    public const string PacerReminder = "campaign-pacer";
+    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
+    // A wake-up this close is the timer's; a farther one is the reminder's, so no timer runs outside every window.
+    private static readonly TimeSpan TimerHorizon = TimeSpan.FromSeconds(90);
+    // An attempt claimed this long ago whose end was not heard is looked up (its call, else its LiveKit room).
+    private static readonly TimeSpan ReconcileAfter = TimeSpan.FromMinutes(2);
+    // Limits that lift without telling this campaign (another campaign's call ending) are asked again this soon (host time).
+    private static readonly TimeSpan SharedLimitRetry = TimeSpan.FromMilliseconds(500);
+    private const int MaxDialsPerTick = 50;
+
+    private readonly Dictionary<LeadId, InFlight> _inFlight = [];
+    private readonly Queue<DateTimeOffset> _recentDials = new();
+    private DialPacer? _pacer;
+    private DialingPreparation? _prepared;
+    private IGrainTimer? _timer;
+    private DateTimeOffset? _timerDueAt;
+    private NotDialing? _notDialing;
+
+    private sealed record InFlight(CallId Call, DateTimeOffset ClaimedAt);
+
+    /// <summary>What a tick needs that changes rarely: re-read every reminder period and after an edit.</summary>
+    private sealed record DialingPreparation(NotDialing? Blocked, CallerIdPicker Picker, TrunkLimits? Trunk, long BlockAmount);
+
+    private ITenantDialingGrain TenantDialing => GrainFactory.GetGrain<ITenantDialingGrain>(Key.Tenant.Value);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (!Exists || state.State.Status == CampaignStatus.Draft) return;
+        // The attempts in flight are the leads the table holds as Dialing: nothing in grain state, nothing lost in a crash.
+        string? after = null;
+        do
+        {
+            var page = await leads.ListAsync(Key.Tenant, Key.Campaign, LeadStatus.Dialing, after, 500, cancellationToken);
+            foreach (var lead in page.Items) _inFlight[lead.LeadId] = new InFlight(lead.CurrentCallId, lead.LastDialedAt ?? clock.GetUtcNow());
+            after = page.Next;
+        } while (after is not null);
+        if (state.State.Status == CampaignStatus.Running) ArmTimer(TimeSpan.Zero);
+    }
+
+    public Task<CampaignSettings?> GetSettingsAsync() => Task.FromResult(state.State.Settings);
+
+    public async Task<WriteResult<LeadRecord>> GetLeadAsync(LeadId lead) =>
+        Exists && await leads.GetAsync(Key.Tenant, Key.Campaign, lead) is { } found
+            ? WriteResult<LeadRecord>.Ok(found)
+            : WriteResult<LeadRecord>.NotFound();
+
+    public async Task<CampaignView?> DescribeAsync()
+    {
+        if (!Exists) return null;
+        var now = clock.GetUtcNow();
+        var byStatus = leads.CountAsync(Key.Tenant, Key.Campaign);
+        var byOutcome = leads.CountAttemptsByOutcomeAsync(Key.Tenant, Key.Campaign);
+        return View() with
+        {
+            Progress = new CampaignProgress
+            {
+                LeadsByStatus = await byStatus,
+                AttemptsByOutcome = await byOutcome,
+                LiveCalls = _inFlight.Count,
+                DialsLastMinute = _recentDials.Count(d => now - d < TimeSpan.FromMinutes(1)),
+                NotDialing = WhyNotDialing(),
+                StartedAt = state.State.StartedAt,
+                FinishedAt = state.State.FinishedAt,
+                CurrentDialsPerMinute = state.State.Settings!.Pacing.MaxDialsPerMinute,
+            },
+        };
+    }
+
+    public async Task<WriteResult<CampaignView>> StartAsync()
+    {
+        if (!Exists) return WriteResult<CampaignView>.NotFound();
+        var transition = CampaignLifecycle.Start(Phase, clock.GetUtcNow(), state.State.Settings!.StartsAt);
+        if (transition.IsRefused) return WriteResult<CampaignView>.Conflict(transition.Refusal!, []);
+        if (transition.Phase == Phase) return WriteResult<CampaignView>.Ok(View());
+        if ((await leads.CountAsync(Key.Tenant, Key.Campaign)).Count == 0)
+            return WriteResult<CampaignView>.Conflict("The campaign has no leads: import some first.", []);
+        await MoveAsync(transition.Phase, null);
+        return WriteResult<CampaignView>.Ok(View());
+    }
+
+    public Task<WriteResult<CampaignView>> PauseAsync() =>
+        CommandAsync(CampaignLifecycle.Pause(Phase, PauseReason.Requested), "Paused by a person.");
+
+    public Task<WriteResult<CampaignView>> ResumeAsync() =>
+        CommandAsync(CampaignLifecycle.Resume(Phase, clock.GetUtcNow(), state.State.Settings?.StartsAt), null);
+
+    public async Task<WriteResult<CampaignView>> CancelAsync(bool hangUpLiveCalls)
+    {
+        var result = await CommandAsync(CampaignLifecycle.Cancel(Phase), "Cancelled by a person.");
+        if (result.Outcome != WriteOutcome.Ok || !hangUpLiveCalls) return result;
+        // The calls end through their own grains; each end reaches its lead, and its lead tells this campaign.
+        await Task.WhenAll(_inFlight.Values.Select(f => GrainFactory.GetCall(Key.Tenant, f.Call).HangUpAsync()));
+        logger.LogInformation("Campaign {CampaignId} of tenant {TenantId} hung up {Count} live calls on cancel", Key.Campaign, Key.Tenant, _inFlight.Count);
+        return result;
+    }
+
+    public async Task OnAttemptEndedAsync(AttemptEnded ended)
+    {
+        if (_inFlight.TryGetValue(ended.LeadId, out var flight) && flight.Call == ended.CallId)
+        {
+            _inFlight.Remove(ended.LeadId);
+            TenantDialing.ReportLiveAsync(Key.Campaign, _inFlight.Count, _prepared?.Trunk?.Trunk).Ignore();
+        }
+        if (ended.InsufficientFunds) await PauseForFundsAsync("A call could not reserve its first block.");
+        // The slot is free now, not at the next tick.
+        if (state.State.Status == CampaignStatus.Running) ArmTimer(TimeSpan.Zero);
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != PacerReminder) return;
+        if (!Exists || Phase.IsFinal)
+        {
+            await StopReminderAsync();
+            return;
+        }
+        var now = clock.GetUtcNow();
+        var settings = state.State.Settings!;
+        if (settings.EndsAt is { } end && end <= now)
+        {
+            await MoveAsync(new CampaignPhase(CampaignStatus.Completed), $"Its end time ({end:u}) has passed.");
+            return;
+        }
+        switch (state.State.Status)
+        {
+            case CampaignStatus.Scheduled:
+                await OnScheduledTimeAsync(now);
+                break;
+            case CampaignStatus.Paused when state.State.PausedFor == PauseReason.InsufficientFunds && settings.AutoResume:
+                ForgetDialingPreparation();
+                if (await PrepareAsync() is { Blocked: null } prepared && await AffordableDialsAsync(prepared) > 0)
+                    await MoveAsync(CampaignLifecycle.AutoResume(Phase, PauseReason.InsufficientFunds, settings.AutoResume).Phase, "Resumed by itself: the wallet can pay again.");
+                break;
+            case CampaignStatus.Running:
+                ForgetDialingPreparation();
+                ArmTimer(TimeSpan.Zero);
+                break;
+        }
+        await ReconcileStaleAttemptsAsync(now);
+    }
+
+    /// <summary>Attempts whose end was not heard (a lost message, a crashed silo) are looked up through their lead.</summary>
+    private async Task ReconcileStaleAttemptsAsync(DateTimeOffset now)
+    {
+        var stale = _inFlight.Where(f => now - f.Value.ClaimedAt > ReconcileAfter).Select(f => f.Key).ToList();
+        if (stale.Count == 0) return;
+        var settings = state.State.Settings!;
+        var statuses = await Task.WhenAll(stale.Select(async lead =>
+            (lead, status: await GrainFactory.GetLead(Key.Tenant, Key.Campaign, lead).ReconcileAsync(settings))));
+        foreach (var (lead, status) in statuses)
+        {
+            if (status != LeadStatus.Dialing) _inFlight.Remove(lead);
+        }
+    }
+
+    private async Task OnScheduledTimeAsync(DateTimeOffset now)
+    {
+        var startsAt = state.State.Settings!.StartsAt;
+        if (startsAt is null || startsAt <= now) await MoveAsync(CampaignLifecycle.StartTimeReached(Phase).Phase, null);
+        else if (startsAt.Value - now <= TimerHorizon) ArmTimerAt(startsAt.Value);
+    }
+
+    private async Task<WriteResult<CampaignView>> CommandAsync(Transition transition, string? detail)
+    {
+        if (!Exists) return WriteResult<CampaignView>.NotFound();
+        if (transition.IsRefused) return WriteResult<CampaignView>.Conflict(transition.Refusal!, []);
+        if (transition.Phase != Phase) await MoveAsync(transition.Phase, detail);
+        return WriteResult<CampaignView>.Ok(View());
+    }
+
+    private async Task PauseForFundsAsync(string detail)
+    {
+        var transition = CampaignLifecycle.Pause(Phase, PauseReason.InsufficientFunds);
+        if (transition.IsRefused || transition.Phase == Phase) return;
+        await MoveAsync(transition.Phase, detail);
+        logger.LogWarning("Campaign {CampaignId} of tenant {TenantId} paused itself: {Detail}", Key.Campaign, Key.Tenant, detail);
+    }
+
+    /// <summary>One durable write per transition, then what the new phase needs: the reminder, the timer, the tenant's budget.</summary>
+    private async Task MoveAsync(CampaignPhase phase, string? detail)
+    {
+        var now = clock.GetUtcNow();
+        var previous = state.State;
+        await state.WriteOrRevertAsync(previous with
+        {
+            Status = phase.Status,
+            PausedFor = phase.PausedFor,
+            StatusDetail = detail,
+            StartedAt = previous.StartedAt ?? (phase.Status is CampaignStatus.Running or CampaignStatus.Scheduled ? now : null),
+            FinishedAt = phase.IsFinal ? now : null,
+            Revision = previous.Revision + 1,
+            UpdatedAt = time.GetUtcNow(),
+        });
+        await PublishAsync();
+        logger.LogInformation("Campaign {CampaignId} of tenant {TenantId} {From} -> {To} ({Detail})", Key.Campaign, Key.Tenant, previous.Status, phase.Status, detail);
+        if (phase.IsFinal)
+        {
+            StopTimer();
+            await StopReminderAsync();
+            TenantDialing.ReportLiveAsync(Key.Campaign, _inFlight.Count, _prepared?.Trunk?.Trunk).Ignore();
+            return;
+        }
+        await this.RegisterOrUpdateReminder(PacerReminder, ReminderPeriod, ReminderPeriod);
+        switch (phase.Status)
+        {
+            case CampaignStatus.Running:
+                ArmTimer(TimeSpan.Zero);
+                break;
+            case CampaignStatus.Scheduled:
+                await OnScheduledTimeAsync(now);
+                break;
+            default:
+                StopTimer();
+                TenantDialing.ReportLiveAsync(Key.Campaign, _inFlight.Count, _prepared?.Trunk?.Trunk).Ignore();
+                break;
+        }
+    }
+
+    private async Task OnTimerAsync()
+    {
+        _timerDueAt = null;
+        var now = clock.GetUtcNow();
+        if (state.State.Status == CampaignStatus.Scheduled)
+        {
+            await OnScheduledTimeAsync(now);
+            return;
+        }
+        if (state.State.Status != CampaignStatus.Running) return;
+        await DialTickAsync(now);
+    }
+
+    /// <summary>One tick: as many dials as every limit allows now, then the timer set for when the next one may go.</summary>
+    private async Task DialTickAsync(DateTimeOffset now)
+    {
+        var settings = state.State.Settings!;
+        if (settings.EndsAt is { } end && end <= now)
+        {
+            await MoveAsync(new CampaignPhase(CampaignStatus.Completed), $"Its end time ({end:u}) has passed.");
+            return;
+        }
+        var prepared = await PrepareAsync();
+        if (prepared.Blocked is { } blocked)
+        {
+            // Re-checked by the reminder each minute (an agent activated, a number added).
+            _notDialing = blocked;
+            return;
+        }
+        var pacer = _pacer ??= new DialPacer(settings.Pacing.MaxConcurrentCalls, settings.Pacing.MaxDialsPerMinute, TimeSpan.FromSeconds(1));
+        var room = settings.Pacing.MaxConcurrentCalls - _inFlight.Count;
+        if (room <= 0)
+        {
+            _notDialing = new NotDialing(NotDialingReason.CampaignConcurrencyLimit, null, $"{_inFlight.Count} calls live, the campaign's most; the next dial follows a call's end.");
+            return;
+        }
+        var budget = pacer.Take(now, _inFlight.Count, Math.Min(room, MaxDialsPerTick));
+        if (budget == 0)
+        {
+            var at = pacer.NextDialAt(now);
+            NotDialingUntil(new NotDialing(NotDialingReason.DialRateLimit, at, $"{settings.Pacing.MaxDialsPerMinute} dials per minute."), at);
+            return;
+        }
+
+        var due = await leads.DueAsync(Key.Tenant, Key.Campaign, now, budget);
+        if (due.Count == 0)
+        {
+            pacer.Return(budget);
+            await NothingDueAsync(now);
+            return;
+        }
+        var affordable = await AffordableDialsAsync(prepared);
+        if (affordable == 0)
+        {
+            pacer.Return(budget);
+            await PauseForFundsAsync($"The wallet cannot pay a call's first block ({prepared.BlockAmount} minor units).");
+            return;
+        }
+        var wanted = (int)Math.Min(due.Count, affordable);
+        var grant = await TenantDialing.RequestDialsAsync(new DialRequest(Key.Campaign, _inFlight.Count, wanted, prepared.Trunk));
+        var claimed = grant.Granted > 0 ? await leads.ClaimDueAsync(Key.Tenant, Key.Campaign, now, grant.Granted) : [];
+        pacer.Return(budget - claimed.Count);
+        if (claimed.Count < grant.Granted) TenantDialing.ReportLiveAsync(Key.Campaign, _inFlight.Count + claimed.Count, prepared.Trunk?.Trunk).Ignore();
+        if (claimed.Count == 0)
+        {
+            var retryAt = now + (grant.RetryAfter ?? SharedLimitRetry) * clock.Rate;
+            NotDialingUntil(grant.Limit switch
+            {
+                DialLimit.TenantConcurrency => new NotDialing(NotDialingReason.TenantConcurrencyLimit, null, "The tenant's concurrency cap is in use by its campaigns."),
+                DialLimit.TrunkConcurrency => new NotDialing(NotDialingReason.TrunkConcurrencyLimit, null, "The trunk's channels are in use."),
+                DialLimit.TrunkCallsPerSecond => new NotDialing(NotDialingReason.DialRateLimit, retryAt, "The trunk's calls per second."),
+                _ => new NotDialing(NotDialingReason.NoLeadCallableNow, retryAt, "Another dialer claimed the due leads first."),
+            }, retryAt);
+            return;
+        }
+
+        _notDialing = null;
+        foreach (var lead in claimed)
+        {
+            _inFlight[lead.LeadId] = new InFlight(lead.CurrentCallId, now);
+            _recentDials.Enqueue(now);
+        }
+        while (_recentDials.Count > 0 && now - _recentDials.Peek() > TimeSpan.FromMinutes(1)) _recentDials.Dequeue();
+        var results = await Task.WhenAll(claimed.Select(lead => DialAsync(lead, settings, prepared)));
+        foreach (var (lead, result) in claimed.Zip(results))
+        {
+            if (result.Verdict == LeadDialVerdict.Stale) _inFlight.Remove(lead.LeadId);
+            if (result.Verdict == LeadDialVerdict.Refused) ForgetDialingPreparation();
+        }
+        if (results.Any(r => r.Verdict == LeadDialVerdict.InsufficientFunds))
+        {
+            await PauseForFundsAsync("A call could not reserve its first block.");
+            return;
+        }
+        if (state.State.Status == CampaignStatus.Running) ArmTimerAt(pacer.NextDialAt(clock.GetUtcNow()));
+    }
+
+    private async Task<LeadDialResult> DialAsync(LeadRecord lead, CampaignSettings settings, DialingPreparation prepared)
+    {
+        var from = prepared.Picker.Pick(settings.CallerIdRotation, lead.LeadId.Value, lead.Phone);
+        try
+        {
+            return await GrainFactory.GetLead(Key.Tenant, Key.Campaign, lead.LeadId).DialAsync(new LeadDialOrder { Claimed = lead, Settings = settings, FromNumberId = from?.Id });
+        }
+        catch (Exception e)
+        {
+            // The claim stays (the lead is Dialing); the reconcile finds out whether anything rang before it is requeued.
+            logger.LogWarning(e, "Campaign {CampaignId}: dial order for lead {LeadId} failed; the reconcile will settle it", Key.Campaign, lead.LeadId);
+            return new LeadDialResult(LeadDialVerdict.Placed, lead.CurrentCallId, e.Message);
+        }
+    }
+
+    /// <summary>No lead is due now: finished, waiting for live calls, or waiting for the next lead's lawful time.</summary>
+    private async Task NothingDueAsync(DateTimeOffset now)
+    {
+        var next = await leads.NextCallableAtAsync(Key.Tenant, Key.Campaign);
+        if (next is null)
+        {
+            if (_inFlight.Count == 0)
+            {
+                await MoveAsync(CampaignLifecycle.NoLeadLeft(Phase).Phase, "No lead can be dialed again.");
+                return;
+            }
+            _notDialing = new NotDialing(NotDialingReason.WaitingForLiveCalls, null, $"Every lead is dialed or finished; {_inFlight.Count} calls are still live.");
+            return;
+        }
+        var settings = state.State.Settings!;
+        var reason = settings.DefaultTimeZone is { } zone && DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone) is { } tz
+            && !LawfulCallingTime.IsAllowed(Instant.FromDateTimeOffset(now), [tz], new LocalCallingDays(settings.Windows, []))
+            ? NotDialingReason.OutsideEveryWindow
+            : NotDialingReason.NoLeadCallableNow;
+        NotDialingUntil(new NotDialing(reason, next, $"The next lead may lawfully be called at {next:u} (its own local windows and calling rules)."), next.Value);
+    }
+
+    /// <summary>How many first blocks the wallet can pay for now (unbounded when calls are free).</summary>
+    private async Task<long> AffordableDialsAsync(DialingPreparation prepared)
+    {
+        if (prepared.BlockAmount <= 0) return long.MaxValue;
+        var wallet = await GrainFactory.GetWallet(Key.Tenant).GetAsync();
+        return Math.Max(0, wallet.Available / prepared.BlockAmount);
+    }
+
+    private async Task<DialingPreparation> PrepareAsync()
+    {
+        if (_prepared is { } known) return known;
+        var settings = state.State.Settings!;
+        var none = new CallerIdPicker([]);
+        var agent = await GrainFactory.GetAgent(Key.Tenant, settings.AgentId).GetAsync();
+        if (agent is null || agent.Settings.Status != AgentStatus.Active)
+            return Blocked(NotDialingReason.AgentNotActive, agent is null ? "The campaign's agent was deleted." : $"The agent is {agent.Settings.Status.Kebab()}; activate it to dial.");
+        var quote = await GrainFactory.GetTenantPricing(Key.Tenant).TryQuoteAsync(AgentPricingProfile.Of(agent.Settings));
+        if (quote.Value is not { } price) return Blocked(NotDialingReason.PricingUnavailable, quote.Detail ?? "The agent's calls cannot be priced.");
+
+        SipTrunkId? trunk = settings.TrunkId;
+        CallerIdPicker picker;
+        if (settings.CallerIdNumberIds.Count > 0)
+        {
+            var numbers = await Task.WhenAll(settings.CallerIdNumberIds.Select(id => GrainFactory.GetPhoneNumber(Key.Tenant, id).GetAsync()));
+            var usable = numbers.Where(n => n is { Status: PhoneNumberStatus.Active }).Select(n => new CallerIdChoice(n!.Id, n.Number, n.RegionCode, n.TrunkId)).ToList();
+            if (usable.Count == 0) return Blocked(NotDialingReason.CallerIdPoolEmpty, $"None of the campaign's {numbers.Length} caller-id numbers is active.");
+            picker = new CallerIdPicker(usable);
+            trunk ??= usable.Select(n => n.Trunk).FirstOrDefault(t => t is not null);
+        }
+        else
+        {
+            var resolved = await GrainFactory.GetTelephonyDirectory(Key.Tenant).ResolveCallerIdAsync(null, state.State.BrandId, settings.AgentId);
+            if (resolved.Outcome != CallerIdOutcome.Resolved) return Blocked(NotDialingReason.CallerIdPoolEmpty, resolved.Reason ?? "No number of this tenant may present the agent's calls.");
+            picker = none;
+            trunk ??= resolved.TrunkId;
+        }
+        TrunkLimits? limits = null;
+        if (trunk is { } trunkId && await GrainFactory.GetSipTrunk(Key.Tenant, trunkId).GetAsync() is { } view)
+            limits = new TrunkLimits(trunkId, view.MaxConcurrentCalls, view.CallsPerSecond);
+        return _prepared = new DialingPreparation(null, picker, limits, CallMetering.BlockAmount(price.EstimatedPerMinute, metering.Value.BlockDuration));
+
+        DialingPreparation Blocked(NotDialingReason reason, string detail) =>
+            _prepared = new DialingPreparation(new NotDialing(reason, null, detail), none, null, 0);
+    }
+
+    private void ForgetDialingPreparation()
+    {
+        _prepared = null;
+        _pacer = null;
+    }
+
+    private NotDialing? WhyNotDialing() => state.State.Status switch
+    {
+        CampaignStatus.Running => _notDialing,
+        CampaignStatus.Paused when state.State.PausedFor == PauseReason.InsufficientFunds =>
+            new NotDialing(NotDialingReason.InsufficientFunds, null, state.State.StatusDetail ?? "Paused itself: the wallet cannot pay a call's first block."),
+        CampaignStatus.Scheduled => new NotDialing(NotDialingReason.NotRunning, state.State.Settings!.StartsAt, "Scheduled: it starts at its start time."),
+        CampaignStatus.Completed when state.State.Settings!.EndsAt is { } end && state.State.FinishedAt >= end =>
+            new NotDialing(NotDialingReason.PastEndTime, null, state.State.StatusDetail ?? "Its end time has passed."),
+        var other => new NotDialing(NotDialingReason.NotRunning, null, state.State.StatusDetail ?? $"The campaign is {other.Kebab()}."),
+    };
+
+    private void NotDialingUntil(NotDialing why, DateTimeOffset at)
+    {
+        _notDialing = why;
+        if (at - clock.GetUtcNow() <= TimerHorizon) ArmTimerAt(at);
+    }
+
+    private void ArmTimerAt(DateTimeOffset at) => ArmTimer(at - clock.GetUtcNow());
+
+    /// <summary>The one timer, due after <paramref name="due"/> unless it is already due sooner.</summary>
+    private void ArmTimer(TimeSpan due)
+    {
+        if (due < TimeSpan.Zero) due = TimeSpan.Zero;
+        var at = clock.GetUtcNow() + due;
+        if (_timerDueAt is { } armed && armed <= at) return;
+        _timerDueAt = at;
+        var hostDue = clock.HostDelay(due);
+        if (_timer is null)
+            _timer = this.RegisterGrainTimer(OnTimerAsync, new GrainTimerCreationOptions { DueTime = hostDue, Period = Timeout.InfiniteTimeSpan, KeepAlive = true });
+        else
+            _timer.Change(hostDue, Timeout.InfiniteTimeSpan);
+    }
+
+    private void StopTimer()
+    {
+        _timer?.Dispose();
+        _timer = null;
+        _timerDueAt = null;
+    }
+
+    private async Task StopReminderAsync()
+    {
+        if (await this.GetReminder(PacerReminder) is { } reminder) await this.UnregisterReminder(reminder);
+    }
+}

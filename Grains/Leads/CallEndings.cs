@@ -1,0 +1,23 @@
+using VoicePlatform.Calls;
+using VoicePlatform.Leads;
+
+namespace VoicePlatform.Grains.Leads;
+
+/// <summary>A campaign call's end as its lead needs it, read off the call.</summary>
+public static class CallEndings
+{
+    /// <summary>Null while the call is live.</summary>
+    public static LeadCallEnded? Of(CallView call) => call.Status != CallStatus.Ended || call.EndReason is not { } reason
+        ? null
+        : new LeadCallEnded
+        {
+            CallId = call.Id,
+            EndReason = reason,
+            EndedAt = call.EndedAt ?? call.QueuedAt,
+            AnsweredAt = call.AnsweredAt,
+            DialedAt = call.DialingAt,
+            Disposition = call.Outcome?.Disposition,
+            CallbackAt = call.Outcome?.CallbackAt,
+            AnsweredBy = call.AnsweredBy,
+        };
+}

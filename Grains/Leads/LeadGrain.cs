@@ -1,0 +1,184 @@
+using Microsoft.Extensions.Logging;
+using VoicePlatform.Calls;
+using VoicePlatform.Campaigns;
+using VoicePlatform.Common;
+using VoicePlatform.DoNotCall;
+using VoicePlatform.Grains.Common;
+using VoicePlatform.Grains.Telephony.LiveKit;
+using VoicePlatform.Leads;
+using VoicePlatform.Tenants;
+
+namespace VoicePlatform.Grains.Leads;
+
+/// <summary>
+/// One lead while it is dialed: the single flight of its attempt and what the attempt comes to. Its state is its row in
+/// the lead table (no grain state): the campaign's claim made the row Dialing at a new revision, that revision names
+/// the call (<see cref="LeadRecord.CallIdFor"/>), so a repeated order, a duplicate activation or a restart can only
+/// ever reach the same call grain, which dials at most once. The end of the call is applied once, by the row's
+/// revision; the decision itself is <see cref="LeadProgression"/>.
+/// </summary>
+[GrainType("lead")]
+public sealed class LeadGrain(
+    ILeadStore leads,
+    CallingClock clock,
+    ILogger<LeadGrain> logger,
+    LiveKitClient? liveKit = null) : Grain, ILeadGrain
+{
+    private (TenantId Tenant, CampaignId Campaign, LeadId Lead)? _key;
+    private LeadRecord? _row;
+    private CampaignSettings? _settings;
+
+    private (TenantId Tenant, CampaignId Campaign, LeadId Lead) Key => _key ??= LeadKey.Parse(this.GetPrimaryKeyString());
+
+    private ICampaignGrain Campaign => GrainFactory.GetCampaign(Key.Tenant, Key.Campaign);
+
+    public async Task<LeadDialResult> DialAsync(LeadDialOrder order)
+    {
+        var claimed = order.Claimed;
+        _settings = order.Settings;
+        var row = await leads.GetAsync(Key.Tenant, Key.Campaign, Key.Lead);
+        // Only the claim the row holds now may dial: an older order (a retried tick, a claim since requeued) does nothing.
+        if (row is null || row.Status != LeadStatus.Dialing || row.Revision != claimed.Revision)
+            return new LeadDialResult(LeadDialVerdict.Stale, null, "The lead is no longer claimed by this order.");
+        _row = row;
+
+        // The do-not-call list again at dial time: a number listed after import is never rung.
+        if ((await GrainFactory.GetDoNotCallList(Key.Tenant).ListedAmongAsync([row.Phone])).Count > 0)
+        {
+            await WriteAsync(LeadProgression.ListedDoNotCall(row, clock.GetUtcNow()));
+            await TellCampaignAsync(row.CurrentCallId, insufficientFunds: false, answered: false, outcome: null);
+            return new LeadDialResult(LeadDialVerdict.DoNotCall, null, "The number is on the tenant's do-not-call list.");
+        }
+
+        var callId = row.CurrentCallId;
+        var placed = await GrainFactory.GetCall(Key.Tenant, callId).PlaceAsync(new PlaceCall
+        {
+            AgentId = order.Settings.AgentId,
+            To = row.Phone,
+            FromNumberId = order.FromNumberId,
+            Variables = Variables(row),
+            CampaignId = Key.Campaign,
+            LeadId = Key.Lead,
+        });
+        switch (placed.Outcome)
+        {
+            case WriteOutcome.InvalidReference:
+                // Nothing was created, so nothing will report: the lead waits again, the attempt not counted.
+                var detail = $"{placed.Field}: {placed.Detail}";
+                await WriteAsync(LeadProgression.Requeue(row, order.Settings, clock.GetUtcNow(), $"The call was refused before it rang ({detail})."));
+                await TellCampaignAsync(callId, insufficientFunds: false, answered: false, outcome: null);
+                logger.LogWarning("Lead {LeadId} of campaign {CampaignId} not dialed: {Detail}", Key.Lead, Key.Campaign, detail);
+                return new LeadDialResult(LeadDialVerdict.Refused, null, detail);
+            case WriteOutcome.Ok or WriteOutcome.Created when placed.Value is { Status: CallStatus.Ended, EndReason: CallEndReason.InsufficientFunds, DialingAt: null }:
+                // The call reports its end to this grain, which requeues the lead then; the campaign pauses at once.
+                return new LeadDialResult(LeadDialVerdict.InsufficientFunds, callId, placed.Value.EndDetail);
+            default:
+                return new LeadDialResult(LeadDialVerdict.Placed, callId, null);
+        }
+    }
+
+    public async Task OnCallEndedAsync(LeadCallEnded ended)
+    {
+        var row = _row is { } cached && (cached.CurrentCallId == ended.CallId || cached.AttemptLog.LastOrDefault()?.CallId == ended.CallId)
+            ? cached
+            : await leads.GetAsync(Key.Tenant, Key.Campaign, Key.Lead);
+        if (row is null) return;
+        var now = clock.GetUtcNow();
+        if (row.Status == LeadStatus.Dialing && row.CurrentCallId == ended.CallId)
+        {
+            if (await SettingsAsync() is not { } settings) return;
+            var next = LeadProgression.AfterCall(row, ended, settings, now);
+            if (!await WriteAsync(next)) return;
+            logger.LogInformation("Lead {LeadId} of campaign {CampaignId}: call {CallId} ended {EndReason}, lead {Status}",
+                Key.Lead, Key.Campaign, ended.CallId, ended.EndReason, next.Status);
+            await TellCampaignAsync(ended.CallId, ended.DialedAt is null && ended.EndReason == CallEndReason.InsufficientFunds,
+                ended.AnsweredAt is not null, next.AttemptLog.LastOrDefault(a => a.CallId == ended.CallId)?.Outcome, next.Status);
+            return;
+        }
+        // A report about the last attempt after it was decided: the agent's outcome came after the hang-up.
+        if (await SettingsAsync() is not { } current || LeadProgression.Amend(row, ended, current, now) is not { } amended) return;
+        if (!await WriteAsync(amended)) return;
+        logger.LogInformation("Lead {LeadId} of campaign {CampaignId}: late outcome of call {CallId}, lead {Status}", Key.Lead, Key.Campaign, ended.CallId, amended.Status);
+        if (amended.Status != row.Status)
+            await TellCampaignAsync(ended.CallId, false, ended.AnsweredAt is not null, amended.AttemptLog[^1].Outcome, amended.Status, amended: true);
+    }
+
+    public async Task<LeadStatus?> ReconcileAsync(CampaignSettings settings)
+    {
+        _settings = settings;
+        var row = await leads.GetAsync(Key.Tenant, Key.Campaign, Key.Lead);
+        _row = row;
+        if (row is null) return null;
+        if (row.Status != LeadStatus.Dialing) return row.Status;
+        var callId = row.CurrentCallId;
+        var call = await GrainFactory.GetCall(Key.Tenant, callId).GetAsync();
+        if (call is not null)
+        {
+            // A live call reports its own end; an ended one whose report was lost is applied now.
+            if (CallEndings.Of(call) is { } ended) await OnCallEndedAsync(ended);
+            return _row?.Status ?? row.Status;
+        }
+        // No call grain holds this claim. LiveKit's CreateSIPParticipant has no idempotency: before the lead goes back in
+        // the queue, its room must show nobody was rung under this claim.
+        if (await CalleeMayBeInRoomAsync(CallRoomName.Format(Key.Tenant, callId))) return row.Status;
+        await WriteAsync(LeadProgression.Requeue(row, settings, clock.GetUtcNow(), "The dial was interrupted before it rang; the attempt is not counted."));
+        await TellCampaignAsync(callId, false, false, null);
+        logger.LogInformation("Lead {LeadId} of campaign {CampaignId}: claim {CallId} found no call, requeued", Key.Lead, Key.Campaign, callId);
+        return _row?.Status;
+    }
+
+    private async Task<bool> CalleeMayBeInRoomAsync(string room)
+    {
+        if (liveKit is null) return false;
+        try
+        {
+            var participants = await liveKit.ListParticipantsAsync(room);
+            return participants.Any(p => p.Identity == Calls.CallLifecycle.CalleeIdentity);
+        }
+        catch (LiveKitTwirpException e) when (e.Code == "not_found")
+        {
+            return false;
+        }
+        catch (Exception e)
+        {
+            // Not knowing is not "nobody": the lead stays claimed and the next reconcile asks again.
+            logger.LogWarning(e, "Lead {LeadId}: could not list room {Room}", Key.Lead, room);
+            return true;
+        }
+    }
+
+    private async Task<CampaignSettings?> SettingsAsync() => _settings ??= await Campaign.GetSettingsAsync();
+
+    private async Task<bool> WriteAsync(LeadRecord next)
+    {
+        if (!await leads.UpdateAsync(next))
+        {
+            // The table holds a newer picture (another claim, or a repeat already applied): re-read, change nothing.
+            _row = await leads.GetAsync(Key.Tenant, Key.Campaign, Key.Lead);
+            return false;
+        }
+        _row = next;
+        return true;
+    }
+
+    private Task TellCampaignAsync(CallId callId, bool insufficientFunds, bool answered, string? outcome, LeadStatus? status = null, bool amended = false) =>
+        Campaign.OnAttemptEndedAsync(new AttemptEnded
+        {
+            LeadId = Key.Lead,
+            CallId = callId,
+            LeadStatus = status ?? _row!.Status,
+            Outcome = outcome,
+            InsufficientFunds = insufficientFunds,
+            Answered = answered,
+            Amended = amended,
+        });
+
+    /// <summary>The lead's own variables for the prompt, with its name and email when it has them.</summary>
+    private static IReadOnlyDictionary<string, string> Variables(LeadRecord lead)
+    {
+        var variables = new Dictionary<string, string>(lead.Variables, StringComparer.Ordinal);
+        if (lead.Name is { Length: > 0 } name) variables.TryAdd("name", name);
+        if (lead.Email is { Length: > 0 } email) variables.TryAdd("email", email);
+        return variables;
+    }
+}

@@ -1,0 +1,116 @@
+using VoicePlatform.Calls;
+using VoicePlatform.Campaigns;
+using VoicePlatform.Common;
+using VoicePlatform.Grains.Campaigns.Calling;
+using VoicePlatform.Leads;
+using VoicePlatform.Telephony;
+
+namespace VoicePlatform.Grains.Leads;
+
+/// <summary>
+/// What becomes of a lead when its claimed attempt is over, free of Orleans: the attempt recorded, then the retry
+/// policy's decision (finish, or back in the queue at the retry time moved into the lead's next lawful moment). An
+/// attempt that never reached the phone network is not counted and the lead goes back in the queue.
+/// </summary>
+public static class LeadProgression
+{
+    /// <summary>How long a lead whose dial was refused before it rang waits before it is tried again.</summary>
+    public static readonly TimeSpan UndialedRetryDelay = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The lead (claimed, status Dialing) after its call <paramref name="ended"/>; its revision one higher. Retry delays
+    /// count from <paramref name="now"/> on the calling clock (when the end was heard), like every calling decision.
+    /// </summary>
+    public static LeadRecord AfterCall(LeadRecord lead, LeadCallEnded ended, CampaignSettings settings, DateTimeOffset now)
+    {
+        if (ended.DialedAt is null)
+            return Requeue(lead, settings, now, $"The call was not dialed ({ended.EndReason.Kebab()}); the attempt is not counted.");
+
+        var outcome = AttemptOutcomes.Of(ended.EndReason, ended.Disposition);
+        var name = outcome.Kebab();
+        var withOutcome = lead.AttemptLog.Count(a => a.Outcome == name) + 1;
+        var decision = RetryDecider.Decide(settings.Retry, outcome, withOutcome, lead.Attempts, now, ended.CallbackAt);
+        var attempt = new LeadAttempt
+        {
+            Number = lead.Attempts,
+            CallId = ended.CallId,
+            DialedAt = lead.LastDialedAt ?? ended.DialedAt.Value,
+            AnsweredAt = ended.AnsweredAt,
+            EndedAt = ended.EndedAt,
+            EndReason = ended.EndReason,
+            Disposition = ended.Disposition,
+            Outcome = name,
+            Abandoned = ended.Abandoned,
+        };
+        var recorded = lead with
+        {
+            AttemptLog = [.. lead.AttemptLog, attempt],
+            Disposition = ended.Disposition ?? lead.Disposition,
+            Revision = lead.Revision + 1,
+            UpdatedAt = now,
+        };
+        if (decision.Final is { } final)
+        {
+            var status = final switch
+            {
+                LeadFinish.Completed => LeadStatus.Completed,
+                LeadFinish.DoNotCall => LeadStatus.DoNotCall,
+                _ => LeadStatus.Exhausted,
+            };
+            return WithDecision(recorded with { Status = status, NextCallableAt = null, StatusReason = Capitalised(decision.Reason) }, decision.Reason);
+        }
+
+        var scheduled = Schedule(recorded, settings, decision.RetryNotBefore!.Value, LeadStatus.RetryScheduled);
+        var said = scheduled.NextCallableAt is { } at ? $"{decision.Reason}; next attempt at {at:u}" : scheduled.StatusReason ?? decision.Reason;
+        return WithDecision(scheduled with { StatusReason = scheduled.StatusReason ?? Capitalised(decision.Reason) }, said);
+    }
+
+    /// <summary>Back in the queue, the claimed attempt not counted (it never rang), tried again after a short wait.</summary>
+    public static LeadRecord Requeue(LeadRecord lead, CampaignSettings settings, DateTimeOffset now, string reason)
+    {
+        var uncounted = lead with { Attempts = Math.Max(0, lead.Attempts - 1), Revision = lead.Revision + 1, UpdatedAt = now };
+        var status = uncounted.Attempts == 0 ? LeadStatus.Scheduled : LeadStatus.RetryScheduled;
+        var scheduled = Schedule(uncounted, settings, now + UndialedRetryDelay, status);
+        return scheduled with { StatusReason = scheduled.Status == LeadStatus.Invalid ? scheduled.StatusReason : reason };
+    }
+
+    /// <summary>Finished without a call: its number went on the do-not-call list after it was imported.</summary>
+    public static LeadRecord ListedDoNotCall(LeadRecord lead, DateTimeOffset now) => lead with
+    {
+        Attempts = Math.Max(0, lead.Attempts - 1),
+        Status = LeadStatus.DoNotCall,
+        NextCallableAt = null,
+        StatusReason = "The number was put on the tenant's do-not-call list before this dial; it was not called.",
+        Revision = lead.Revision + 1,
+        UpdatedAt = now,
+    };
+
+    /// <summary>
+    /// A disposition that came after the lead was decided (the agent reports after the callee hung up): the last
+    /// attempt decided again with it. Null when it changes nothing or the report is not about the last attempt.
+    /// </summary>
+    public static LeadRecord? Amend(LeadRecord lead, LeadCallEnded ended, CampaignSettings settings, DateTimeOffset now)
+    {
+        if (lead.Status == LeadStatus.Dialing || lead.AttemptLog.Count == 0) return null;
+        var last = lead.AttemptLog[^1];
+        if (last.CallId != ended.CallId || (last.Disposition == ended.Disposition && last.EndReason == ended.EndReason)) return null;
+        var before = lead with { AttemptLog = lead.AttemptLog.Take(lead.AttemptLog.Count - 1).ToList(), Status = LeadStatus.Dialing, LastDialedAt = last.DialedAt };
+        return AfterCall(before, ended, settings, now);
+    }
+
+    private static LeadRecord Schedule(LeadRecord lead, CampaignSettings settings, DateTimeOffset notBefore, LeadStatus status)
+    {
+        if (!PhoneNumberParser.TryParse(lead.Phone, out var number, out var why))
+            return lead with { Status = LeadStatus.Invalid, NextCallableAt = null, StatusReason = why };
+        return LeadAdmission.Schedule(lead, number, CallingPolicy.Of(settings), notBefore, lead.AttemptLog.Select(a => a.DialedAt).ToList(), status);
+    }
+
+    private static LeadRecord WithDecision(LeadRecord lead, string decision)
+    {
+        var log = lead.AttemptLog.ToList();
+        log[^1] = log[^1] with { Decision = decision };
+        return lead with { AttemptLog = log };
+    }
+
+    private static string Capitalised(string reason) => reason.Length == 0 ? reason : char.ToUpperInvariant(reason[0]) + reason[1..];
+}

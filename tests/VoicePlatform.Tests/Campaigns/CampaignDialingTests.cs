@@ -1,0 +1,248 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using NodaTime;
+using VoicePlatform.Tests.Calls;
+using VoicePlatform.Tests.Http;
+
+namespace VoicePlatform.Tests.Campaigns;
+
+/// <summary>
+/// Campaigns dialing the LiveKit emulator end to end over HTTP: outcomes, retries, the legal bound on every dial,
+/// pause, resume, cancel, edits, the do-not-call list at dial time and an empty wallet. Dials are counted from the
+/// emulator's own record.
+/// </summary>
+[Collection(CampaignDialingCollection.Name)]
+public sealed class CampaignDialingTests(CampaignDialingFixture host)
+{
+    /// <summary>Where each test area code rings, and the hours the law allows there (from ../shared/campaigns/CALLING-RULES.md, written out by hand).</summary>
+    private static readonly Dictionary<string, (string Zone, int FromHour, int ToHour, bool NoSunday)> LawByAreaCode = new()
+    {
+        ["212"] = ("America/New_York", 8, 21, false),     // New York: the federal bound
+        ["213"] = ("America/Los_Angeles", 8, 21, false),  // Los Angeles
+        ["602"] = ("America/Phoenix", 8, 21, false),      // Phoenix: no DST
+        ["808"] = ("Pacific/Honolulu", 8, 21, false),     // Honolulu: 07:55 when the test clock starts
+        ["305"] = ("America/New_York", 8, 20, false),     // Miami: Florida 08:00–20:00
+        ["205"] = ("America/Chicago", 8, 20, true),       // Birmingham: Alabama 08:00–20:00, no Sundays
+        ["860"] = ("America/New_York", 9, 20, false),     // Hartford: Connecticut 09:00–20:00
+    };
+
+    private static string Number(string area, string exchange, string ending) => $"+1{area}{exchange}{ending}";
+
+    [Fact]
+    public async Task MixedOutcomesCompleteWithExactlyTheExpectedAttemptsAndEveryDialInsideItsLeadsLawfulHours()
+    {
+        var tenant = await host.TenantWithCallerIdAsync(openingBalance: 1_000_000);
+        var campaign = await tenant.CreateCampaignAsync(maxConcurrent: 6, retry: CampaignTestSupport.Retry(noAnswer: 3, busy: 2, failed: 2));
+        // Each behaviour in each place, and how many attempts it must take: one answered call; busy twice; no answer
+        // three times; a rejection is a failure, twice.
+        var expected = new Dictionary<string, (int Attempts, string Status)>
+        {
+            [CampaignDialingFixture.Answers] = (1, "completed"),
+            [CampaignDialingFixture.Busy] = (2, "exhausted"),
+            [CampaignDialingFixture.NoAnswer] = (3, "exhausted"),
+            [CampaignDialingFixture.Rejects] = (2, "exhausted"),
+        };
+        var phones = LawByAreaCode.Keys.SelectMany(area => expected.Keys.Select(ending => Number(area, "201", ending))).ToList();
+        var report = await tenant.ImportAsync(campaign, phones);
+        Assert.Equal(phones.Count, report.GetProperty("added").GetInt32());
+
+        var started = await tenant.CommandAsync(campaign, "start");
+        Assert.Equal("running", started.Status());
+        Assert.Equal("running", (await tenant.CommandAsync(campaign, "start")).Status());   // a repeat changes nothing
+
+        var done = await tenant.WaitForCampaignAsync(campaign, c => c.Status() == "completed");
+        Assert.Equal(0, done.LiveCalls());
+        var byStatus = done.GetProperty("progress").GetProperty("leadsByStatus");
+        Assert.Equal(LawByAreaCode.Count, byStatus.GetProperty("completed").GetInt32());
+        Assert.Equal(LawByAreaCode.Count * 3, byStatus.GetProperty("exhausted").GetInt32());
+        var byOutcome = done.GetProperty("progress").GetProperty("attemptsByOutcome");
+        Assert.Equal(LawByAreaCode.Count * 2, byOutcome.GetProperty("busy").GetInt32());
+        Assert.Equal(LawByAreaCode.Count * 3, byOutcome.GetProperty("no-answer").GetInt32());
+
+        var dials = host.DialsByNumber();
+        foreach (var lead in await tenant.LeadsAsync(campaign))
+        {
+            var phone = lead.GetProperty("phone").GetString()!;
+            var (attempts, status) = expected[phone[^4..]];
+            Assert.Equal((phone, status), (phone, lead.GetProperty("status").GetString()));
+            Assert.Equal((phone, attempts), (phone, lead.GetProperty("attempts").GetInt32()));
+            var log = lead.GetProperty("attemptLog").EnumerateArray().ToList();
+            Assert.Equal(attempts, log.Count);
+            // Rung exactly as often as attempted: never twice for one attempt.
+            Assert.Equal((phone, attempts), (phone, dials.GetValueOrDefault(phone)));
+            Assert.Equal(log.Select((_, i) => i + 1), log.Select(a => a.GetProperty("number").GetInt32()));
+            Assert.Equal(log.Count, log.Select(a => a.GetProperty("callId").GetString()).Distinct().Count());
+
+            var law = LawByAreaCode[phone[2..5]];
+            var zone = DateTimeZoneProviders.Tzdb[law.Zone];
+            foreach (var attempt in log)
+            {
+                var dialedAt = attempt.GetProperty("dialedAt").GetDateTimeOffset();
+                var local = Instant.FromDateTimeOffset(dialedAt).InZone(zone).LocalDateTime;
+                Assert.True(local.Hour >= law.FromHour && local.Hour < law.ToHour, $"{phone} dialed at {local} local, outside {law.FromHour}:00–{law.ToHour}:00");
+                Assert.False(law.NoSunday && local.DayOfWeek == IsoDayOfWeek.Sunday, $"{phone} dialed on a Sunday");
+            }
+            if (phone[2..5] == "808")
+                Assert.True(log[0].GetProperty("dialedAt").GetDateTimeOffset() >= new DateTimeOffset(2026, 12, 9, 18, 0, 0, TimeSpan.Zero), $"Honolulu was dialed before 08:00 HST: {log[0]}");
+            // Retries wait their delay (one minute of the calling clock) after the attempt before.
+            for (var i = 1; i < log.Count; i++)
+            {
+                var gap = log[i].GetProperty("dialedAt").GetDateTimeOffset() - log[i - 1].GetProperty("dialedAt").GetDateTimeOffset();
+                Assert.True(gap >= TimeSpan.FromMinutes(1), $"{phone}: attempt {i + 1} only {gap} after attempt {i}");
+            }
+        }
+
+        // A finished campaign cannot be started again, and says why it is not dialing.
+        await (await tenant.Admin.PostAsync($"api/campaigns/{campaign}/start", null)).AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("not-running", done.NotDialingReason());
+    }
+
+    [Fact]
+    public async Task PauseStopsNewDialsWhileLiveCallsFinishAnEditAppliesAndResumeFinishesTheList()
+    {
+        var tenant = await host.TenantWithCallerIdAsync(openingBalance: 1_000_000);
+        var campaign = await tenant.CreateCampaignAsync(maxConcurrent: 2);
+        var phones = Enumerable.Range(0, 10).Select(i => Number("212", $"3{i:00}", CampaignDialingFixture.LongCall)).ToList();
+        await tenant.ImportAsync(campaign, phones);
+        // Settings cannot change while it runs.
+        await tenant.CommandAsync(campaign, "start");
+        var running = await tenant.WaitForCampaignAsync(campaign, c => c.LiveCalls() == 2);
+        Assert.Equal("campaign-concurrency-limit", running.NotDialingReason());
+        var edit = new HttpRequestMessage(HttpMethod.Put, $"api/campaigns/{campaign}") { Content = JsonContent.Create(new { name = "x", agentId = tenant.AgentId, windows = new[] { new { days = new[] { "monday" }, from = "09:00", to = "18:00" } } }) };
+        await (await tenant.Admin.SendAsync(edit)).AssertProblemAsync(HttpStatusCode.Conflict);
+
+        var paused = await tenant.CommandAsync(campaign, "pause");
+        Assert.Equal("paused", paused.Status());
+        Assert.Equal("paused", (await tenant.CommandAsync(campaign, "pause")).Status());
+        var idle = await tenant.WaitForCampaignAsync(campaign, c => c.LiveCalls() == 0);
+        Assert.Equal("not-running", idle.NotDialingReason());
+        var dialedWhilePaused = phones.Sum(p => host.DialsByNumber().GetValueOrDefault(p));
+        var leads = await tenant.LeadsAsync(campaign);
+        Assert.Equal(dialedWhilePaused, leads.Sum(l => l.GetProperty("attempts").GetInt32()));
+        Assert.InRange(dialedWhilePaused, 2, 4);
+
+        // Paused, it can be edited: four at once from now on.
+        var current = await tenant.GetCampaignAsync(campaign);
+        var settings = current.GetProperty("settings");
+        var change = new HttpRequestMessage(HttpMethod.Put, $"api/campaigns/{campaign}")
+        {
+            Content = JsonContent.Create(new
+            {
+                name = "Dialer test, faster",
+                agentId = tenant.AgentId,
+                windows = settings.GetProperty("windows").EnumerateArray().Select(w => new { days = w.GetProperty("days"), startMinute = w.GetProperty("startMinute").GetInt32(), endMinute = w.GetProperty("endMinute").GetInt32() }),
+                pacing = new { maxConcurrentCalls = 4, maxDialsPerMinute = 120 },
+                retry = CampaignTestSupport.Retry(),
+            }),
+        };
+        change.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue($"\"{current.GetProperty("revision").GetInt32()}\""));
+        var changed = await tenant.Admin.SendAsync(change);
+        Assert.True(changed.StatusCode == HttpStatusCode.OK, await changed.Content.ReadAsStringAsync());
+
+        Assert.Equal("running", (await tenant.CommandAsync(campaign, "resume")).Status());
+        await tenant.WaitForCampaignAsync(campaign, c => c.LiveCalls() == 4);
+        var done = await tenant.WaitForCampaignAsync(campaign, c => c.Status() == "completed");
+        Assert.Equal(phones.Count, done.GetProperty("progress").GetProperty("leadsByStatus").GetProperty("completed").GetInt32());
+        Assert.All(phones, p => Assert.Equal(1, host.DialsByNumber().GetValueOrDefault(p)));
+    }
+
+    [Fact]
+    public async Task CancelWithHangUpEndsTheLiveCallsAndDialsNoMore()
+    {
+        var tenant = await host.TenantWithCallerIdAsync(openingBalance: 1_000_000);
+        var campaign = await tenant.CreateCampaignAsync(maxConcurrent: 3);
+        var phones = Enumerable.Range(0, 8).Select(i => Number("213", $"4{i:00}", CampaignDialingFixture.LongCall)).ToList();
+        await tenant.ImportAsync(campaign, phones);
+        await tenant.CommandAsync(campaign, "start");
+        await tenant.WaitForCampaignAsync(campaign, c => c.LiveCalls() == 3);
+
+        var cancelled = await tenant.Admin.PostAsync($"api/campaigns/{campaign}/cancel?hangUpLiveCalls=true", null);
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        Assert.Equal("cancelled", (await cancelled.ReadJsonAsync()).Status());
+        Assert.Equal("cancelled", (await tenant.CommandAsync(campaign, "cancel")).Status());
+        await (await tenant.Admin.PostAsync($"api/campaigns/{campaign}/resume", null)).AssertProblemAsync(HttpStatusCode.Conflict);
+
+        // The hung-up calls end at once, their leads hear it, and the campaign's live count falls to zero.
+        var idle = await tenant.WaitForCampaignAsync(campaign, c => c.LiveCalls() == 0, TimeSpan.FromSeconds(20));
+        var dialed = phones.Where(p => host.DialsByNumber().ContainsKey(p)).ToList();
+        Assert.Equal(3, dialed.Count);
+        var leads = await tenant.LeadsAsync(campaign);
+        Assert.Equal(3, leads.Count(l => l.GetProperty("attempts").GetInt32() == 1));
+        Assert.Equal(5, leads.Count(l => l.GetProperty("status").GetString() == "scheduled"));
+        Assert.Equal("not-running", idle.NotDialingReason());
+    }
+
+    [Fact]
+    public async Task ANumberPutOnTheDoNotCallListMidCampaignIsNeverDialedAfterwards()
+    {
+        var tenant = await host.TenantWithCallerIdAsync(openingBalance: 1_000_000);
+        var campaign = await tenant.CreateCampaignAsync(maxConcurrent: 1);
+        var phones = Enumerable.Range(0, 8).Select(i => Number("602", $"5{i:00}", CampaignDialingFixture.Answers)).ToList();
+        await tenant.ImportAsync(campaign, phones);
+        await tenant.CommandAsync(campaign, "start");
+        await tenant.WaitForCampaignAsync(campaign, c => c.LiveCalls() == 1);
+
+        var listedAfterStart = phones.Where(p => !host.DialsByNumber().ContainsKey(p)).ToList();
+        foreach (var phone in listedAfterStart)
+        {
+            var added = await tenant.Admin.PostAsJsonAsync("api/do-not-call", new { number = phone });
+            Assert.True(added.IsSuccessStatusCode, await added.Content.ReadAsStringAsync());
+        }
+        var dialedBeforeListing = phones.Count(p => host.DialsByNumber().ContainsKey(p));
+
+        await tenant.WaitForCampaignAsync(campaign, c => c.Status() == "completed");
+        var leads = (await tenant.LeadsAsync(campaign)).ToDictionary(l => l.GetProperty("phone").GetString()!);
+        // At most the one dial already past its check when the list changed may still ring.
+        var listedAndDialed = listedAfterStart.Where(p => host.DialsByNumber().ContainsKey(p)).ToList();
+        Assert.True(listedAndDialed.Count <= Math.Max(0, 1 - (dialedBeforeListing - (phones.Count - listedAfterStart.Count))), string.Join(", ", listedAndDialed));
+        foreach (var phone in listedAfterStart.Except(listedAndDialed))
+        {
+            Assert.Equal("do-not-call", leads[phone].GetProperty("status").GetString());
+            Assert.Equal(0, leads[phone].GetProperty("attempts").GetInt32());
+            Assert.Contains("do-not-call list", leads[phone].GetProperty("statusReason").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task AnEmptyWalletPausesTheCampaignBeforeAnythingRingsAndATopUpResumesItByItself()
+    {
+        var tenant = await host.TenantWithCallerIdAsync(openingBalance: 0);
+        var campaign = await tenant.CreateCampaignAsync(autoResume: true);
+        var phones = Enumerable.Range(0, 3).Select(i => Number("212", $"6{i:00}", CampaignDialingFixture.Answers)).ToList();
+        await tenant.ImportAsync(campaign, phones);
+
+        await tenant.CommandAsync(campaign, "start");
+        var paused = await tenant.WaitForCampaignAsync(campaign, c => c.Status() == "paused");
+        Assert.Equal("insufficient-funds", paused.GetProperty("pausedFor").GetString());
+        Assert.Equal("insufficient-funds", paused.NotDialingReason());
+        Assert.All(phones, p => Assert.False(host.DialsByNumber().ContainsKey(p)));
+        Assert.All(await tenant.LeadsAsync(campaign), l => Assert.Equal(0, l.GetProperty("attempts").GetInt32()));
+
+        // The top-up is seen by the campaign's reminder (at most a minute), which resumes it: auto-resume is on.
+        await host.TopUpAsync(tenant.Id, 1_000_000);
+        var done = await tenant.WaitForCampaignAsync(campaign, c => c.Status() == "completed", TimeSpan.FromMinutes(3));
+        Assert.Equal(phones.Count, done.GetProperty("progress").GetProperty("leadsByStatus").GetProperty("completed").GetInt32());
+        Assert.All(phones, p => Assert.Equal(1, host.DialsByNumber().GetValueOrDefault(p)));
+    }
+
+    [Fact]
+    public async Task AnotherTenantsCampaignAndLeadsAreNotFoundAndCannotBeStarted()
+    {
+        var tenant = await host.TenantWithCallerIdAsync(openingBalance: 0);
+        var other = await host.TenantWithCallerIdAsync(openingBalance: 0);
+        var campaign = await tenant.CreateCampaignAsync();
+        await tenant.ImportAsync(campaign, [Number("212", "701", CampaignDialingFixture.Answers)]);
+        var lead = (await tenant.LeadsAsync(campaign))[0].GetProperty("leadId").GetString();
+
+        await (await other.Admin.PostAsync($"api/campaigns/{campaign}/start", null)).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await other.Admin.GetAsync($"api/campaigns/{campaign}/leads/{lead}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal("draft", (await tenant.GetCampaignAsync(campaign)).Status());
+        var own = await (await tenant.Admin.GetAsync($"api/campaigns/{campaign}/leads/{lead}")).ReadJsonAsync();
+        Assert.Equal(lead, own.GetProperty("leadId").GetString());
+
+        // A campaign with no leads is not started (it would complete at once).
+        var empty = await tenant.CreateCampaignAsync();
+        await (await tenant.Admin.PostAsync($"api/campaigns/{empty}/start", null)).AssertProblemAsync(HttpStatusCode.Conflict);
+    }
+}
