@@ -49,7 +49,7 @@ public sealed class TenantDialBudget
         }
         granted = Math.Max(0, granted);
         // The grant counts as live until the campaign's next report says what became of it.
-        _campaigns[request.Campaign] = _campaigns[request.Campaign] with { Live = request.LiveNow + granted };
+        _campaigns[request.Campaign] = _campaigns[request.Campaign] with { Live = request.LiveNow + granted, Wanted = wanted - granted };
         return new DialGrant(granted, granted < wanted ? limit : DialLimit.None, retryAfter);
     }
 

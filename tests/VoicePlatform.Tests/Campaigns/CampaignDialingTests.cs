@@ -124,14 +124,13 @@ public sealed class CampaignDialingTests(CampaignDialingFixture host)
 
         // Paused, it can be edited: four at once from now on.
         var current = await tenant.GetCampaignAsync(campaign);
-        var settings = current.GetProperty("settings");
         var change = new HttpRequestMessage(HttpMethod.Put, $"api/campaigns/{campaign}")
         {
             Content = JsonContent.Create(new
             {
                 name = "Dialer test, faster",
                 agentId = tenant.AgentId,
-                windows = settings.GetProperty("windows").EnumerateArray().Select(w => new { days = w.GetProperty("days"), startMinute = w.GetProperty("startMinute").GetInt32(), endMinute = w.GetProperty("endMinute").GetInt32() }),
+                windows = new[] { new { days = new[] { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" }, from = "07:00", to = "22:00" } },
                 pacing = new { maxConcurrentCalls = 4, maxDialsPerMinute = 120 },
                 retry = CampaignTestSupport.Retry(),
             }),
@@ -189,13 +188,13 @@ public sealed class CampaignDialingTests(CampaignDialingFixture host)
             var added = await tenant.Admin.PostAsJsonAsync("api/do-not-call", new { number = phone });
             Assert.True(added.IsSuccessStatusCode, await added.Content.ReadAsStringAsync());
         }
-        var dialedBeforeListing = phones.Count(p => host.DialsByNumber().ContainsKey(p));
 
         await tenant.WaitForCampaignAsync(campaign, c => c.Status() == "completed");
         var leads = (await tenant.LeadsAsync(campaign)).ToDictionary(l => l.GetProperty("phone").GetString()!);
-        // At most the one dial already past its check when the list changed may still ring.
+        // Only the one call already live when the list changed (claimed and checked, perhaps not yet at the emulator)
+        // may have rung a listed number; none was dialed after.
         var listedAndDialed = listedAfterStart.Where(p => host.DialsByNumber().ContainsKey(p)).ToList();
-        Assert.True(listedAndDialed.Count <= Math.Max(0, 1 - (dialedBeforeListing - (phones.Count - listedAfterStart.Count))), string.Join(", ", listedAndDialed));
+        Assert.True(listedAndDialed.Count <= 1, string.Join(", ", listedAndDialed));
         foreach (var phone in listedAfterStart.Except(listedAndDialed))
         {
             Assert.Equal("do-not-call", leads[phone].GetProperty("status").GetString());

@@ -64,6 +64,42 @@ public abstract class LeadStoreContract
     }
 
     [Fact]
+    public async Task ClaimingTakesDueLeadsOnceEvenWithClaimersRacingAndRecordsAttemptsThatReadBack()
+    {
+        var (tenant, campaign) = (TenantId.New(), PrefixedId.New<CampaignId>());
+        var phones = Enumerable.Range(0, 40).Select(i => $"+1415555{i + 200:0000}").ToList();
+        await Store.ImportAsync([.. phones.Select((p, i) => Lead(tenant, campaign, p, Noon.AddSeconds(-i))), Lead(tenant, campaign, "+14155559999", Noon.AddMinutes(1))]);
+
+        // Eight dialers claim at once, five at a time: every due lead is claimed exactly once, none not yet due.
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => Store.ClaimDueAsync(tenant, campaign, Noon, 5))));
+        var claimed = claims.SelectMany(c => c).ToList();
+        Assert.Equal(40, claimed.Count);
+        Assert.Equal(40, claimed.Select(l => l.LeadId).Distinct().Count());
+        Assert.All(claimed, l => Assert.Equal((LeadStatus.Dialing, 1, 2L, (DateTimeOffset?)null, (DateTimeOffset?)Noon), (l.Status, l.Attempts, l.Revision, l.NextCallableAt, l.LastDialedAt)));
+        Assert.Empty(await Store.ClaimDueAsync(tenant, campaign, Noon, 5));
+        Assert.Equal(40, (await Store.CountAsync(tenant, campaign))[LeadStatus.Dialing]);
+        Assert.Equal(Noon.AddMinutes(1), await Store.NextCallableAtAsync(tenant, campaign));
+
+        // The claim names the call, and the attempt written back reads back whole.
+        var first = claimed[0];
+        Assert.Equal(LeadRecord.CallIdFor(first.LeadId, 2), first.CurrentCallId);
+        var ended = first with
+        {
+            Status = LeadStatus.RetryScheduled, NextCallableAt = Noon.AddHours(4), Revision = 3, UpdatedAt = Noon.AddMinutes(2),
+            AttemptLog = [new LeadAttempt { Number = 1, CallId = first.CurrentCallId, DialedAt = Noon, EndedAt = Noon.AddMinutes(1), EndReason = CallEndReason.NoAnswer, Outcome = "no-answer", Decision = "retry" }],
+        };
+        Assert.True(await Store.UpdateAsync(ended));
+        var stored = (await Store.GetAsync(tenant, campaign, first.LeadId))!;
+        var attempt = Assert.Single(stored.AttemptLog);
+        Assert.Equal((1, first.CurrentCallId, CallEndReason.NoAnswer, "no-answer", (DateTimeOffset?)Noon.AddMinutes(1)), (attempt.Number, attempt.CallId, attempt.EndReason, attempt.Outcome, attempt.EndedAt));
+        Assert.Equal(new Dictionary<string, int> { ["no-answer"] = 1 }, await Store.CountAttemptsByOutcomeAsync(tenant, campaign));
+        // Back in the queue, it is claimed again at its time with a new revision, so a new call.
+        var again = Assert.Single(await Store.ClaimDueAsync(tenant, campaign, Noon.AddHours(4), 100), l => l.LeadId == first.LeadId);
+        Assert.Equal((2, 4L), (again.Attempts, again.Revision));
+        Assert.NotEqual(first.CurrentCallId, again.CurrentCallId);
+    }
+
+    [Fact]
     public async Task AnUpdateLandsOnlyWithAHigherRevision()
     {
         var (tenant, campaign) = (TenantId.New(), PrefixedId.New<CampaignId>());
