@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using VoicePlatform.Agents;
 using VoicePlatform.ApiKeys;
 using VoicePlatform.Brands;
+using VoicePlatform.Campaigns;
+using VoicePlatform.Leads;
 using VoicePlatform.Common;
 using VoicePlatform.Grains.Telephony.LiveKit;
 using VoicePlatform.Personas;
@@ -42,6 +44,20 @@ public sealed class DemoTenantSeeder(
     /// <summary>The demo caller id, on a SIP trunk created in the embedded emulator.</summary>
     public const string DemoCallerId = "+15125550100";
 
+    /// <summary>The demo campaign: a few dozen leads across time zones around the world, created in draft.</summary>
+    public static readonly CampaignId DemoCampaignId = PrefixedId.Derive<CampaignId>("demo-campaign");
+
+    /// <summary>
+    /// Where the demo leads are: places whose 08:00–21:00 together cover every hour of the UTC day, so whenever the demo
+    /// is started some of its leads are lawful to call at once (no clock offset: the demo runs on real time), and the
+    /// others are dialed when their own mornings come.
+    /// </summary>
+    private static readonly (string Place, string Prefix)[] DemoLeadPlaces =
+    [
+        ("New York", "+1212555"), ("Chicago", "+1312555"), ("Denver", "+1303555"), ("Los Angeles", "+1213555"), ("Honolulu", "+1808555"),
+        ("London", "+44207946"), ("Mumbai", "+91982000"), ("Sydney", "+6129374"),
+    ];
+
     /// <summary>The demo tenant's admin key, once seeded (tests and the banner read it).</summary>
     public string? DemoApiKey { get; private set; }
 
@@ -65,6 +81,7 @@ public sealed class DemoTenantSeeder(
             Note = "Opening balance of the demo tenant, so demo calls can be paid",
         });
         var canCall = await SeedCallingAsync();
+        var demoLeads = canCall ? await SeedCampaignAsync() : 0;
         var key = await tenant.IssueApiKeyAsync(new IssueApiKey { Name = "demo admin", Role = ApiKeyRole.TenantAdmin, IssuedBy = "development-mode" });
         DemoApiKey = key.Token;
 
@@ -86,7 +103,7 @@ public sealed class DemoTenantSeeder(
               Demo API key    {key.Token}
               Try it:
                 curl -H "Authorization: Bearer {key.Token}" {baseUrl}/api/tenant
-            {(canCall ? DemoCallLines(baseUrl, key.Token!) : "")}===============================================================================
+            {(canCall ? DemoCallLines(baseUrl, key.Token!) : "")}{(demoLeads > 0 ? DemoCampaignLines(baseUrl, key.Token!, demoLeads) : "")}===============================================================================
 
             """);
     }
@@ -120,6 +137,50 @@ public sealed class DemoTenantSeeder(
         });
         return true;
     }
+
+    /// <summary>
+    /// The demo campaign in draft with its leads: every day 08:00–21:00 in each lead's own zone, three calls at a time.
+    /// Fixed ids and an idempotent import, so a restart on the same storage changes nothing.
+    /// </summary>
+    private async Task<int> SeedCampaignAsync()
+    {
+        var campaign = grains.GetCampaign(DemoTenantId, DemoCampaignId);
+        if (await campaign.GetAsync() is null)
+        {
+            var created = await campaign.CreateAsync(new CampaignSettings
+            {
+                Name = "Demo: dental check-up reminders",
+                AgentId = DemoAgentId,
+                Windows = [new CallWindow { Days = Enum.GetValues<DayOfWeek>(), StartMinute = 8 * 60, EndMinute = 21 * 60 }],
+                Pacing = new CampaignPacing { MaxConcurrentCalls = 3, MaxDialsPerMinute = 10 },
+                AutoResume = true,
+            });
+            if (created.Outcome != WriteOutcome.Created && created.Outcome != WriteOutcome.Ok)
+            {
+                logger.LogWarning("Demo campaign not created: {Outcome} {Detail}", created.Outcome, created.Detail);
+                return 0;
+            }
+        }
+        var rows = DemoLeadPlaces.SelectMany(place => Enumerable.Range(1, 4).Select(i => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>
+        {
+            ["phone"] = $"{place.Prefix}{i + 100:0000}",
+            ["name"] = $"Demo patient {i} in {place.Place}",
+            ["consentAt"] = "2026-01-15T10:00:00Z",
+            ["consentSource"] = "demo sign-up form",
+            ["variables.first_name"] = $"Patient {i}",
+            ["variables.city"] = place.Place,
+        })).ToList();
+        var imported = await campaign.ImportLeadsAsync(new LeadImportSource { Rows = rows });
+        if (imported.Value is not { } report) return 0;
+        foreach (var problem in report.Rejected) logger.LogWarning("Demo lead row {Row} rejected: {Field} {Reason}", problem.Row, problem.Field, problem.Reason);
+        return report.LeadsByStatus.Values.Sum();
+    }
+
+    private static string DemoCampaignLines(string baseUrl, string key, int leads) =>
+        $"  Demo campaign {DemoCampaignId}: {leads} leads in {string.Join(", ", DemoLeadPlaces.Select(p => p.Place))},\n" +
+        "    each dialed only inside 08:00-21:00 of its own zone and its calling rules (some are callable at any hour). Start it:\n" +
+        $"    curl -X POST -H \"Authorization: Bearer {key}\" {baseUrl}/api/campaigns/{DemoCampaignId}/start\n" +
+        $"  then GET {baseUrl}/api/campaigns/{DemoCampaignId} (progress, why it is not dialing) and .../leads.\n";
 
     private static string DemoCallLines(string baseUrl, string key) =>
         "  Place a demo call (the emulator answers; its scripted agent worker talks):\n" +

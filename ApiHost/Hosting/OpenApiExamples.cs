@@ -139,6 +139,16 @@ public static class OpenApiExamples
     private static readonly PhoneNumberId Number = PrefixedId.Derive<PhoneNumberId>("example");
     private static readonly TenantId Tenant = TenantId.FromIdempotencyKey("example");
 
+    private static readonly LeadRecord LeadSample = new()
+    {
+        TenantId = TenantId.FromIdempotencyKey("example"), CampaignId = PrefixedId.Derive<CampaignId>("example"),
+        LeadId = LeadRecord.IdFor(PrefixedId.Derive<CampaignId>("example"), "+15125550180"), Phone = "+15125550180", Name = "Rivera, Ana",
+        ConsentAt = new DateTimeOffset(2026, 5, 1, 14, 30, 0, TimeSpan.Zero), ConsentSource = "web form",
+        Variables = new Dictionary<string, string> { ["first_name"] = "Ana", ["plan"] = "gold" },
+        Status = LeadStatus.Scheduled, NextCallableAt = new DateTimeOffset(2026, 12, 7, 15, 0, 0, TimeSpan.Zero), Revision = 1,
+        ImportedAt = At, UpdatedAt = At,
+    };
+
     private static readonly Dictionary<Type, object> ResponseSamples = new()
     {
         [typeof(TenantSnapshot)] = new TenantSnapshot
@@ -157,7 +167,14 @@ public static class OpenApiExamples
             [new CallingRuleRequest("no-christmas-eve", "*", null, null, null, ["2026-12-24"], null, null, "tenant policy")]),
         [typeof(CampaignView)] = new CampaignView
         {
-            Id = PrefixedId.Derive<CampaignId>("example"), Settings = CampaignSample, BrandId = Brand, Status = CampaignStatus.Draft, Revision = 1, CreatedAt = At, UpdatedAt = At,
+            Id = PrefixedId.Derive<CampaignId>("example"), Settings = CampaignSample, BrandId = Brand, Status = CampaignStatus.Running, Revision = 2, CreatedAt = At, UpdatedAt = At,
+            Progress = new CampaignProgress
+            {
+                LeadsByStatus = new Dictionary<LeadStatus, int> { [LeadStatus.Scheduled] = 812, [LeadStatus.Dialing] = 10, [LeadStatus.RetryScheduled] = 95, [LeadStatus.Completed] = 71, [LeadStatus.Exhausted] = 12 },
+                AttemptsByOutcome = new Dictionary<string, int> { ["conversation"] = 71, ["no-answer"] = 88, ["busy"] = 19, ["voicemail"] = 9 },
+                LiveCalls = 10, DialsLastMinute = 12, CurrentDialsPerMinute = 60, StartedAt = new DateTimeOffset(2026, 12, 7, 14, 0, 0, TimeSpan.Zero),
+                NotDialing = new NotDialing(NotDialingReason.CampaignConcurrencyLimit, null, "10 calls live, the campaign's most; the next dial follows a call's end."),
+            },
         },
         [typeof(Page<CampaignEntry>)] = new Page<CampaignEntry>
         {
@@ -172,18 +189,18 @@ public static class OpenApiExamples
             Rejected = [new LeadRowProblem(3, "phone", "'555-01' is not a phone number.")],
             Merged = [new LeadMerge(4, 2)],
         },
-        [typeof(Page<LeadRecord>)] = new Page<LeadRecord>
+        [typeof(Page<LeadRecord>)] = new Page<LeadRecord> { Items = [LeadSample] },
+        [typeof(LeadRecord)] = LeadSample with
         {
-            Items =
+            Status = LeadStatus.RetryScheduled, Attempts = 1, Revision = 3, NextCallableAt = new DateTimeOffset(2026, 12, 7, 19, 5, 0, TimeSpan.Zero),
+            StatusReason = "No-answer: retry after 240 minutes", LastDialedAt = new DateTimeOffset(2026, 12, 7, 15, 0, 2, TimeSpan.Zero),
+            AttemptLog =
             [
-                new LeadRecord
+                new LeadAttempt
                 {
-                    TenantId = TenantId.FromIdempotencyKey("example"), CampaignId = PrefixedId.Derive<CampaignId>("example"),
-                    LeadId = LeadRecord.IdFor(PrefixedId.Derive<CampaignId>("example"), "+15125550180"), Phone = "+15125550180", Name = "Rivera, Ana",
-                    ConsentAt = new DateTimeOffset(2026, 5, 1, 14, 30, 0, TimeSpan.Zero), ConsentSource = "web form",
-                    Variables = new Dictionary<string, string> { ["first_name"] = "Ana", ["plan"] = "gold" },
-                    Status = LeadStatus.Scheduled, NextCallableAt = new DateTimeOffset(2026, 12, 7, 15, 0, 0, TimeSpan.Zero), Revision = 1,
-                    ImportedAt = At, UpdatedAt = At,
+                    Number = 1, CallId = LeadRecord.CallIdFor(LeadSample.LeadId, 2), DialedAt = new DateTimeOffset(2026, 12, 7, 15, 0, 2, TimeSpan.Zero),
+                    EndedAt = new DateTimeOffset(2026, 12, 7, 15, 0, 34, TimeSpan.Zero), EndReason = CallEndReason.NoAnswer, Outcome = "no-answer",
+                    Decision = "no-answer: retry after 240 minutes; next attempt at 2026-12-07 19:05:00Z",
                 },
             ],
         },

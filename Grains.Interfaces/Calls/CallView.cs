@@ -43,4 +43,6 @@ public sealed record CallView
     [Id(23)] public string? TransferredTo { get; init; }
     /// <summary>The recording, when recording is configured and egress started or finished it.</summary>
     [Id(24)] public CallRecording? Recording { get; init; }
+    /// <summary>The call ended before it was dialed (no money, no caller id, no price): nothing rang.</summary>
+    [Id(25)] public bool NeverDialed { get; init; }
 }

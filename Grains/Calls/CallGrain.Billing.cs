@@ -67,8 +67,11 @@ public sealed partial class CallGrain
     }
 
     /// <summary>Ends a call that never dialled; its settlement releases whatever was reserved.</summary>
-    private Task EndUnplacedAsync(CallEndReason reason, string detail) =>
-        ApplyAsync(CallLifecycle.End(Progress, reason, Now(), detail));
+    private Task EndUnplacedAsync(CallEndReason reason, string detail)
+    {
+        state.State = state.State with { NeverDialed = true };
+        return ApplyAsync(CallLifecycle.End(Progress, reason, Now(), detail));
+    }
 
     /// <summary>Starts what the call's billing needs now: the block meter while connected, the settlement once ended.</summary>
     private void ResumeBilling()

@@ -76,11 +76,15 @@ public sealed partial class CallGrain
         if (!wasEnded && Progress.IsEnded) await CloseRoomAsync();
     }
 
-    private void StartWatchdogTimer()
+    /// <param name="soon">
+    /// First look within a second whatever the status: a live call activated again after its silo died may have
+    /// ended meanwhile, and its campaign slot waits for that.
+    /// </param>
+    private void StartWatchdogTimer(bool soon = false)
     {
         var period = Progress.Status == CallStatus.Answered ? AnsweredPollPeriod : DialingPollPeriod;
         // KeepAlive: a live call can outlast the grain collection age, and its watchdog must not stop with an idle collection.
-        _watchdog ??= this.RegisterGrainTimer(ReconcileAsync, new GrainTimerCreationOptions { DueTime = period, Period = period, KeepAlive = true });
+        _watchdog ??= this.RegisterGrainTimer(ReconcileAsync, new GrainTimerCreationOptions { DueTime = soon ? DialingPollPeriod : period, Period = period, KeepAlive = true });
     }
 
     private void SlowWatchdogDown() => _watchdog?.Change(AnsweredPollPeriod, AnsweredPollPeriod);

@@ -59,7 +59,7 @@ public sealed partial class CallGrain(
         // A previous activation may have died between its state write and its projection write; the watchdog's
         // first tick (timer or reminder) re-saves, which is idempotent.
         _projectionBehind = Exists;
-        if (Exists && !Progress.IsEnded) StartWatchdogTimer();
+        if (Exists && !Progress.IsEnded) StartWatchdogTimer(soon: true);
         ResumeBilling();
         return Task.CompletedTask;
     }
@@ -283,6 +283,7 @@ public sealed partial class CallGrain(
         {
             Progress = CallLifecycle.End(call.Progress, CallEndReason.Failed, call.Progress.QueuedAt, detail),
             Billing = new CallBilling { Settled = true },
+            NeverDialed = true,
         };
         await SaveAsync(durable: true, [CallHistory.NotPlaced(detail, call.Progress.QueuedAt)]);
         logger.LogWarning("Call {CallId} of tenant {TenantId} not placed: {Detail}", Key.Call, Key.Tenant, detail);

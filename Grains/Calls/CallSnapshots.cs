@@ -41,6 +41,7 @@ public static class CallSnapshots
             Usage = UsageTotals.Sum(call.UsageReports),
             TransferredTo = call.TransferTo,
             Recording = call.Recording,
+            NeverDialed = call.NeverDialed,
         };
     }
 

@@ -32,4 +32,10 @@ public sealed record CallState
     [Id(16)] public VoicePlatform.Pricing.PriceQuote? Quote { get; init; }
     [Id(17)] public CallBilling Billing { get; init; } = new();
     [Id(18)] public CallRecording? Recording { get; init; }
+    /// <summary>
+    /// Set, in the same write as the end, when the call ended before its dial started. A positive mark: after a crash
+    /// the dial's own timestamp may be lost (dialing is not a durable write), and a lead must never take "no dial
+    /// time" for "nothing rang".
+    /// </summary>
+    [Id(19)] public bool NeverDialed { get; init; }
 }

@@ -27,11 +27,8 @@ namespace VoicePlatform.Grains.Campaigns;
 public sealed partial class CampaignGrain
 {
     public const string PacerReminder = "campaign-pacer";
-    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
     // A wake-up this close is the timer's; a farther one is the reminder's, so no timer runs outside every window.
     private static readonly TimeSpan TimerHorizon = TimeSpan.FromSeconds(90);
-    // An attempt claimed this long ago whose end was not heard is looked up (its call, else its LiveKit room).
-    private static readonly TimeSpan ReconcileAfter = TimeSpan.FromMinutes(2);
     // Limits that lift without telling this campaign (another campaign's call ending) are asked again this soon (host time).
     private static readonly TimeSpan SharedLimitRetry = TimeSpan.FromMilliseconds(500);
     private const int MaxDialsPerTick = 50;
@@ -59,7 +56,9 @@ public sealed partial class CampaignGrain
         do
         {
             var page = await leads.ListAsync(Key.Tenant, Key.Campaign, LeadStatus.Dialing, after, 500, cancellationToken);
-            foreach (var lead in page.Items) _inFlight[lead.LeadId] = new InFlight(lead.CurrentCallId, lead.LastDialedAt ?? clock.GetUtcNow());
+            // Marked as claimed long ago: a new activation is when an end may have gone unheard (a silo died), so the
+            // first reminder looks each of them up rather than waiting out the reconcile delay.
+            foreach (var lead in page.Items) _inFlight[lead.LeadId] = new InFlight(lead.CurrentCallId, DateTimeOffset.MinValue);
             after = page.Next;
         } while (after is not null);
         if (state.State.Status == CampaignStatus.Running) ArmTimer(TimeSpan.Zero);
@@ -170,7 +169,7 @@ public sealed partial class CampaignGrain
     /// <summary>Attempts whose end was not heard (a lost message, a crashed silo) are looked up through their lead.</summary>
     private async Task ReconcileStaleAttemptsAsync(DateTimeOffset now)
     {
-        var stale = _inFlight.Where(f => now - f.Value.ClaimedAt > ReconcileAfter).Select(f => f.Key).ToList();
+        var stale = _inFlight.Where(f => now - f.Value.ClaimedAt > dialing.Value.ReconcileAfter).Select(f => f.Key).ToList();
         if (stale.Count == 0) return;
         var settings = state.State.Settings!;
         var statuses = await Task.WhenAll(stale.Select(async lead =>
@@ -228,7 +227,7 @@ public sealed partial class CampaignGrain
             TenantDialing.ReportLiveAsync(Key.Campaign, _inFlight.Count, _prepared?.Trunk?.Trunk).Ignore();
             return;
         }
-        await this.RegisterOrUpdateReminder(PacerReminder, ReminderPeriod, ReminderPeriod);
+        await this.RegisterOrUpdateReminder(PacerReminder, dialing.Value.ReminderPeriod, dialing.Value.ReminderPeriod);
         switch (phase.Status)
         {
             case CampaignStatus.Running:

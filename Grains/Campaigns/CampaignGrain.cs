@@ -26,6 +26,7 @@ public sealed partial class CampaignGrain(
     TimeProvider time,
     CallingClock clock,
     IOptions<CallMeteringOptions> metering,
+    IOptions<CampaignDialingOptions> dialing,
     ILogger<CampaignGrain> logger) : Grain, ICampaignGrain, IRemindable
 {
     private (TenantId Tenant, CampaignId Campaign)? _key;

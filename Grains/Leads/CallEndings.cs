@@ -15,7 +15,9 @@ public static class CallEndings
             EndReason = reason,
             EndedAt = call.EndedAt ?? call.QueuedAt,
             AnsweredAt = call.AnsweredAt,
-            DialedAt = call.DialingAt,
+            // Only a call marked never dialed rang nobody; a lost dial time (a crash before the next durable write)
+            // is taken as a dial at the queue time, so the lead counts it and never rings again blindly.
+            DialedAt = call.NeverDialed ? null : call.DialingAt ?? call.QueuedAt,
             Disposition = call.Outcome?.Disposition,
             CallbackAt = call.Outcome?.CallbackAt,
             AnsweredBy = call.AnsweredBy,

@@ -79,6 +79,7 @@ public static class PlatformSiloBuilderExtensions
         silo.Services.AddValidatedOptions<CallWatchdogOptions>(silo.Configuration);
         silo.Services.AddValidatedOptions<CallMeteringOptions>(silo.Configuration);
         silo.Services.AddValidatedOptions<CallRecordingOptions>(silo.Configuration);
+        silo.Services.AddValidatedOptions<VoicePlatform.Grains.Campaigns.CampaignDialingOptions>(silo.Configuration);
         silo.Services.AddValidatedOptions<WalletOptions>(silo.Configuration).Configure(o => o.EventStreamProvider = StreamProviders.Live);
         // Each silo makes sure the cluster's live-call sweep is scheduled (idempotent): after a full restart it is
         // what wakes the calls that were live when the cluster went down.

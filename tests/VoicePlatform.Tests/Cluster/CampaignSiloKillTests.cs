@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Orleans.Runtime;
+using VoicePlatform.Campaigns;
+using VoicePlatform.Common;
+using VoicePlatform.LiveKitEmulator.Sip;
+using VoicePlatform.Leads;
+using VoicePlatform.Tests.Infrastructure;
+using VoicePlatform.Tests.LiveKitEmulator;
+using Xunit.Abstractions;
+
+namespace VoicePlatform.Tests.Cluster;
+
+/// <summary>
+/// A campaign on two silos on PostgreSQL, the silo that holds it killed mid-campaign: it resumes on the survivor within
+/// the failure-detection time plus one reminder period, finishes every lead, rings no number twice (counted from the
+/// emulator's own record of dials), and the calls that were live during the failure still land on their leads.
+/// </summary>
+public sealed class CampaignSiloKillTests(ITestOutputHelper output)
+{
+    private const int Leads = 40;
+    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+
+    [Fact]
+    public async Task KillingTheCampaignsSiloResumesItOnTheSurvivorWithNoLeadDialedTwice()
+    {
+        await using var emulator = await EmulatorUnderTest.StartAsync(o => o.Sip.Rules = [new SipOutcomeRule { Pattern = "*", Outcome = "answer;ring=0;hangup=2" }]);
+        var dialled = emulator.Services.GetRequiredService<SipCallSimulator>();
+        var properties = ClusterCaller.LiveKitProperties(emulator);
+        // Noon on a Wednesday in New York, whatever the real hour.
+        properties["Clock:Offset"] = "at:2026-12-09T17:00:00Z";
+        properties["Campaigns:Dialing:ReminderPeriod"] = ReminderPeriod.ToString();
+        properties["Campaigns:Dialing:ReconcileAfter"] = "00:00:10";
+        var connectionString = await PostgresServer.CreateDatabaseAsync("campaignkill");
+        await using var cluster = await PostgresClusterBuilder.StartAsync(connectionString, "campaignkill-svc", silos: 2, properties: properties);
+        var grains = cluster.GrainFactory;
+        var caller = await ClusterCaller.CreateAsync(grains, ClusterCaller.LiveKitClientFor(emulator), 1_000_000);
+
+        var id = PrefixedId.New<CampaignId>();
+        var campaign = grains.GetCampaign(caller.Tenant, id);
+        Assert.Equal(WriteOutcome.Created, (await campaign.CreateAsync(new CampaignSettings
+        {
+            Name = "Failover", AgentId = caller.Agent,
+            Windows = [new CallWindow { Days = Enum.GetValues<DayOfWeek>(), StartMinute = 0, EndMinute = CallWindow.MinutesPerDay }],
+            Pacing = new CampaignPacing { MaxConcurrentCalls = 10, MaxDialsPerMinute = 600 },
+            RequireConsentForUsNumbers = false,
+        })).Outcome);
+        var phones = Enumerable.Range(0, Leads).Select(i => $"+1212555{i + 1000:0000}").ToList();
+        var imported = await campaign.ImportLeadsAsync(new LeadImportSource { Rows = [.. phones.Select(p => (IReadOnlyDictionary<string, string>)new Dictionary<string, string> { ["phone"] = p })] });
+        Assert.Equal(Leads, imported.Value!.Added);
+        Assert.Equal(CampaignStatus.Running, (await campaign.StartAsync()).Value!.Status);
+
+        await WaitAsync(async () => await CountAsync(connectionString, "SELECT count(*) FROM leads WHERE status = 'completed'") >= 10, "some leads completed before the kill");
+        var host = await SiloOfAsync(grains, cluster, TenantScopedKey.Format(caller.Tenant, id));
+        var liveAtKill = await CountAsync(connectionString, "SELECT count(*) FROM leads WHERE status = 'dialing'");
+        var killedAt = Stopwatch.StartNew();
+        await cluster.KillSiloAsync(host);
+        // Claims are stamped on the calling clock; anything claimed later than this was claimed by the survivor.
+        var lastClaimBeforeKill = await ScalarAsync(connectionString, "SELECT max(last_dialed_at) FROM leads");
+
+        await WaitAsync(async () => (await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count == 1, "the killed silo declared dead");
+        output.WriteLine($"Silo declared dead {killedAt.Elapsed.TotalSeconds:0.0} s after the kill");
+        // Dialing goes on from the survivor once a slot is free: the attempts live at the kill hold theirs until their
+        // calls are seen to end (here by the call watchdog's poll, as the emulator's webhooks go to a sink).
+        await WaitAsync(async () => Convert.ToInt64(await ScalarAsync(connectionString, "SELECT count(*) FROM leads WHERE last_dialed_at > @mark", lastClaimBeforeKill)) > 0, "a claim after the kill");
+        var resumedAfter = killedAt.Elapsed;
+        output.WriteLine($"Campaign resumed {resumedAfter.TotalSeconds:0.0} s after its silo was killed ({liveAtKill} attempts in flight)");
+
+        await WaitAsync(async () => (await campaign.GetAsync())!.Status == CampaignStatus.Completed, "the campaign completed");
+        Assert.Equal(Leads, await CountAsync(connectionString, "SELECT count(*) FROM leads WHERE status = 'completed'"));
+        Assert.Equal(Leads, await CountAsync(connectionString, "SELECT count(*) FROM leads WHERE attempts = 1 AND jsonb_array_length(attempt_log) = 1"));
+        var byNumber = dialled.Dialled.GroupBy(d => d.CallTo).ToDictionary(g => g.Key, g => g.Count());
+        Assert.All(phones, p => Assert.Equal((p, 1), (p, byNumber.GetValueOrDefault(p))));
+        // Failure detection (here under a second: the dead silo's connections drop), one reminder period, and the end of
+        // the calls in flight (the answered-call watchdog polls every 10 s when no webhook says so).
+        Assert.True(resumedAfter < TimeSpan.FromSeconds(30), $"resumed after {resumedAfter}");
+    }
+
+    private static async Task<Orleans.TestingHost.SiloHandle> SiloOfAsync(IGrainFactory grains, PostgresTestCluster cluster, string key)
+    {
+        var statistics = await grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
+        var silo = statistics.Single(s => s.GrainId.Key.ToString() == key && s.GrainId.Type.ToString() == "campaign").SiloAddress;
+        return cluster.Silos.Single(s => s.SiloAddress.Equals(silo));
+    }
+
+    private static async Task<object?> ScalarAsync(string connectionString, string sql, object? mark = null)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        if (mark is not null) command.Parameters.AddWithValue("mark", mark);
+        return await command.ExecuteScalarAsync();
+    }
+
+    private static async Task<long> CountAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    private static async Task WaitAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, what);
+            await Task.Delay(100);
+        }
+    }
+}
