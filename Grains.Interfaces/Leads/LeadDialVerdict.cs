@@ -14,4 +14,6 @@ public enum LeadDialVerdict
     InsufficientFunds = 3,
     /// <summary>The order did not match the lead's row (already dialed, final, or another claim): nothing was done.</summary>
     Stale = 4,
+    /// <summary>The number's frequency cap across the tenant's campaigns is reached: the lead waits until the cap allows, the attempt not counted.</summary>
+    Deferred = 5,
 }

@@ -36,6 +36,13 @@ public interface ILeadStore
     /// <summary>The campaign's leads in id order, optionally of one status, a page at a time.</summary>
     Task<Page<LeadRecord>> ListAsync(TenantId tenant, CampaignId campaign, LeadStatus? status, string? after, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// When <paramref name="phone"/> was dialed since <paramref name="since"/> across all of the tenant's campaigns —
+    /// every recorded attempt, and the claims being dialed now except <paramref name="exceptLead"/>'s own — for the
+    /// frequency caps that count per number (Florida: three in 24 hours).
+    /// </summary>
+    Task<IReadOnlyList<DateTimeOffset>> DialTimesOfNumberAsync(TenantId tenant, string phone, DateTimeOffset since, CampaignId exceptCampaign, LeadId exceptLead, CancellationToken cancellationToken = default);
+
     /// <summary>How many attempts of the campaign's leads came to each outcome (no-answer, busy, conversation…).</summary>
     Task<IReadOnlyDictionary<string, int>> CountAttemptsByOutcomeAsync(TenantId tenant, CampaignId campaign, CancellationToken cancellationToken = default);
 

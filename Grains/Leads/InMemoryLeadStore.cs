@@ -101,6 +101,24 @@ public sealed class InMemoryLeadStore : ILeadStore
             return Task.FromResult<IReadOnlyDictionary<LeadStatus, int>>(leads.ById.Values.GroupBy(l => l.Status).ToDictionary(g => g.Key, g => g.Count()));
     }
 
+    public Task<IReadOnlyList<DateTimeOffset>> DialTimesOfNumberAsync(TenantId tenant, string phone, DateTimeOffset since, CampaignId exceptCampaign, LeadId exceptLead, CancellationToken cancellationToken = default)
+    {
+        var times = new List<DateTimeOffset>();
+        foreach (var ((owner, campaign), leads) in _campaigns)
+        {
+            if (owner != tenant) continue;
+            lock (leads)
+            {
+                if (!leads.ByPhone.TryGetValue(phone, out var id)) continue;
+                var lead = leads.ById[id];
+                times.AddRange(lead.AttemptLog.Select(a => a.DialedAt).Where(t => t >= since));
+                if (lead.Status == LeadStatus.Dialing && lead.LastDialedAt is { } claimed && claimed >= since && !(campaign == exceptCampaign && lead.LeadId == exceptLead))
+                    times.Add(claimed);
+            }
+        }
+        return Task.FromResult<IReadOnlyList<DateTimeOffset>>(times);
+    }
+
     public Task<IReadOnlyDictionary<string, int>> CountAttemptsByOutcomeAsync(TenantId tenant, CampaignId campaign, CancellationToken cancellationToken = default)
     {
         var leads = Campaign(tenant, campaign);

@@ -30,17 +30,24 @@ public static class LeadAdmission
         return Schedule(lead, number, policy, now);
     }
 
+    /// <summary>The rules that bind a call to <paramref name="number"/>: the shipped ones of its country and state, and the tenant's own that apply.</summary>
+    public static IReadOnlyList<CallingRule> RulesFor(E164Number number, CallingPolicy policy)
+    {
+        var book = CallingRuleBook.Shipped;
+        var jurisdiction = book.JurisdictionOf(number);
+        return book.RulesFor(number)
+            .Concat(policy.TenantRules.Where(r => r.AppliesTo == "*" || jurisdiction == r.AppliesTo || jurisdiction.StartsWith(r.AppliesTo + "-", StringComparison.Ordinal)))
+            .ToList();
+    }
+
     /// <summary>The lead in the dial queue at its next lawful moment at or after <paramref name="notBefore"/>, or Invalid saying why it has none.</summary>
     public static LeadRecord Schedule(LeadRecord lead, E164Number number, CallingPolicy policy, DateTimeOffset notBefore,
         IReadOnlyList<DateTimeOffset>? earlierAttempts = null, LeadStatus status = LeadStatus.Scheduled)
     {
         var (zones, problem) = LeadZones.Resolve(lead.TimeZone, number, policy.DefaultTimeZone);
         if (problem is not null) return lead with { Status = LeadStatus.Invalid, NextCallableAt = null, StatusReason = problem };
-        var book = CallingRuleBook.Shipped;
-        var jurisdiction = book.JurisdictionOf(number);
-        var rules = book.RulesFor(number)
-            .Concat(policy.TenantRules.Where(r => r.AppliesTo == "*" || jurisdiction == r.AppliesTo || jurisdiction.StartsWith(r.AppliesTo + "-", StringComparison.Ordinal)))
-            .ToList();
+        var jurisdiction = CallingRuleBook.Shipped.JurisdictionOf(number);
+        var rules = RulesFor(number, policy);
         var from = policy.StartsAt is { } start && start > notBefore ? start : notBefore;
         var next = LawfulCallingTime.NextAllowed(Instant.FromDateTimeOffset(from), zones, new LocalCallingDays(policy.Windows, rules),
             earlierAttempts?.Select(Instant.FromDateTimeOffset).ToList(), AttemptCap.From(rules));

@@ -3,9 +3,12 @@ using VoicePlatform.Calls;
 using VoicePlatform.Campaigns;
 using VoicePlatform.Common;
 using VoicePlatform.DoNotCall;
+using NodaTime;
+using VoicePlatform.Grains.Campaigns.Calling;
 using VoicePlatform.Grains.Common;
 using VoicePlatform.Grains.Telephony.LiveKit;
 using VoicePlatform.Leads;
+using VoicePlatform.Telephony;
 using VoicePlatform.Tenants;
 
 namespace VoicePlatform.Grains.Leads;
@@ -48,6 +51,13 @@ public sealed class LeadGrain(
             await WriteAsync(LeadProgression.ListedDoNotCall(row, clock.GetUtcNow()));
             await TellCampaignAsync(row.CurrentCallId, insufficientFunds: false, answered: false, outcome: null);
             return new LeadDialResult(LeadDialVerdict.DoNotCall, null, "The number is on the tenant's do-not-call list.");
+        }
+
+        if (await CappedUntilAsync(row, order.Settings) is { } deferral)
+        {
+            await WriteAsync(deferral);
+            await TellCampaignAsync(row.CurrentCallId, insufficientFunds: false, answered: false, outcome: null);
+            return new LeadDialResult(LeadDialVerdict.Deferred, null, deferral.StatusReason);
         }
 
         var callId = row.CurrentCallId;
@@ -125,6 +135,26 @@ public sealed class LeadGrain(
         await TellCampaignAsync(callId, false, false, null);
         logger.LogInformation("Lead {LeadId} of campaign {CampaignId}: claim {CallId} found no call, requeued", Key.Lead, Key.Campaign, callId);
         return _row?.Status;
+    }
+
+    /// <summary>
+    /// The lead deferred when one more dial now would break a frequency cap that counts the number's attempts across
+    /// all of the tenant's campaigns; null when it may be dialed. Checked after the claim is written, so of two
+    /// campaigns dialing one number at once the later check always sees the other's claim.
+    /// </summary>
+    private async Task<LeadRecord?> CappedUntilAsync(LeadRecord row, CampaignSettings settings)
+    {
+        if (!PhoneNumberParser.TryParse(row.Phone, out var number, out _)) return null;
+        var caps = AttemptCap.From(LeadAdmission.RulesFor(number, CallingPolicy.Of(settings)));
+        if (caps.Count == 0) return null;
+        var now = row.LastDialedAt ?? clock.GetUtcNow();
+        var window = caps.Max(c => c.Per).ToTimeSpan();
+        var dials = await leads.DialTimesOfNumberAsync(Key.Tenant, row.Phone, now - window, Key.Campaign, Key.Lead);
+        var allowedAt = AttemptCap.NextAllowed(Instant.FromDateTimeOffset(now), dials.Select(Instant.FromDateTimeOffset).ToList(), caps);
+        if (allowedAt <= Instant.FromDateTimeOffset(now)) return null;
+        logger.LogInformation("Lead {LeadId} of campaign {CampaignId} deferred: its number's cap allows the next dial at {AllowedAt}", Key.Lead, Key.Campaign, allowedAt);
+        return LeadProgression.Defer(row, settings, now, dials,
+            $"The number was dialed {dials.Count} times in the cap's window across the tenant's campaigns; the next dial waits until {allowedAt.ToDateTimeOffset():u}.");
     }
 
     private async Task<bool> CalleeMayBeInRoomAsync(string room)

@@ -74,6 +74,20 @@ public static class LeadProgression
         return scheduled with { StatusReason = scheduled.Status == LeadStatus.Invalid ? scheduled.StatusReason : reason };
     }
 
+    /// <summary>
+    /// Not dialed now because the number's frequency cap across the tenant's campaigns is reached: back in the queue
+    /// at the moment the cap allows (and its windows and rules), the claimed attempt not counted.
+    /// </summary>
+    public static LeadRecord Defer(LeadRecord lead, CampaignSettings settings, DateTimeOffset now, IReadOnlyList<DateTimeOffset> dialsOfNumber, string reason)
+    {
+        var uncounted = lead with { Attempts = Math.Max(0, lead.Attempts - 1), Revision = lead.Revision + 1, UpdatedAt = now };
+        if (!PhoneNumberParser.TryParse(lead.Phone, out var number, out var why))
+            return uncounted with { Status = LeadStatus.Invalid, NextCallableAt = null, StatusReason = why };
+        var status = uncounted.Attempts == 0 ? LeadStatus.Scheduled : LeadStatus.RetryScheduled;
+        var scheduled = LeadAdmission.Schedule(uncounted, number, CallingPolicy.Of(settings), now, dialsOfNumber, status);
+        return scheduled with { StatusReason = scheduled.Status == LeadStatus.Invalid ? scheduled.StatusReason : reason };
+    }
+
     /// <summary>Finished without a call: its number went on the do-not-call list after it was imported.</summary>
     public static LeadRecord ListedDoNotCall(LeadRecord lead, DateTimeOffset now) => lead with
     {

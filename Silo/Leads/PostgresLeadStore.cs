@@ -203,6 +203,27 @@ public sealed class PostgresLeadStore(string connectionString) : ILeadStore, IAs
         return counts;
     }
 
+    public async Task<IReadOnlyList<DateTimeOffset>> DialTimesOfNumberAsync(TenantId tenant, string phone, DateTimeOffset since, CampaignId exceptCampaign, LeadId exceptLead, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand("""
+            SELECT (attempt ->> 'dialedAt')::timestamptz
+            FROM leads, jsonb_array_elements(attempt_log) AS attempt
+            WHERE tenant_id = @tenant AND phone = @phone AND (attempt ->> 'dialedAt')::timestamptz >= @since
+            UNION ALL
+            SELECT last_dialed_at FROM leads
+            WHERE tenant_id = @tenant AND phone = @phone AND status = 'dialing' AND last_dialed_at >= @since
+              AND NOT (campaign_id = @campaign AND lead_id = @lead)
+            """);
+        Scope(command, tenant, exceptCampaign);
+        command.Parameters.AddWithValue("phone", phone);
+        command.Parameters.AddWithValue("since", since.UtcDateTime);
+        command.Parameters.AddWithValue("lead", exceptLead.Value);
+        var times = new List<DateTimeOffset>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) times.Add(new DateTimeOffset(reader.GetDateTime(0), TimeSpan.Zero));
+        return times;
+    }
+
     public async Task<IReadOnlyDictionary<string, int>> CountAttemptsByOutcomeAsync(TenantId tenant, CampaignId campaign, CancellationToken cancellationToken = default)
     {
         await using var command = _dataSource.CreateCommand("""

@@ -244,4 +244,74 @@ public sealed class CampaignDialingTests(CampaignDialingFixture host)
         var empty = await tenant.CreateCampaignAsync();
         await (await tenant.Admin.PostAsync($"api/campaigns/{empty}/start", null)).AssertProblemAsync(HttpStatusCode.Conflict);
     }
+
+    [Fact]
+    public async Task FloridasThreeAttemptsIn24HoursHoldAcrossTheTenantsCampaignsWhileOtherNumbersRetryFreely()
+    {
+        var tenant = await host.TenantWithCallerIdAsync(openingBalance: 1_000_000);
+        var retry = CampaignTestSupport.Retry(noAnswer: 5, maxPerLead: 5);
+        var (first, second) = (await tenant.CreateCampaignAsync(retry: retry), await tenant.CreateCampaignAsync(retry: retry));
+        var miami = Number("305", "801", CampaignDialingFixture.NoAnswer);
+        var newYork = Number("212", "801", CampaignDialingFixture.NoAnswer);
+        await tenant.ImportAsync(first, [miami, newYork]);
+        await tenant.ImportAsync(second, [miami]);
+        await tenant.CommandAsync(first, "start");
+        await tenant.CommandAsync(second, "start");
+
+        // New York has no cap: five attempts a minute apart, then exhausted.
+        await tenant.WaitForCampaignAsync(first, _ => host.DialsByNumber().GetValueOrDefault(newYork) == 5);
+        // Miami: three dials in all across both campaigns, then both leads wait for the 24 hours to pass.
+        var leads = await WaitForLeadsAsync(tenant, [first, second], miami, all => all.All(l => l.GetProperty("status").GetString() is "retry-scheduled" or "scheduled")
+            && all.Sum(l => l.GetProperty("attempts").GetInt32()) == 3);
+        Assert.Equal(3, host.DialsByNumber().GetValueOrDefault(miami));
+        var firstDial = leads.SelectMany(l => l.GetProperty("attemptLog").EnumerateArray()).Min(a => a.GetProperty("dialedAt").GetDateTimeOffset());
+        Assert.All(leads, l => Assert.True(l.GetProperty("nextCallableAt").GetDateTimeOffset() >= firstDial.AddHours(24), $"{l}"));
+        Assert.Contains(leads, l => l.GetProperty("statusReason").GetString()!.Contains("across the tenant's campaigns") || l.GetProperty("attempts").GetInt32() == 3);
+        foreach (var campaign in new[] { first, second }) await tenant.CommandAsync(campaign, "cancel");
+    }
+
+    [Fact]
+    public async Task TwoCampaignsShareTheTenantsConcurrencyCapFairly()
+    {
+        var tenant = await host.TenantWithCallerIdAsync(openingBalance: 1_000_000);
+        using (var op = host.AsOperator())
+            Assert.True((await op.PatchAsJsonAsync($"api/operator/tenants/{tenant.Id}", new { settings = new { concurrencyLimit = 4 } })).IsSuccessStatusCode);
+        var (busy, other) = (await tenant.CreateCampaignAsync(maxConcurrent: 10), await tenant.CreateCampaignAsync(maxConcurrent: 10));
+        await tenant.ImportAsync(busy, Enumerable.Range(0, 12).Select(i => Number("212", $"9{i:00}", CampaignDialingFixture.LongCall)));
+        await tenant.ImportAsync(other, Enumerable.Range(0, 12).Select(i => Number("213", $"9{i:00}", CampaignDialingFixture.LongCall)));
+        await tenant.CommandAsync(busy, "start");
+        await tenant.WaitForCampaignAsync(busy, c => c.LiveCalls() == 4);
+        Assert.Equal("tenant-concurrency-limit", (await tenant.GetCampaignAsync(busy)).NotDialingReason());
+        await tenant.CommandAsync(other, "start");
+
+        // As the first campaign's calls end, the freed slots go to the second until each holds its half; the tenant's
+        // four are never exceeded.
+        var fair = false;
+        using var timeout = new CancellationTokenSource(CampaignTestSupport.Patience);
+        while (!fair)
+        {
+            Assert.False(timeout.IsCancellationRequested, "the two campaigns never shared the cap");
+            var (a, b) = ((await tenant.GetCampaignAsync(busy)).LiveCalls(), (await tenant.GetCampaignAsync(other)).LiveCalls());
+            Assert.True(a + b <= 4, $"{a} + {b} live calls, over the tenant's 4");
+            fair = a == 2 && b == 2;
+            await Task.Delay(100);
+        }
+        foreach (var campaign in new[] { busy, other }) await tenant.Admin.PostAsync($"api/campaigns/{campaign}/cancel?hangUpLiveCalls=true", null);
+    }
+
+    private static async Task<IReadOnlyList<JsonElement>> WaitForLeadsAsync(CallTenant tenant, IReadOnlyList<string> campaigns, string phone, Func<IReadOnlyList<JsonElement>, bool> done)
+    {
+        using var timeout = new CancellationTokenSource(CampaignTestSupport.Patience);
+        IReadOnlyList<JsonElement> leads = [];
+        while (!timeout.IsCancellationRequested)
+        {
+            var found = new List<JsonElement>();
+            foreach (var campaign in campaigns) found.AddRange((await tenant.LeadsAsync(campaign)).Where(l => l.GetProperty("phone").GetString() == phone));
+            leads = found;
+            if (done(leads)) return leads;
+            await Task.Delay(100);
+        }
+        Assert.Fail($"The leads of {phone} did not get there in time: {string.Join(" ", leads)}");
+        return leads;
+    }
 }
