@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using VoicePlatform.ApiHost.Contracts;
 using VoicePlatform.ApiHost.Http;
+using VoicePlatform.Calls;
 using VoicePlatform.Campaigns;
 using VoicePlatform.Common;
 using VoicePlatform.Leads;
@@ -41,6 +42,15 @@ public static class CampaignsApi
         api.MapGet("/{campaignId}/leads/{leadId}", GetLeadAsync)
             .WithSummary("Read one lead with its attempts (each call, when it was dialed and answered, how it ended and what was decided)")
             .Produces<LeadRecord>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{campaignId}/calls", ListCallsAsync)
+            .WithSummary("The campaign's calls newest first, filtered like /api/calls (status, agent, time range), a page at a time")
+            .Produces<Page<CallRecord>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{campaignId}/funnel", GetFunnelAsync)
+            .WithSummary("How the campaign's leads narrow: imported, dialed, connected, a conversation of 30 s or more, a positive (qualified) outcome, with each stage's rate")
+            .Produces<CampaignFunnel>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{campaignId}/export.csv", ExportAsync)
+            .WithSummary("Every lead with its attempts and outcomes as CSV (one row per attempt), streamed")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/{campaignId}/start", StartAsync).RequireAuthorization(PlatformPolicies.TenantAdmin)
             .WithSummary("Start dialing (scheduled when its start time is ahead); repeating it changes nothing")
             .Produces<CampaignView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -54,6 +64,40 @@ public static class CampaignsApi
             .WithSummary("Stop dialing for good; with hangUpLiveCalls=true its live calls are hung up too")
             .Produces<CampaignView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return api;
+    }
+
+    public static async Task<Results<Ok<Page<CallRecord>>, ValidationProblem, ProblemHttpResult>> ListCallsAsync(
+        CampaignId campaignId, [AsParameters] CallListRequestQuery query, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var errors = query.Validate(out var filter);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        return (await grains.GetCampaign(user.GetTenantId(), campaignId).ListCallsAsync(filter)).ToHttp(Resource);
+    }
+
+    public static async Task<Results<Ok<CampaignFunnel>, ValidationProblem, ProblemHttpResult>> GetFunnelAsync(CampaignId campaignId, ClaimsPrincipal user, IGrainFactory grains) =>
+        (await grains.GetCampaign(user.GetTenantId(), campaignId).GetFunnelAsync()).ToHttp(Resource);
+
+    /// <summary>The first page decides 404 before anything is sent; then a page of leads per grain call, each flushed as it is written.</summary>
+    public static async Task<Results<PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> ExportAsync(CampaignId campaignId, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        const int pageSize = 500;
+        var campaign = grains.GetCampaign(user.GetTenantId(), campaignId);
+        var first = await campaign.ListLeadsAsync(null, null, pageSize);
+        if (first.Outcome != WriteOutcome.Ok) return WriteResults.Problem(first, Resource);
+        return TypedResults.Stream(async body =>
+        {
+            using var csv = new LeadExportCsv();
+            await using var text = new StreamWriter(body, leaveOpen: true);
+            var page = first.Value!;
+            while (true)
+            {
+                foreach (var lead in page.Items) csv.Add(lead);
+                await text.WriteAsync(csv.TakeWritten());
+                await text.FlushAsync();
+                if (page.Next is null) break;
+                page = (await campaign.ListLeadsAsync(null, page.Next, pageSize)).Value ?? new Page<LeadRecord> { Items = [] };
+            }
+        }, "text/csv; charset=utf-8", $"campaign-{campaignId}-leads.csv");
     }
 
     public static async Task<Results<Ok<LeadRecord>, ValidationProblem, ProblemHttpResult>> GetLeadAsync(CampaignId campaignId, LeadId leadId, ClaimsPrincipal user, IGrainFactory grains) =>

@@ -190,6 +190,7 @@ public static class OpenApiExamples
             Merged = [new LeadMerge(4, 2)],
         },
         [typeof(Page<LeadRecord>)] = new Page<LeadRecord> { Items = [LeadSample] },
+        [typeof(CampaignFunnel)] = new CampaignFunnel { Leads = 1000, Dialed = 640, Connected = 288, Conversations = 171, Positive = 43 },
         [typeof(LeadRecord)] = LeadSample with
         {
             Status = LeadStatus.RetryScheduled, Attempts = 1, Revision = 3, NextCallableAt = new DateTimeOffset(2026, 12, 7, 19, 5, 0, TimeSpan.Zero),

@@ -39,6 +39,14 @@ public interface ICampaignGrain : IGrainWithStringKey
     [ReadOnly]
     Task<CampaignView?> DescribeAsync();
 
+    /// <summary>How its leads narrow from imported to a positive outcome; NotFound when there is no such campaign.</summary>
+    [ReadOnly]
+    Task<WriteResult<CampaignFunnel>> GetFunnelAsync();
+
+    /// <summary>The campaign's calls, newest first (the call log filtered to it); NotFound when there is no such campaign.</summary>
+    [ReadOnly]
+    Task<WriteResult<Page<Calls.CallRecord>>> ListCallsAsync(Calls.CallListQuery query);
+
     /// <summary>Draft → Scheduled (start ahead) or Running. Idempotent; Conflict from Paused (resume it) or a final state.</summary>
     Task<WriteResult<CampaignView>> StartAsync();
 

@@ -71,6 +71,14 @@ public sealed partial class CampaignGrain
             ? WriteResult<LeadRecord>.Ok(found)
             : WriteResult<LeadRecord>.NotFound();
 
+    public async Task<WriteResult<CampaignFunnel>> GetFunnelAsync() =>
+        Exists ? WriteResult<CampaignFunnel>.Ok(await leads.FunnelAsync(Key.Tenant, Key.Campaign)) : WriteResult<CampaignFunnel>.NotFound();
+
+    public async Task<WriteResult<Page<CallRecord>>> ListCallsAsync(CallListQuery query) =>
+        Exists
+            ? WriteResult<Page<CallRecord>>.Ok(await GrainFactory.GetCallLog(Key.Tenant).ListAsync(query with { CampaignId = Key.Campaign }))
+            : WriteResult<Page<CallRecord>>.NotFound();
+
     public async Task<CampaignView?> DescribeAsync()
     {
         if (!Exists) return null;

@@ -43,6 +43,9 @@ public interface ILeadStore
     /// </summary>
     Task<IReadOnlyList<DateTimeOffset>> DialTimesOfNumberAsync(TenantId tenant, string phone, DateTimeOffset since, CampaignId exceptCampaign, LeadId exceptLead, CancellationToken cancellationToken = default);
 
+    /// <summary>The campaign's funnel: its leads, dialed, connected, in a conversation of 30 s or more, with a positive outcome.</summary>
+    Task<CampaignFunnel> FunnelAsync(TenantId tenant, CampaignId campaign, CancellationToken cancellationToken = default);
+
     /// <summary>How many attempts of the campaign's leads came to each outcome (no-answer, busy, conversation…).</summary>
     Task<IReadOnlyDictionary<string, int>> CountAttemptsByOutcomeAsync(TenantId tenant, CampaignId campaign, CancellationToken cancellationToken = default);
 

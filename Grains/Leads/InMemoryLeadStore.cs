@@ -119,6 +119,23 @@ public sealed class InMemoryLeadStore : ILeadStore
         return Task.FromResult<IReadOnlyList<DateTimeOffset>>(times);
     }
 
+    public Task<CampaignFunnel> FunnelAsync(TenantId tenant, CampaignId campaign, CancellationToken cancellationToken = default)
+    {
+        var leads = Campaign(tenant, campaign);
+        lock (leads)
+        {
+            var all = leads.ById.Values.ToList();
+            return Task.FromResult(new CampaignFunnel
+            {
+                Leads = all.Count,
+                Dialed = all.Count(l => l.Attempts > 0),
+                Connected = all.Count(l => l.AttemptLog.Any(a => a.AnsweredAt is not null)),
+                Conversations = all.Count(l => l.AttemptLog.Any(a => a.AnsweredAt is { } answered && a.EndedAt is { } ended && ended - answered >= CampaignFunnel.ConversationAtLeast)),
+                Positive = all.Count(l => l.Disposition == VoicePlatform.Calls.CallDisposition.Qualified),
+            });
+        }
+    }
+
     public Task<IReadOnlyDictionary<string, int>> CountAttemptsByOutcomeAsync(TenantId tenant, CampaignId campaign, CancellationToken cancellationToken = default)
     {
         var leads = Campaign(tenant, campaign);

@@ -224,6 +224,24 @@ public sealed class PostgresLeadStore(string connectionString) : ILeadStore, IAs
         return times;
     }
 
+    public async Task<CampaignFunnel> FunnelAsync(TenantId tenant, CampaignId campaign, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand("""
+            SELECT count(*)::int,
+                count(*) FILTER (WHERE attempts > 0)::int,
+                count(*) FILTER (WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(attempt_log) AS a WHERE a ->> 'answeredAt' IS NOT NULL))::int,
+                count(*) FILTER (WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(attempt_log) AS a
+                    WHERE a ->> 'answeredAt' IS NOT NULL AND a ->> 'endedAt' IS NOT NULL
+                      AND (a ->> 'endedAt')::timestamptz - (a ->> 'answeredAt')::timestamptz >= @conversation))::int,
+                count(*) FILTER (WHERE disposition = 'qualified')::int
+            FROM leads WHERE tenant_id = @tenant AND campaign_id = @campaign
+            """);
+        Scope(command, tenant, campaign).AddWithValue("conversation", CampaignFunnel.ConversationAtLeast);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new CampaignFunnel { Leads = reader.GetInt32(0), Dialed = reader.GetInt32(1), Connected = reader.GetInt32(2), Conversations = reader.GetInt32(3), Positive = reader.GetInt32(4) };
+    }
+
     public async Task<IReadOnlyDictionary<string, int>> CountAttemptsByOutcomeAsync(TenantId tenant, CampaignId campaign, CancellationToken cancellationToken = default)
     {
         await using var command = _dataSource.CreateCommand("""

@@ -1,3 +1,4 @@
+using nietras.SeparatedValues;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -92,6 +93,27 @@ public sealed class CampaignDialingTests(CampaignDialingFixture host)
                 Assert.True(gap >= TimeSpan.FromMinutes(1), $"{phone}: attempt {i + 1} only {gap} after attempt {i}");
             }
         }
+
+        // The funnel, the calls and the export agree with the leads.
+        var funnel = await (await tenant.Admin.GetAsync($"api/campaigns/{campaign}/funnel")).ReadJsonAsync();
+        Assert.Equal((phones.Count, phones.Count, LawByAreaCode.Count, 0), (funnel.GetProperty("leads").GetInt32(), funnel.GetProperty("dialed").GetInt32(),
+            funnel.GetProperty("connected").GetInt32(), funnel.GetProperty("positive").GetInt32()));
+        var attemptsInAll = expected.Values.Sum(e => e.Attempts) * LawByAreaCode.Count;
+        var calls = await (await tenant.Admin.GetAsync($"api/campaigns/{campaign}/calls?limit=100")).ReadJsonAsync();
+        Assert.Equal(attemptsInAll, calls.GetProperty("items").GetArrayLength());
+        Assert.All(calls.GetProperty("items").EnumerateArray(), c => Assert.Equal(campaign, c.GetProperty("campaignId").GetString()));
+        var export = await tenant.Admin.GetAsync($"api/campaigns/{campaign}/export.csv");
+        Assert.Equal("text/csv", export.Content.Headers.ContentType!.MediaType);
+        using (var reader = Sep.Reader(o => o with { Unescape = true }).FromText(await export.Content.ReadAsStringAsync()))
+        {
+            var rows = reader.Enumerate(r => (Phone: r["phone"].ToString(), Attempt: r["attempt"].ToString(), Outcome: r["outcome"].ToString(), Status: r["status"].ToString())).ToList();
+            Assert.Equal(attemptsInAll, rows.Count);
+            Assert.All(rows, r => Assert.Equal(expected[r.Phone[^4..]].Status, r.Status));
+            Assert.Equal(LawByAreaCode.Count * 3, rows.Count(r => r.Outcome == "no-answer"));
+        }
+        var stranger = await host.TenantWithCallerIdAsync(openingBalance: 0);
+        foreach (var path in new[] { "funnel", "calls", "export.csv" })
+            await (await stranger.Admin.GetAsync($"api/campaigns/{campaign}/{path}")).AssertProblemAsync(HttpStatusCode.NotFound);
 
         // A finished campaign cannot be started again, and says why it is not dialing.
         await (await tenant.Admin.PostAsync($"api/campaigns/{campaign}/start", null)).AssertProblemAsync(HttpStatusCode.Conflict);
