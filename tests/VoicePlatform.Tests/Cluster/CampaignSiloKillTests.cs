@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Orleans.Runtime;
 using VoicePlatform.Campaigns;
 using VoicePlatform.Common;
@@ -85,30 +84,9 @@ public sealed class CampaignSiloKillTests(ITestOutputHelper output)
         return cluster.Silos.Single(s => s.SiloAddress.Equals(silo));
     }
 
-    private static async Task<object?> ScalarAsync(string connectionString, string sql, object? mark = null)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        if (mark is not null) command.Parameters.AddWithValue("mark", mark);
-        return await command.ExecuteScalarAsync();
-    }
+    private static Task<long> CountAsync(string connectionString, string sql) => DatabaseProbe.CountAsync(connectionString, sql);
 
-    private static async Task<long> CountAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
-    }
+    private static Task<object?> ScalarAsync(string connectionString, string sql, object? mark = null) => DatabaseProbe.ScalarAsync(connectionString, sql, mark);
 
-    private static async Task WaitAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, what);
-            await Task.Delay(100);
-        }
-    }
+    private static Task WaitAsync(Func<Task<bool>> condition, string what) => DatabaseProbe.WaitAsync(condition, what, Patience);
 }

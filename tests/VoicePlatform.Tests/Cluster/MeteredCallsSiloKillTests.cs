@@ -1,4 +1,3 @@
-using Npgsql;
 using Orleans.TestingHost;
 using VoicePlatform.Calls;
 using VoicePlatform.Common;
@@ -67,21 +66,7 @@ public sealed class MeteredCallsSiloKillTests
         Assert.Equal(wallet.Balance, await CountAsync(connectionString, "SELECT coalesce(sum(balance_change), 0) FROM wallet_ledger"));
     }
 
-    private static async Task<long> CountAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
-    }
+    private static Task<long> CountAsync(string connectionString, string sql) => DatabaseProbe.CountAsync(connectionString, sql);
 
-    private static async Task WaitAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, what);
-            await Task.Delay(200);
-        }
-    }
+    private static Task WaitAsync(Func<Task<bool>> condition, string what) => DatabaseProbe.WaitAsync(condition, what, Patience);
 }
