@@ -45,4 +45,8 @@ public sealed record CallView
     [Id(24)] public CallRecording? Recording { get; init; }
     /// <summary>The call ended before it was dialed (no money, no caller id, no price): nothing rang.</summary>
     [Id(25)] public bool NeverDialed { get; init; }
+    /// <summary>When the AI agent was first seen in the room.</summary>
+    [Id(26)] public DateTimeOffset? AgentJoinedAt { get; init; }
+    /// <summary>Answered by a person while the agent was not in the room within 2 seconds of the answer (a dispatch that found no worker in time).</summary>
+    [Id(27)] public bool Abandoned { get; init; }
 }

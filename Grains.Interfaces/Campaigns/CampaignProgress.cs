@@ -18,4 +18,9 @@ public sealed record CampaignProgress
     [Id(6)] public IReadOnlyDictionary<string, int> AttemptsByOutcome { get; init; } = new Dictionary<string, int>();
     /// <summary>The dial rate the campaign steers to now (its configured rate unless it slowed for abandoned calls).</summary>
     [Id(7)] public int CurrentDialsPerMinute { get; init; }
+    /// <summary>Abandoned answered calls over the last 30 days, in percent of answered calls (the figure regulators ask for).</summary>
+    [Id(8)] public double AbandonRatePercent30Days { get; init; }
+    /// <summary>The same over the recent window the campaign steers by; null while too few calls were answered to tell.</summary>
+    [Id(9)] public double? RecentAbandonRatePercent { get; init; }
+    [Id(10)] public int AnsweredLast30Days { get; init; }
 }

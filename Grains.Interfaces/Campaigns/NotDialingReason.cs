@@ -26,4 +26,6 @@ public enum NotDialingReason
     PastEndTime = 11,
     /// <summary>The agent's calls cannot be priced (no price for its model or voice): nothing is dialed that cannot be billed.</summary>
     PricingUnavailable = 12,
+    /// <summary>It paused itself: too many answered calls found no agent in the room in time, even at a lower pace.</summary>
+    AbandonRate = 13,
 }

@@ -69,6 +69,7 @@ public sealed partial class CallGrain
         }
 
         var callee = participants.FirstOrDefault(p => p.Identity == CallLifecycle.CalleeIdentity);
+        if (participants.Any(p => p.Kind == CallLifecycle.AgentKind)) await ApplyAsync(CallLifecycle.AgentJoined(Progress, now));
         var wasEnded = Progress.IsEnded;
         await ApplyAsync(CallLifecycle.OnRoomListed(Progress, callee is not null, callee?.SipCallStatus, _dialInFlight, now));
         // The agent may still be in the room the callee left, and an empty room lingers until LiveKit's departure

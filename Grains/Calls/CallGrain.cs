@@ -210,6 +210,13 @@ public sealed partial class CallGrain(
     {
         next = CallLifecycle.ClassifyVoicemail(next, state.State.AnsweredBy);
         if (next == Progress) return;
+        if (Progress with { AgentJoinedAt = next.AgentJoinedAt } == next)
+        {
+            // Only the agent's arrival: kept in memory and carried by the next durable write (the answer or the end),
+            // as a write of its own would cost a transaction per call for a timestamp.
+            state.State = state.State with { Progress = next };
+            return;
+        }
         var from = Progress;
         state.State = state.State with { Progress = next };
         var events = new List<CallEvent> { CallHistory.Transition(from, next) };

@@ -80,6 +80,24 @@ public static class CallLifecycle
         return End(call, reason, now, disconnectReason: NullIfEmpty(disconnectReason));
     }
 
+    /// <summary>LiveKit's participant kind of an AI agent (ParticipantInfo.Kind).</summary>
+    public const string AgentKind = "AGENT";
+
+    /// <summary>An answered call whose agent is not in the room this long after the answer is abandoned: the callee hears silence.</summary>
+    public static readonly TimeSpan AbandonAfter = TimeSpan.FromSeconds(2);
+
+    /// <summary>The agent is in the room: the first sighting is kept (a live call only).</summary>
+    public static CallProgress AgentJoined(CallProgress call, DateTimeOffset now) =>
+        call.AgentJoinedAt is not null || call.IsEnded ? call : call with { AgentJoinedAt = now };
+
+    /// <summary>
+    /// Answered by a person while the agent was not in the room by <see cref="AbandonAfter"/> after the answer (it
+    /// joined later, or never). A machine's answer is no abandoned person; an unanswered call abandons nobody.
+    /// </summary>
+    public static bool IsAbandoned(CallProgress call, AnsweredBy? answeredBy) =>
+        call.AnsweredAt is { } answered && answeredBy != AnsweredBy.Machine && call.EndReason != CallEndReason.Voicemail
+        && (call.AgentJoinedAt is { } joined ? joined > answered + AbandonAfter : call.IsEnded);
+
     /// <summary>The callee's participant identity in the call's room; the room holds one call, so it needs nothing unique.</summary>
     public const string CalleeIdentity = "callee";
 
@@ -95,6 +113,7 @@ public static class CallLifecycle
         return liveKitEvent.Event switch
         {
             "participant_joined" when callee => CalleeSeen(call, liveKitEvent.SipCallStatus, now),
+            "participant_joined" when liveKitEvent.ParticipantKind == AgentKind => AgentJoined(call, now),
             "participant_left" or "participant_connection_aborted" when callee =>
                 CalleeLeft(call, liveKitEvent.DisconnectReason, now, maxDuration, limitedByFunds),
             "room_finished" => RoomGone(call, now),

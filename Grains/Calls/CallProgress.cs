@@ -16,6 +16,8 @@ public sealed record CallProgress
     [Id(7)] public DateTimeOffset? RingingAt { get; init; }
     [Id(8)] public DateTimeOffset? AnsweredAt { get; init; }
     [Id(9)] public DateTimeOffset? EndedAt { get; init; }
+    /// <summary>When the AI agent's participant was first seen in the room (participant_joined of kind AGENT, or the watchdog's list).</summary>
+    [Id(10)] public DateTimeOffset? AgentJoinedAt { get; init; }
 
     public bool IsEnded => Status == CallStatus.Ended;
 }

@@ -42,6 +42,8 @@ public static class CallSnapshots
             TransferredTo = call.TransferTo,
             Recording = call.Recording,
             NeverDialed = call.NeverDialed,
+            AgentJoinedAt = p.AgentJoinedAt,
+            Abandoned = p.IsEnded && CallLifecycle.IsAbandoned(p, call.AnsweredBy),
         };
     }
 

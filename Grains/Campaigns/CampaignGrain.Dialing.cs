@@ -40,6 +40,7 @@ public sealed partial class CampaignGrain
     private IGrainTimer? _timer;
     private DateTimeOffset? _timerDueAt;
     private NotDialing? _notDialing;
+    private AbandonSteering? _abandon;
 
     private sealed record InFlight(CallId Call, DateTimeOffset ClaimedAt);
 
@@ -85,6 +86,8 @@ public sealed partial class CampaignGrain
         var now = clock.GetUtcNow();
         var byStatus = leads.CountAsync(Key.Tenant, Key.Campaign);
         var byOutcome = leads.CountAttemptsByOutcomeAsync(Key.Tenant, Key.Campaign);
+        var abandonment = leads.AbandonFiguresAsync(Key.Tenant, Key.Campaign, now.AddDays(-30));
+        var (answered, abandoned) = await abandonment;
         return View() with
         {
             Progress = new CampaignProgress
@@ -96,7 +99,10 @@ public sealed partial class CampaignGrain
                 NotDialing = WhyNotDialing(),
                 StartedAt = state.State.StartedAt,
                 FinishedAt = state.State.FinishedAt,
-                CurrentDialsPerMinute = state.State.Settings!.Pacing.MaxDialsPerMinute,
+                CurrentDialsPerMinute = SteeredDialsPerMinute(now),
+                AnsweredLast30Days = answered,
+                AbandonRatePercent30Days = answered == 0 ? 0 : Math.Round(100.0 * abandoned / answered, 2),
+                RecentAbandonRatePercent = Abandon.RecentRatePercent(now) is { } recent ? Math.Round(recent, 2) : null,
             },
         };
     }
@@ -116,8 +122,12 @@ public sealed partial class CampaignGrain
     public Task<WriteResult<CampaignView>> PauseAsync() =>
         CommandAsync(CampaignLifecycle.Pause(Phase, PauseReason.Requested), "Paused by a person.");
 
-    public Task<WriteResult<CampaignView>> ResumeAsync() =>
-        CommandAsync(CampaignLifecycle.Resume(Phase, clock.GetUtcNow(), state.State.Settings?.StartsAt), null);
+    public Task<WriteResult<CampaignView>> ResumeAsync()
+    {
+        // A person resuming after an abandon-rate pause has seen why: the window starts afresh.
+        if (state.State.PausedFor == PauseReason.AbandonRate) _abandon?.Reset();
+        return CommandAsync(CampaignLifecycle.Resume(Phase, clock.GetUtcNow(), state.State.Settings?.StartsAt), null);
+    }
 
     public async Task<WriteResult<CampaignView>> CancelAsync(bool hangUpLiveCalls)
     {
@@ -137,8 +147,38 @@ public sealed partial class CampaignGrain
             TenantDialing.ReportLiveAsync(Key.Campaign, _inFlight.Count, _prepared?.Trunk?.Trunk).Ignore();
         }
         if (ended.InsufficientFunds) await PauseForFundsAsync("A call could not reserve its first block.");
+        if (ended.Answered && !ended.Amended) await SteerOnAbandonedAsync(ended.Abandoned);
         // The slot is free now, not at the next tick.
         if (state.State.Status == CampaignStatus.Running) ArmTimer(TimeSpan.Zero);
+    }
+
+    /// <summary>The recent window of answered calls, for the campaign's abandon limit.</summary>
+    private AbandonSteering Abandon => _abandon ??= new AbandonSteering(state.State.Settings!.AbandonRateLimitPercent);
+
+    private int SteeredDialsPerMinute(DateTimeOffset now) => Abandon.DialsPerMinute(state.State.Settings!.Pacing.MaxDialsPerMinute, now);
+
+    /// <summary>Past the abandon limit the pace falls (the pacer is rebuilt at the new rate); far past it the campaign pauses itself.</summary>
+    private async Task SteerOnAbandonedAsync(bool abandoned)
+    {
+        var now = clock.GetUtcNow();
+        Abandon.Observe(now, abandoned);
+        if (state.State.Status == CampaignStatus.Running && Abandon.ShouldPause(now))
+        {
+            var transition = CampaignLifecycle.Pause(Phase, PauseReason.AbandonRate);
+            if (!transition.IsRefused && transition.Phase != Phase)
+            {
+                var detail = $"{Abandon.RecentRatePercent(now):0.#} % of recently answered calls were abandoned (the agent was not in the room within {Calls.CallLifecycle.AbandonAfter.TotalSeconds:0} s), over the limit of {Abandon.LimitPercent:0.#} % even at a lower pace.";
+                await MoveAsync(transition.Phase, detail);
+                logger.LogWarning("Campaign {CampaignId} of tenant {TenantId} paused itself: {Detail}", Key.Campaign, Key.Tenant, detail);
+                return;
+            }
+        }
+        var steered = SteeredDialsPerMinute(now);
+        if (_pacer is { } pacer && pacer.MaxPerMinute != steered)
+        {
+            logger.LogInformation("Campaign {CampaignId} of tenant {TenantId} steers to {DialsPerMinute} dials per minute (abandoned calls)", Key.Campaign, Key.Tenant, steered);
+            _pacer = null;
+        }
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -280,7 +320,7 @@ public sealed partial class CampaignGrain
             _notDialing = blocked;
             return;
         }
-        var pacer = _pacer ??= new DialPacer(settings.Pacing.MaxConcurrentCalls, settings.Pacing.MaxDialsPerMinute, TimeSpan.FromSeconds(1));
+        var pacer = _pacer ??= new DialPacer(settings.Pacing.MaxConcurrentCalls, SteeredDialsPerMinute(now), TimeSpan.FromSeconds(1));
         var room = settings.Pacing.MaxConcurrentCalls - _inFlight.Count;
         if (room <= 0)
         {
@@ -291,7 +331,9 @@ public sealed partial class CampaignGrain
         if (budget == 0)
         {
             var at = pacer.NextDialAt(now);
-            NotDialingUntil(new NotDialing(NotDialingReason.DialRateLimit, at, $"{settings.Pacing.MaxDialsPerMinute} dials per minute."), at);
+            NotDialingUntil(new NotDialing(NotDialingReason.DialRateLimit, at, pacer.MaxPerMinute < settings.Pacing.MaxDialsPerMinute
+                ? $"{pacer.MaxPerMinute} dials per minute, slowed from {settings.Pacing.MaxDialsPerMinute} for abandoned calls."
+                : $"{pacer.MaxPerMinute} dials per minute."), at);
             return;
         }
 
@@ -434,11 +476,18 @@ public sealed partial class CampaignGrain
     {
         _prepared = null;
         _pacer = null;
+        // A changed limit (an edit) starts a fresh window.
+        if (_abandon is { } steering && steering.LimitPercent != state.State.Settings?.AbandonRateLimitPercent)
+        {
+            _abandon = new AbandonSteering(state.State.Settings!.AbandonRateLimitPercent);
+        }
     }
 
     private NotDialing? WhyNotDialing() => state.State.Status switch
     {
         CampaignStatus.Running => _notDialing,
+        CampaignStatus.Paused when state.State.PausedFor == PauseReason.AbandonRate =>
+            new NotDialing(NotDialingReason.AbandonRate, null, state.State.StatusDetail ?? "Paused itself: too many answered calls were abandoned."),
         CampaignStatus.Paused when state.State.PausedFor == PauseReason.InsufficientFunds =>
             new NotDialing(NotDialingReason.InsufficientFunds, null, state.State.StatusDetail ?? "Paused itself: the wallet cannot pay a call's first block."),
         CampaignStatus.Scheduled => new NotDialing(NotDialingReason.NotRunning, state.State.Settings!.StartsAt, "Scheduled: it starts at its start time."),

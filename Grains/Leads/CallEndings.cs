@@ -21,5 +21,6 @@ public static class CallEndings
             Disposition = call.Outcome?.Disposition,
             CallbackAt = call.Outcome?.CallbackAt,
             AnsweredBy = call.AnsweredBy,
+            Abandoned = call.Abandoned,
         };
 }

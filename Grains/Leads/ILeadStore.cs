@@ -43,6 +43,9 @@ public interface ILeadStore
     /// </summary>
     Task<IReadOnlyList<DateTimeOffset>> DialTimesOfNumberAsync(TenantId tenant, string phone, DateTimeOffset since, CampaignId exceptCampaign, LeadId exceptLead, CancellationToken cancellationToken = default);
 
+    /// <summary>Attempts answered since <paramref name="since"/>, and how many of them were abandoned (the legal abandon-rate figure).</summary>
+    Task<(int Answered, int Abandoned)> AbandonFiguresAsync(TenantId tenant, CampaignId campaign, DateTimeOffset since, CancellationToken cancellationToken = default);
+
     /// <summary>The campaign's funnel: its leads, dialed, connected, in a conversation of 30 s or more, with a positive outcome.</summary>
     Task<CampaignFunnel> FunnelAsync(TenantId tenant, CampaignId campaign, CancellationToken cancellationToken = default);
 

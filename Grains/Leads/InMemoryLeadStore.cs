@@ -119,6 +119,16 @@ public sealed class InMemoryLeadStore : ILeadStore
         return Task.FromResult<IReadOnlyList<DateTimeOffset>>(times);
     }
 
+    public Task<(int Answered, int Abandoned)> AbandonFiguresAsync(TenantId tenant, CampaignId campaign, DateTimeOffset since, CancellationToken cancellationToken = default)
+    {
+        var leads = Campaign(tenant, campaign);
+        lock (leads)
+        {
+            var answered = leads.ById.Values.SelectMany(l => l.AttemptLog).Where(a => a.AnsweredAt is not null && a.DialedAt >= since).ToList();
+            return Task.FromResult((answered.Count, answered.Count(a => a.Abandoned)));
+        }
+    }
+
     public Task<CampaignFunnel> FunnelAsync(TenantId tenant, CampaignId campaign, CancellationToken cancellationToken = default)
     {
         var leads = Campaign(tenant, campaign);

@@ -102,7 +102,7 @@ public sealed class LeadGrain(
             logger.LogInformation("Lead {LeadId} of campaign {CampaignId}: call {CallId} ended {EndReason}, lead {Status}",
                 Key.Lead, Key.Campaign, ended.CallId, ended.EndReason, next.Status);
             await TellCampaignAsync(ended.CallId, ended.DialedAt is null && ended.EndReason == CallEndReason.InsufficientFunds,
-                ended.AnsweredAt is not null, next.AttemptLog.LastOrDefault(a => a.CallId == ended.CallId)?.Outcome, next.Status);
+                ended.AnsweredAt is not null, next.AttemptLog.LastOrDefault(a => a.CallId == ended.CallId)?.Outcome, next.Status, abandoned: ended.Abandoned);
             return;
         }
         // A report about the last attempt after it was decided: the agent's outcome came after the hang-up.
@@ -191,7 +191,7 @@ public sealed class LeadGrain(
         return true;
     }
 
-    private Task TellCampaignAsync(CallId callId, bool insufficientFunds, bool answered, string? outcome, LeadStatus? status = null, bool amended = false) =>
+    private Task TellCampaignAsync(CallId callId, bool insufficientFunds, bool answered, string? outcome, LeadStatus? status = null, bool amended = false, bool abandoned = false) =>
         Campaign.OnAttemptEndedAsync(new AttemptEnded
         {
             LeadId = Key.Lead,
@@ -201,6 +201,7 @@ public sealed class LeadGrain(
             InsufficientFunds = insufficientFunds,
             Answered = answered,
             Amended = amended,
+            Abandoned = abandoned,
         });
 
     /// <summary>The lead's own variables for the prompt, with its name and email when it has them.</summary>

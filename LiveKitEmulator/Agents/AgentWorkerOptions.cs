@@ -27,6 +27,24 @@ public sealed class AgentWorkerOptions
     /// <summary>Emulated time the agent waits in the room for the callee to answer before it gives up and leaves.</summary>
     public TimeSpan AnswerTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Share of dispatches (0–1) the worker never picks up: no agent joins the room, as when LiveKit finds no worker
+    /// for a dispatch. Drawn per call (seeded with <see cref="Seed"/> when set).
+    /// </summary>
+    public double NeverJoinShare { get; set; }
+
+    /// <summary>Share of dispatches (0–1) the worker joins only after <see cref="LateJoinDelay"/>.</summary>
+    public double LateJoinShare { get; set; }
+
+    /// <summary>Emulated time a late agent waits before it joins.</summary>
+    public TimeSpan LateJoinDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// False: the agent joins and stays in the room until the callee leaves, but reports nothing and never hangs up —
+    /// an agent that is present without a script, for tests that need the callee's own hang-up to end calls.
+    /// </summary>
+    public bool Converse { get; set; } = true;
+
     /// <summary>Retries of a post after a connection error, a timeout, a 5xx or a 429.</summary>
     public int RetryMax { get; set; } = 3;
 
@@ -65,6 +83,9 @@ public sealed class AgentWorkerOptions
             PlatformUrl.Length == 0 || (Uri.TryCreate(PlatformUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"),
             $"LiveKitEmulator:AgentWorker:PlatformUrl '{PlatformUrl}' is not an http(s) URL.");
         LiveKitEmulatorOptions.Require(AnswerTimeout > TimeSpan.Zero, "LiveKitEmulator:AgentWorker:AnswerTimeout must be positive.");
+        LiveKitEmulatorOptions.Require(NeverJoinShare is >= 0 and <= 1 && LateJoinShare is >= 0 and <= 1 && NeverJoinShare + LateJoinShare <= 1,
+            "LiveKitEmulator:AgentWorker:NeverJoinShare and LateJoinShare must be from 0 to 1 and add up to at most 1.");
+        LiveKitEmulatorOptions.Require(LateJoinDelay >= TimeSpan.Zero, "LiveKitEmulator:AgentWorker:LateJoinDelay must not be negative.");
         LiveKitEmulatorOptions.Require(RetryMax >= 0, "LiveKitEmulator:AgentWorker:RetryMax must not be negative.");
         LiveKitEmulatorOptions.Require(RetryDelay >= TimeSpan.Zero, "LiveKitEmulator:AgentWorker:RetryDelay must not be negative.");
         LiveKitEmulatorOptions.Require(RequestTimeout > TimeSpan.Zero, "LiveKitEmulator:AgentWorker:RequestTimeout must be positive.");

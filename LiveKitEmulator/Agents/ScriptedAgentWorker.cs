@@ -73,6 +73,25 @@ public sealed class ScriptedAgentWorker(
             return;
         }
 
+        var join = RandomFor(call.CallId + "/join").NextDouble();
+        if (join < settings.NeverJoinShare)
+        {
+            logger.LogInformation("Agent worker never picks up call {CallId}: no agent joins {RoomName}", call.CallId, dispatch.Room);
+            return;
+        }
+        if (join < settings.NeverJoinShare + settings.LateJoinShare)
+        {
+            logger.LogInformation("Agent worker joins call {CallId} late, after {Delay}", call.CallId, settings.LateJoinDelay);
+            try
+            {
+                await clock.DelayAsync(settings.LateJoinDelay, stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
         using var watch = new CalleeWatch(rooms, dispatch.Room, options.Value.Sip);
         var agent = rooms.Join(dispatch.Room, $"agent-{dispatch.Id}", dispatch.AgentName, "", ParticipantKind.Agent, new Dictionary<string, string>());
         try
@@ -95,6 +114,13 @@ public sealed class ScriptedAgentWorker(
                 return;
             }
 
+            if (!settings.Converse)
+            {
+                // Present, silent: the callee's own hang-up (or the room's end) ends the call.
+                using var present = CancellationTokenSource.CreateLinkedTokenSource(answer.Callee.Departed, agent.Departed, stopping);
+                await Task.Delay(Timeout.Infinite, present.Token).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                return;
+            }
             var platform = new PlatformClient(httpClients.CreateClient(HttpClientName), platformUrl, call, settings, clock, logger);
             await ConverseAsync(platform, call, answer, agent, stopping);
         }

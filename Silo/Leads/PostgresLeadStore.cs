@@ -224,6 +224,20 @@ public sealed class PostgresLeadStore(string connectionString) : ILeadStore, IAs
         return times;
     }
 
+    public async Task<(int Answered, int Abandoned)> AbandonFiguresAsync(TenantId tenant, CampaignId campaign, DateTimeOffset since, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand("""
+            SELECT count(*)::int, count(*) FILTER (WHERE (attempt ->> 'abandoned')::boolean)::int
+            FROM leads, jsonb_array_elements(attempt_log) AS attempt
+            WHERE tenant_id = @tenant AND campaign_id = @campaign
+              AND attempt ->> 'answeredAt' IS NOT NULL AND (attempt ->> 'dialedAt')::timestamptz >= @since
+            """);
+        Scope(command, tenant, campaign).AddWithValue("since", since.UtcDateTime);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt32(0), reader.GetInt32(1));
+    }
+
     public async Task<CampaignFunnel> FunnelAsync(TenantId tenant, CampaignId campaign, CancellationToken cancellationToken = default)
     {
         await using var command = _dataSource.CreateCommand("""

@@ -14,9 +14,10 @@ namespace VoicePlatform.Tests.Campaigns;
 /// last four digits (0111 answers and hangs up, 0122 busy, 0133 rings out, 0144 rejects, 0155 answers for a long
 /// call) and runs 10× faster than real time. The calling clock starts at a fixed Wednesday 17:55 UTC — lawful on the
 /// US mainland, five minutes before Honolulu's 08:00 — and runs 30× faster, so retry delays of a minute take two
-/// seconds and every test passes at any hour of the real day.
+/// seconds and every test passes at any hour of the real day. The emulator's agent worker joins every call's room and
+/// stays silent (it reports no outcome), so answered calls are not abandoned and end when the callee hangs up.
 /// </summary>
-public sealed class CampaignDialingFixture : ApiHostFixture
+public class CampaignDialingFixture : ApiHostFixture
 {
     public static readonly DateTimeOffset CallingStart = new(2026, 12, 9, 17, 55, 0, TimeSpan.Zero);
     public const double CallingRate = 30;
@@ -27,9 +28,15 @@ public sealed class CampaignDialingFixture : ApiHostFixture
     public const string Rejects = "0144";
     public const string LongCall = "0155";
 
+    /// <summary>Agent worker settings of a fixture that needs others (late or missing agents).</summary>
+    protected virtual IEnumerable<string> AgentWorkerArguments => [];
+
     protected override IEnumerable<string> ExtraArguments =>
     [
         "--LiveKitEmulator:TimeAcceleration", "10",
+        "--LiveKitEmulator:AgentWorker:Enabled", "true",
+        "--LiveKitEmulator:AgentWorker:Converse", "false",
+        .. AgentWorkerArguments,
         "--Clock:Offset", $"at:{CallingStart:O}",
         "--Clock:Rate", CallingRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
         .. Rule(0, "*" + Answers, "answer;ring=1;hangup=2"),
@@ -49,6 +56,22 @@ public sealed class CampaignDialingFixture : ApiHostFixture
         $"--LiveKitEmulator:Sip:Rules:{index}:Pattern", pattern,
         $"--LiveKitEmulator:Sip:Rules:{index}:Outcome", outcome,
     ];
+}
+
+/// <summary>The same host, but half of the dispatches find no agent worker (seeded): answered calls abandoned.</summary>
+public sealed class CampaignAbandonFixture : CampaignDialingFixture
+{
+    protected override IEnumerable<string> AgentWorkerArguments =>
+    [
+        "--LiveKitEmulator:AgentWorker:NeverJoinShare", "0.5",
+        "--LiveKitEmulator:AgentWorker:Seed", "11",
+    ];
+}
+
+[CollectionDefinition(Name)]
+public sealed class CampaignAbandonCollection : ICollectionFixture<CampaignAbandonFixture>
+{
+    public const string Name = "campaign abandon host";
 }
 
 [CollectionDefinition(Name)]

@@ -1,6 +1,7 @@
 using VoicePlatform.Calls;
 using VoicePlatform.Campaigns;
 using VoicePlatform.Common;
+using VoicePlatform.Grains.Campaigns.Calling;
 using VoicePlatform.Grains.Campaigns.Dialing;
 using VoicePlatform.Grains.Leads;
 using VoicePlatform.Leads;
@@ -167,5 +168,41 @@ public sealed class DialerRulesTests
         Assert.Equal(pool[2], picker.Pick(CallerIdRotation.LocalPresence, "x", "+442079461234"));
         Assert.Contains(picker.Pick(CallerIdRotation.LocalPresence, "x", "+14155550100"), pool[..2]);
         Assert.Null(new CallerIdPicker([]).Pick(CallerIdRotation.RoundRobin, "x", "+14155550100"));
+    }
+
+    [Fact]
+    public void AbandonedCallsSlowThePaceInProportionThenCallForAPause()
+    {
+        var steering = new AbandonSteering(limitPercent: 3);
+        for (var i = 0; i < 9; i++) steering.Observe(Now, abandoned: i % 3 == 0);
+        // Nine answered calls say nothing yet.
+        Assert.Equal((null, 60, false), (steering.RecentRatePercent(Now), steering.DialsPerMinute(60, Now), steering.ShouldPause(Now)));
+        steering.Observe(Now, abandoned: false);
+        Assert.Equal(30, steering.RecentRatePercent(Now));
+        Assert.Equal(6, steering.DialsPerMinute(60, Now));   // 60 × 3 / 30
+        Assert.False(steering.ShouldPause(Now));             // ten calls are enough to slow, not to stop
+        for (var i = 0; i < 10; i++) steering.Observe(Now, abandoned: i % 2 == 0);
+        Assert.True(steering.ShouldPause(Now));
+        // The window forgets what is older than half an hour, and a person's resume forgets everything.
+        Assert.Null(steering.RecentRatePercent(Now + AbandonSteering.Window + TimeSpan.FromSeconds(1)));
+        steering.Reset();
+        Assert.Equal(60, steering.DialsPerMinute(60, Now));
+    }
+
+    [Fact]
+    public void ACallIsAbandonedWhenAPersonAnswersAndNoAgentIsInTheRoomWithinTwoSeconds()
+    {
+        var answered = new VoicePlatform.Grains.Calls.CallProgress { Status = CallStatus.Answered, QueuedAt = Now, AnsweredAt = Now };
+        var agentFirst = VoicePlatform.Grains.Calls.CallLifecycle.AgentJoined(answered with { AnsweredAt = null, Status = CallStatus.Ringing }, Now.AddSeconds(-3)) with { Status = CallStatus.Ended, AnsweredAt = Now, EndReason = CallEndReason.Completed, EndedAt = Now.AddMinutes(1) };
+        Assert.False(VoicePlatform.Grains.Calls.CallLifecycle.IsAbandoned(agentFirst, AnsweredBy.Human));
+        var late = answered with { AgentJoinedAt = Now.AddSeconds(2.5), Status = CallStatus.Ended, EndReason = CallEndReason.Completed, EndedAt = Now.AddMinutes(1) };
+        Assert.True(VoicePlatform.Grains.Calls.CallLifecycle.IsAbandoned(late, AnsweredBy.Human));
+        Assert.False(VoicePlatform.Grains.Calls.CallLifecycle.IsAbandoned(late with { AgentJoinedAt = Now.AddSeconds(1.9) }, null));
+        var never = answered with { Status = CallStatus.Ended, EndReason = CallEndReason.Completed, EndedAt = Now.AddSeconds(30) };
+        Assert.True(VoicePlatform.Grains.Calls.CallLifecycle.IsAbandoned(never, null));
+        Assert.False(VoicePlatform.Grains.Calls.CallLifecycle.IsAbandoned(never, AnsweredBy.Machine));
+        Assert.False(VoicePlatform.Grains.Calls.CallLifecycle.IsAbandoned(never with { AnsweredAt = null, EndReason = CallEndReason.NoAnswer }, null));
+        // The first sighting is kept.
+        Assert.Equal(Now.AddSeconds(-3), VoicePlatform.Grains.Calls.CallLifecycle.AgentJoined(agentFirst with { Status = CallStatus.Answered }, Now).AgentJoinedAt);
     }
 }
