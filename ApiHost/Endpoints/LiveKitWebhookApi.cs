@@ -15,7 +15,7 @@ public static class LiveKitWebhookApi
 
     public static IEndpointRouteBuilder MapLiveKitWebhookApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/livekit/webhook", ReceiveWebhookAsync).AllowAnonymous().WithTags("LiveKit")
+        app.MapPost(ILiveKitWebhookReceiver.Path, ReceiveWebhookAsync).AllowAnonymous().WithTags("LiveKit")
             .WithMetadata(new RawBodyMetadata()).ExcludeFromDescription();
         return app;
     }

@@ -7,5 +7,11 @@ namespace VoicePlatform.Calls;
 /// </summary>
 public interface ILiveKitWebhookReceiver
 {
+    /// <summary>
+    /// Where LiveKit posts its webhooks. Its <c>Authorization</c> header is LiveKit's signature (a JWT, no scheme), not
+    /// a platform credential: authentication leaves it alone, so LiveKit's deliveries never count as failed sign-ins.
+    /// </summary>
+    const string Path = "/api/livekit/webhook";
+
     Task<LiveKitWebhookReceipt> ReceiveAsync(ReadOnlyMemory<byte> body, string? authorization);
 }

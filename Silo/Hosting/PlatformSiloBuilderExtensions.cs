@@ -167,6 +167,7 @@ public static class PlatformSiloBuilderExtensions
             sp.GetRequiredService<ILogger<PostgresCallRecordStore>>(), sp.GetService<IMeterFactory>()));
         silo.Services.TryAddSingleton<ICallRecordStore>(sp => sp.GetRequiredService<PostgresCallRecordStore>());
         silo.Services.TryAddSingleton<IDoNotCallStore>(_ => new PostgresDoNotCallStore(connectionString));
-        silo.Services.TryAddSingleton<ILeadStore>(_ => new PostgresLeadStore(connectionString));
+        silo.Services.TryAddSingleton(_ => new PostgresLeadStore(connectionString));
+        silo.Services.TryAddSingleton<ILeadStore>(sp => sp.GetRequiredService<PostgresLeadStore>());
     }
 }

@@ -30,6 +30,14 @@ public sealed class PostgresLeadStore(string connectionString) : ILeadStore, IAs
     };
 
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
+    private long _claims;
+    private long _updates;
+
+    /// <summary>Claim statements run (each one transaction, however many leads it takes): for the benchmark's transaction count.</summary>
+    public long ClaimTransactions => Interlocked.Read(ref _claims);
+
+    /// <summary>Lead-row updates run (each one transaction): outcomes, requeues, deferrals.</summary>
+    public long UpdateTransactions => Interlocked.Read(ref _updates);
 
     /// <summary>Leads per transaction: a million-lead list goes in as many short transactions, never one that holds locks for minutes.</summary>
     public const int ImportChunk = 50_000;
@@ -118,6 +126,7 @@ public sealed class PostgresLeadStore(string connectionString) : ILeadStore, IAs
         p.Add(new NpgsqlParameter("variables", NpgsqlDbType.Jsonb) { Value = JsonSerializer.Serialize(lead.Variables) });
         p.Add(new NpgsqlParameter("attempt_log", NpgsqlDbType.Jsonb) { Value = JsonSerializer.Serialize(lead.AttemptLog, AttemptJson) });
         p.Add(Nullable("last_dialed_at", NpgsqlDbType.TimestampTz, lead.LastDialedAt?.UtcDateTime));
+        Interlocked.Increment(ref _updates);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
@@ -141,6 +150,7 @@ public sealed class PostgresLeadStore(string connectionString) : ILeadStore, IAs
         var p = Scope(command, tenant, campaign);
         p.AddWithValue("now", now.UtcDateTime);
         p.AddWithValue("limit", Math.Clamp(limit, 1, 10_000));
+        Interlocked.Increment(ref _claims);
         return await ReadAsync(command, cancellationToken);
     }
 

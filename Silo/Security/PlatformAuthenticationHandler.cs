@@ -37,6 +37,9 @@ public sealed class PlatformAuthenticationHandler(
     {
         string? header = Request.Headers.Authorization;
         if (string.IsNullOrEmpty(header)) return AuthenticateResult.NoResult();
+        // LiveKit's signature, checked by the webhook endpoint itself: counting it as a failed credential would throttle
+        // LiveKit's address, and in the all-in-one mode every local client with it (the agent worker's reports).
+        if (Request.Path.Equals(VoicePlatform.Calls.ILiveKitWebhookReceiver.Path, StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
 
         // Repeated failures from one address, or with one credential from one address, wait before anything is checked.
         var address = Context.Connection.RemoteIpAddress;

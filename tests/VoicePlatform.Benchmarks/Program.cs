@@ -1,4 +1,5 @@
 using VoicePlatform.Benchmarks.Calls;
+using VoicePlatform.Benchmarks.Campaigns;
 using VoicePlatform.Benchmarks.Leads;
 using VoicePlatform.Benchmarks.Measurement;
 using VoicePlatform.Benchmarks.SiloStart;
@@ -13,7 +14,8 @@ namespace VoicePlatform.Benchmarks;
 /// <c>... -- silo-start [--starts 5] [--mode both|postgres|memory]</c> and
 /// <c>... -- calls [--calls 400] [--concurrency 32] [--webhook-calls 300] [--rounds 3] [--acceleration 20]</c> and
 /// <c>... -- wallet [--seconds 10] [--rounds 3] [--callers 256] [--chaos-seconds 45] [--chaos-callers 32] [--mode both|throughput|chaos]</c> and
-/// <c>... -- leads [--sizes 100000,1000000] [--rounds 3]</c>.
+/// <c>... -- leads [--sizes 100000,1000000] [--rounds 3]</c> and
+/// <c>... -- campaigns [--campaigns 10] [--leads 300] [--rounds 2] [--starts 20] [--pace 600] [--pace-seconds 60] [--tick-leads 100000] [--idle 2000]</c>.
 /// docs/performance.md records the results.
 /// </summary>
 public static class BenchmarkProgram
@@ -24,7 +26,7 @@ public static class BenchmarkProgram
         {
             Console.WriteLine("usage: state-writes [--seconds N] [--rounds N] [--variants default,tuned] | silo-start [--starts N] [--mode both|postgres|memory] | " +
                 "calls [--calls N] [--concurrency N] [--webhook-calls N] [--rounds N] | " +
-                "wallet [--seconds N] [--rounds N] [--callers N] [--chaos-seconds N] [--chaos-callers N] [--mode both|throughput|chaos] | leads [--sizes N,N] [--rounds N]");
+                "wallet [--seconds N] [--rounds N] [--callers N] [--chaos-seconds N] [--chaos-callers N] [--mode both|throughput|chaos] | leads [--sizes N,N] [--rounds N] | campaigns [--campaigns N] [--leads N] [--rounds N] [--starts N] [--pace N] [--pace-seconds N] [--tick-leads N] [--idle N]");
             return args.Length == 0 ? 1 : 0;
         }
 
@@ -38,6 +40,7 @@ public static class BenchmarkProgram
                 "calls" => await CallsBenchmark.RunAsync(options),
                 "wallet" => await WalletBenchmark.RunAsync(options),
                 "leads" => await LeadsBenchmark.RunAsync(options),
+                "campaigns" => await CampaignsBenchmark.RunAsync(options),
                 _ => Unknown(args[0]),
             };
         }
@@ -50,7 +53,7 @@ public static class BenchmarkProgram
 
     private static int Unknown(string command)
     {
-        Console.Error.WriteLine($"unknown benchmark '{command}' (state-writes, silo-start, calls, wallet, leads)");
+        Console.Error.WriteLine($"unknown benchmark '{command}' (state-writes, silo-start, calls, wallet, leads, campaigns)");
         return 2;
     }
 }

@@ -97,6 +97,24 @@ public sealed class AuthenticationFailureBudgetTests(DefaultBudgetsHostFixture h
     }
 
     [Fact]
+    public async Task LiveKitsSignedWebhooksNeverCountAsFailedSignInsForTheirAddress()
+    {
+        var tenant = await host.CreateTenantAsync("Webhook neighbour");
+        using var liveKit = host.From("127.0.0.31", "unused");
+        for (var i = 0; i < 40; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "api/livekit/webhook") { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/webhook+json") };
+            // As LiveKit sends it: the JWT alone, no scheme (this one is not even valid, so the endpoint refuses it).
+            request.Headers.TryAddWithoutValidation("Authorization", "eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl");
+            var response = await liveKit.SendAsync(request);
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, response.StatusCode);
+        }
+        // A client on the same address (the agent worker beside LiveKit, or anything in the all-in-one mode) still gets in.
+        using var neighbour = host.From("127.0.0.31", tenant.AdminKey);
+        Assert.Equal(HttpStatusCode.OK, (await neighbour.GetAsync("api/tenant")).StatusCode);
+    }
+
+    [Fact]
     public async Task GuessingFromOneAddressIsSlowedAfterItsBudget()
     {
         var tenant = await host.CreateTenantAsync("Bystander");

@@ -1,0 +1,386 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using VoicePlatform.Agents;
+using VoicePlatform.ApiHost.Hosting;
+using VoicePlatform.Benchmarks.Hosting;
+using VoicePlatform.Benchmarks.Measurement;
+using VoicePlatform.Benchmarks.StateWrites;
+using VoicePlatform.Brands;
+using VoicePlatform.Campaigns;
+using VoicePlatform.Common;
+using VoicePlatform.Grains.Telephony.LiveKit;
+using VoicePlatform.Leads;
+using VoicePlatform.LiveKitEmulator.Hosting;
+using VoicePlatform.LiveKitEmulator.Sip;
+using VoicePlatform.Personas;
+using VoicePlatform.Pricing;
+using VoicePlatform.Silo.CallRecords;
+using VoicePlatform.Silo.Leads;
+using VoicePlatform.Silo.Wallets;
+using VoicePlatform.Telephony;
+using VoicePlatform.Tenants;
+using VoicePlatform.Tests.Infrastructure;
+using VoicePlatform.Wallets;
+
+namespace VoicePlatform.Benchmarks.Campaigns;
+
+/// <summary>
+/// <c>campaigns [--campaigns 10] [--leads 300] [--rounds 2] [--starts 20] [--pace 600] [--pace-seconds 60]
+/// [--tick-leads 100000] [--idle 2000] [--acceleration 20]</c>: the dialer as in production — a silo on PostgreSQL,
+/// the API host as its client and webhook receiver, the LiveKit emulator as telephony — and its figures: completed
+/// campaign calls per second next to pgbench's TPS on the same server, durable transactions per completed call by
+/// kind, start (and scheduled start) to first dial, pacing accuracy, the per-tick cost with few and many leads, and
+/// memory per idle campaign and per dialed lead.
+/// </summary>
+public static class CampaignsBenchmark
+{
+    private const string ApiKey = "APIbenchmarkkey";
+    private const string ApiSecret = "benchmark-secret-0123456789abcdefghijklmnopqrstuvwxyz";
+    private const string OperatorKey = "vpo_benchmark_operator_key_not_a_secret_0000";
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
+    private static int _callerIds;
+
+    public static async Task<int> RunAsync(CommandLine options)
+    {
+        var campaigns = options.Int("campaigns", 10);
+        var leadsPerCampaign = options.Int("leads", 300);
+        var rounds = options.Int("rounds", 2);
+        var starts = options.Int("starts", 20);
+        var pace = options.Int("pace", 600);
+        var paceSeconds = options.Int("pace-seconds", 60);
+        var tickLeads = options.Int("tick-leads", 100_000);
+        var idle = options.Int("idle", 2000);
+        var acceleration = options.Int("acceleration", 20);
+
+        var connectionString = await PostgresServer.CreateDatabaseAsync("bench_campaigns");
+        string? apiUrl = null;
+        var emulator = LiveKitEmulatorHost.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning"], o =>
+        {
+            o.ApiKey = ApiKey;
+            o.ApiSecret = ApiSecret;
+            o.TimeAcceleration = acceleration;
+            // Every callee answers at once and hangs up after a second of emulated talk.
+            o.Sip.Rules = [new SipOutcomeRule { Pattern = "*", Outcome = "answer;ring=0;hangup=1" }];
+            o.AgentWorker.Enabled = true;
+            o.AgentWorker.Converse = false;
+            o.AgentWorker.PlatformUrlSource = () => apiUrl;
+            o.Webhook.UrlSource = () => apiUrl is null ? [] : [apiUrl + "/api/livekit/webhook"];
+        });
+        await emulator.StartAsync();
+        await using var silo = await BenchSilo.StartAsync(connectionString, new Dictionary<string, string?>
+        {
+            ["LiveKit:Url"] = emulator.Urls.First(),
+            ["LiveKit:ApiKey"] = ApiKey,
+            ["LiveKit:ApiSecret"] = ApiSecret,
+            ["Calls:Metering:SettlementGrace"] = "00:00:01",
+        });
+        var api = ApiHostApplication.Build(
+        [
+            "--urls", "http://127.0.0.1:0",
+            "--ConnectionStrings:Postgres", connectionString,
+            "--Cluster:ClusterId", BenchSilo.ServiceAndClusterId,
+            "--Cluster:ServiceId", BenchSilo.ServiceAndClusterId,
+            "--Operator:ApiKey", OperatorKey,
+            "--LiveKit:Url", emulator.Urls.First(),
+            "--LiveKit:ApiKey", ApiKey,
+            "--LiveKit:ApiSecret", ApiSecret,
+            "--Logging:LogLevel:Default", "Warning",
+        ]);
+        await api.StartAsync();
+        apiUrl = api.Urls.First();
+        try
+        {
+            Console.WriteLine($"campaigns benchmark: {campaigns} campaigns x {leadsPerCampaign} leads per round, {rounds} rounds; {starts} starts; pace {pace}/min for {paceSeconds} s; tick cost at 100 and {tickLeads} leads; {idle} idle campaigns; emulator {acceleration}x");
+            Console.WriteLine($"machine: {Environment.ProcessorCount} cores; load average at start: {LoadAverage()}");
+            var pgbench = new PgBench(connectionString);
+            await pgbench.InitializeAsync();
+            var tps = await pgbench.RunAsync(10);
+            Console.WriteLine($"ceiling: {pgbench.Describe(10)} on the same server: {tps:F0} TPS");
+
+            var rates = new List<double>();
+            var perCall = new List<double>();
+            for (var round = 1; round <= rounds; round++)
+            {
+                var (rate, transactions) = await ThroughputRoundAsync(silo, connectionString, campaigns, leadsPerCampaign, round);
+                rates.Add(rate);
+                perCall.Add(transactions);
+            }
+            var medianPerCall = Statistics.Median(perCall);
+            Console.WriteLine($"median completed campaign calls/s: {Statistics.Median(rates):F1} (rounds: {string.Join(", ", rates.Select(r => r.ToString("F1")))}); " +
+                $"ceiling pgbench TPS / transactions per call = {tps / medianPerCall:F0}/s; median transactions per completed call {medianPerCall:F2}");
+
+            await FirstDialAsync(silo, connectionString, starts);
+            await PacingAsync(silo, connectionString, pace, paceSeconds);
+            await TickCostAsync(silo, tickLeads);
+            await MemoryAsync(silo, idle);
+            Console.WriteLine($"load average at end: {LoadAverage()}");
+        }
+        finally
+        {
+            await api.StopAsync();
+            await api.DisposeAsync();
+            await silo.StopAsync();
+            await emulator.StopAsync();
+            await emulator.DisposeAsync();
+        }
+        return 0;
+    }
+
+    private sealed record BenchTenant(TenantId Id, AgentId Agent);
+
+    /// <summary>
+    /// Every campaign's leads answered and completed: calls per second from the first dial to the last end, and each
+    /// kind of durable transaction the platform made for them, per completed call.
+    /// </summary>
+    private static async Task<(double Rate, double TransactionsPerCall)> ThroughputRoundAsync(BenchSilo silo, string connectionString, int campaigns, int leadsPerCampaign, int round)
+    {
+        var tenant = await TenantAsync(silo, concurrencyLimit: 2_000);
+        var ids = new List<CampaignId>();
+        for (var c = 0; c < campaigns; c++)
+            ids.Add(await CampaignAsync(silo, tenant, leadsPerCampaign, $"+1212{200 + round * 30 + c}", maxConcurrent: 200, perMinute: CampaignPacing.MaxPerMinute));
+        var leadStore = silo.Services.GetRequiredService<PostgresLeadStore>();
+        var callStore = silo.Services.GetRequiredService<PostgresCallRecordStore>();
+        var ledger = silo.Services.GetRequiredService<PostgresWalletLedgerStore>();
+        var (claims, updates, projections, commits) = (leadStore.ClaimTransactions, leadStore.UpdateTransactions, callStore.Transactions, ledger.Commits);
+        var clock = Stopwatch.StartNew();
+        foreach (var id in ids) await silo.Grains.GetCampaign(tenant.Id, id).StartAsync();
+        var total = campaigns * leadsPerCampaign;
+        await WaitAsync(connectionString, $"SELECT count(*) FROM leads WHERE tenant_id = '{tenant.Id}' AND status = 'completed'", total);
+        var completing = clock.Elapsed;
+        await WaitAsync(connectionString, $"SELECT count(*) FROM call_records WHERE tenant_id = '{tenant.Id}' AND settled", total);
+
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var window = await ScalarAsync(connection, $"""
+            SELECT extract(epoch FROM max((a ->> 'endedAt')::timestamptz) - min((a ->> 'dialedAt')::timestamptz))
+            FROM leads, jsonb_array_elements(attempt_log) a WHERE tenant_id = '{tenant.Id}'
+            """);
+        var callState = await ScalarAsync(connection, $"SELECT coalesce(sum(version), 0) FROM orleans_grain_state WHERE grain_type_string = 'call' AND grain_id_extension_string LIKE '{tenant.Id}/%'");
+        var campaignState = await ScalarAsync(connection, $"SELECT coalesce(sum(version), 0) FROM orleans_grain_state WHERE grain_type_string = 'campaign' AND grain_id_extension_string LIKE '{tenant.Id}/%'");
+        var claimTx = leadStore.ClaimTransactions - claims;
+        var updateTx = leadStore.UpdateTransactions - updates;
+        var projectionTx = callStore.Transactions - projections;
+        var ledgerTx = ledger.Commits - commits;
+        var all = callState + campaignState + claimTx + updateTx + projectionTx + ledgerTx;
+        var rate = total / window;
+        Console.WriteLine();
+        Console.WriteLine($"round {round}: {total} leads in {campaigns} campaigns completed {completing.TotalSeconds:F1} s after the starts; first dial -> last end {window:F1} s = {rate:F1} completed calls/s");
+        Console.WriteLine($"  durable transactions per completed call: call grain state {callState / (double)total:F2}, campaign grain state {campaignState / (double)total:F3}, " +
+            $"lead claims {claimTx / (double)total:F3} ({claimTx} claims), lead outcome rows {updateTx / (double)total:F2}, call-record projection {projectionTx / (double)total:F2}, wallet ledger commits {ledgerTx / (double)total:F2}; in all {all / (double)total:F2}");
+        return (rate, all / (double)total);
+    }
+
+    /// <summary>From StartAsync returning (and from a scheduled start time) to the campaign's first claim.</summary>
+    private static async Task FirstDialAsync(BenchSilo silo, string connectionString, int starts)
+    {
+        var tenant = await TenantAsync(silo, concurrencyLimit: 1_000);
+        var immediate = new List<double>();
+        var scheduled = new List<double>();
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        for (var i = 0; i < starts; i++)
+        {
+            var id = await CampaignAsync(silo, tenant, 3, $"+1213{200 + i}", maxConcurrent: 5, perMinute: 60);
+            await silo.Grains.GetCampaign(tenant.Id, id).StartAsync();
+            var startedAt = DateTimeOffset.UtcNow;
+            immediate.Add(await FirstClaimAsync(connection, id, startedAt));
+        }
+        for (var i = 0; i < starts; i++)
+        {
+            var startsAt = DateTimeOffset.UtcNow.AddSeconds(3);
+            var id = await CampaignAsync(silo, tenant, 3, $"+1312{200 + i}", maxConcurrent: 5, perMinute: 60, startsAt: startsAt);
+            await silo.Grains.GetCampaign(tenant.Id, id).StartAsync();
+            scheduled.Add(await FirstClaimAsync(connection, id, startsAt));
+        }
+        immediate.Sort();
+        scheduled.Sort();
+        Console.WriteLine();
+        Console.WriteLine($"first dial after a start ({starts} campaigns): p50 {Statistics.Percentile([.. immediate], 50):F0} ms, p99 {Statistics.Percentile([.. immediate], 99):F0} ms, max {immediate[^1]:F0} ms");
+        Console.WriteLine($"first dial after a scheduled start time ({starts} campaigns, 3 s ahead): p50 {Statistics.Percentile([.. scheduled], 50):F0} ms, p99 {Statistics.Percentile([.. scheduled], 99):F0} ms, max {scheduled[^1]:F0} ms");
+        Console.WriteLine("  baseline, a 30-second polling loop: p50 15000 ms, p99 29700 ms (uniform wait for the next poll)");
+    }
+
+    /// <summary>One campaign at <paramref name="perMinute"/> with more leads than it can dial: claims counted per minute of its run.</summary>
+    private static async Task PacingAsync(BenchSilo silo, string connectionString, int perMinute, int seconds)
+    {
+        var tenant = await TenantAsync(silo, concurrencyLimit: 2_000);
+        var leads = perMinute * seconds / 60 * 2;
+        var id = await CampaignAsync(silo, tenant, leads, "+1415555", maxConcurrent: 500, perMinute: perMinute);
+        var campaign = silo.Grains.GetCampaign(tenant.Id, id);
+        await campaign.StartAsync();
+        await Task.Delay(TimeSpan.FromSeconds(seconds + 2));
+        await campaign.PauseAsync();
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var first = await ScalarAsync(connection, $"SELECT extract(epoch FROM min(last_dialed_at)) FROM leads WHERE campaign_id = '{id}'");
+        var dialed = await ScalarAsync(connection, $"SELECT count(*) FROM leads WHERE campaign_id = '{id}' AND last_dialed_at >= to_timestamp({first}) AND last_dialed_at < to_timestamp({first}) + interval '{seconds} seconds'");
+        var expected = perMinute * seconds / 60.0;
+        Console.WriteLine();
+        Console.WriteLine($"pacing at {perMinute}/min over {seconds} s: {dialed} dials where {expected:F0} were due: {100 * (dialed - expected) / expected:+0.00;-0.00} % (goal within ±2 %)");
+        await campaign.CancelAsync(hangUpLiveCalls: true);
+    }
+
+    /// <summary>
+    /// What one tick reads from the lead table, with 100 leads and with <paramref name="many"/> (all but 100 due
+    /// tomorrow, as a big list outside its hours is): the next due leads and the next callable time.
+    /// </summary>
+    private static async Task TickCostAsync(BenchSilo silo, int many)
+    {
+        var store = silo.Services.GetRequiredService<PostgresLeadStore>();
+        var tenant = TenantId.New();
+        var now = DateTimeOffset.UtcNow;
+        Console.WriteLine();
+        foreach (var size in new[] { 100, many })
+        {
+            var campaign = PrefixedId.New<CampaignId>();
+            var imported = Stopwatch.StartNew();
+            foreach (var chunk in Enumerable.Range(0, size).Chunk(50_000))
+            {
+                await store.ImportAsync(chunk.Select(i => new LeadRecord
+                {
+                    TenantId = tenant, CampaignId = campaign, LeadId = LeadRecord.IdFor(campaign, $"+1{i + 2_000_000_000L}"), Phone = $"+1{i + 2_000_000_000L}",
+                    Status = LeadStatus.Scheduled, NextCallableAt = i < 100 ? now.AddSeconds(-i) : now.AddDays(1).AddSeconds(i), Revision = 1, ImportedAt = now, UpdatedAt = now,
+                }).ToList());
+            }
+            var timings = new double[200];
+            for (var i = 0; i < timings.Length; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await store.DueAsync(tenant, campaign, now, 20);
+                await store.NextCallableAtAsync(tenant, campaign);
+                timings[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+            Array.Sort(timings);
+            Console.WriteLine($"per-tick lead reads with {size} leads (imported in {imported.Elapsed.TotalSeconds:F1} s): p50 {Statistics.Percentile(timings, 50):F2} ms, p99 {Statistics.Percentile(timings, 99):F2} ms");
+        }
+    }
+
+    /// <summary>Managed heap after a full collection, per idle (draft) campaign activation and per lead grain holding its row.</summary>
+    private static async Task MemoryAsync(BenchSilo silo, int count)
+    {
+        var tenant = await TenantAsync(silo, concurrencyLimit: 10);
+        var before = Heap();
+        var ids = Enumerable.Range(0, count).Select(_ => PrefixedId.New<CampaignId>()).ToList();
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (id, _) =>
+            await silo.Grains.GetCampaign(tenant.Id, id).CreateAsync(Settings(tenant, "idle", 5, 30)));
+        var campaigns = Heap();
+        Console.WriteLine();
+        Console.WriteLine($"memory per idle campaign: {(campaigns - before) / (double)count / 1024:F1} KiB ({count} draft campaigns active)");
+
+        var withLeads = await CampaignAsync(silo, tenant, count, "+1646555", maxConcurrent: 5, perMinute: 30);
+        var rows = (await silo.Grains.GetCampaign(tenant.Id, withLeads).ListLeadsAsync(null, null, count)).Value!.Items;
+        var settings = (await silo.Grains.GetCampaign(tenant.Id, withLeads).GetSettingsAsync())!;
+        var beforeLeads = Heap();
+        await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (lead, _) =>
+            await silo.Grains.GetLead(tenant.Id, withLeads, lead.LeadId).ReconcileAsync(settings));
+        Console.WriteLine($"memory per lead grain holding its row: {(Heap() - beforeLeads) / (double)rows.Count / 1024:F1} KiB ({rows.Count} activated)");
+    }
+
+    private static long Heap()
+    {
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+
+    private static async Task<double> FirstClaimAsync(NpgsqlConnection connection, CampaignId campaign, DateTimeOffset from)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < Patience)
+        {
+            await using var command = new NpgsqlCommand($"SELECT min(last_dialed_at) FROM leads WHERE campaign_id = '{campaign}'", connection);
+            if (await command.ExecuteScalarAsync() is DateTime first) return (new DateTimeOffset(first, TimeSpan.Zero) - from).TotalMilliseconds;
+            await Task.Delay(5);
+        }
+        throw new TimeoutException($"campaign {campaign} never dialed");
+    }
+
+    private static async Task<BenchTenant> TenantAsync(BenchSilo silo, int concurrencyLimit)
+    {
+        var grains = silo.Grains;
+        var tenant = TenantId.New();
+        var callerId = $"+1650254{Interlocked.Increment(ref _callerIds):0000}";
+        await grains.GetTenant(tenant).CreateAsync(new CreateTenant { Name = "Bench", Settings = TenantSettings.Default with { ConcurrencyLimit = concurrencyLimit } });
+        await grains.GetPriceBook(DefaultPriceBook.Currency).PublishAsync(DefaultPriceBook.Publish);
+        await grains.GetWallet(tenant).CreditAsync(new WalletCredit { Kind = CreditKind.TopUp, Amount = 1_000_000_000, IdempotencyKey = "bench-top-up", Actor = "operator" });
+        var (brand, persona, agent, trunk) = (PrefixedId.New<BrandId>(), PrefixedId.New<PersonaId>(), PrefixedId.New<AgentId>(), PrefixedId.New<SipTrunkId>());
+        await grains.GetBrand(tenant, brand).CreateAsync(new BrandProfile { CompanyName = "Bench Co" });
+        await grains.GetPersona(tenant, persona).CreateFromTemplateAsync(brand, "receptionist", null);
+        await grains.GetAgent(tenant, agent).CreateAsync(persona, new AgentSettings { Name = "Caller", Status = AgentStatus.Active });
+        var liveKitTrunk = await silo.Services.GetRequiredService<LiveKitClient>()
+            .CreateSipOutboundTrunkAsync(new LiveKitSipOutboundTrunk { Name = "bench", Address = "sip.example.test", Numbers = [callerId] });
+        await grains.GetSipTrunk(tenant, trunk).CreateAsync(new SipTrunkSettings
+        {
+            LiveKitTrunkId = liveKitTrunk.SipTrunkId!, Name = "Main", Numbers = [callerId], MaxConcurrentCalls = 2_000, CallsPerSecond = 100,
+        });
+        await grains.GetPhoneNumber(tenant, PrefixedId.New<PhoneNumberId>()).CreateAsync(new PhoneNumberSettings { Number = callerId, AssignedAgentId = agent, TrunkId = trunk });
+        return new BenchTenant(tenant, agent);
+    }
+
+    private static CampaignSettings Settings(BenchTenant tenant, string name, int maxConcurrent, int perMinute, DateTimeOffset? startsAt = null) => new()
+    {
+        Name = name, AgentId = tenant.Agent, StartsAt = startsAt, RequireConsentForUsNumbers = false,
+        // Every hour of every day, so the benchmark runs at any hour: the legal bound still applies, hence the zone below.
+        Windows = [new CallWindow { Days = Enum.GetValues<DayOfWeek>(), StartMinute = 0, EndMinute = CallWindow.MinutesPerDay }],
+        Pacing = new CampaignPacing { MaxConcurrentCalls = maxConcurrent, MaxDialsPerMinute = perMinute },
+    };
+
+    /// <summary>
+    /// A campaign with <paramref name="leads"/> (at most 10,000) leads, <paramref name="prefix"/> (+1, area code and
+    /// exchange) and four digits. Each lead's zone is given explicitly as one where it is 09:00–19:00 now, so the legal
+    /// bound (in the called party's local time) never stops the benchmark at an odd hour of the real day.
+    /// </summary>
+    private static async Task<CampaignId> CampaignAsync(BenchSilo silo, BenchTenant tenant, int leads, string prefix, int maxConcurrent, int perMinute, DateTimeOffset? startsAt = null)
+    {
+        var id = PrefixedId.New<CampaignId>();
+        var campaign = silo.Grains.GetCampaign(tenant.Id, id);
+        var created = await campaign.CreateAsync(Settings(tenant, $"bench {prefix}", maxConcurrent, perMinute, startsAt));
+        if (created.Outcome != WriteOutcome.Created) throw new InvalidOperationException($"campaign not created: {created.Outcome} {created.Detail}");
+        var zone = LawfulZoneNow();
+        foreach (var chunk in Enumerable.Range(0, leads).Chunk(LeadImportSource.MaxRows))
+        {
+            var rows = chunk.Select(i => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>
+            {
+                ["phone"] = $"{prefix}{i:0000}",
+                ["timezone"] = zone,
+            }).ToList();
+            var report = await campaign.ImportLeadsAsync(new LeadImportSource { Rows = rows });
+            if (report.Value is not { } r || r.Rejected.Count > 0) throw new InvalidOperationException($"leads not imported: {report.Detail} {string.Join("; ", report.Value?.Rejected.Take(3).Select(p => p.Reason) ?? [])}");
+        }
+        return id;
+    }
+
+    private static string LawfulZoneNow()
+    {
+        foreach (var zone in new[] { "America/New_York", "America/Los_Angeles", "Pacific/Honolulu", "Asia/Tokyo", "Asia/Kolkata", "Europe/London" })
+        {
+            var local = NodaTime.SystemClock.Instance.GetCurrentInstant().InZone(NodaTime.DateTimeZoneProviders.Tzdb[zone]);
+            if (local.Hour is >= 9 and < 19) return zone;
+        }
+        return "Pacific/Auckland";
+    }
+
+    private static async Task WaitAsync(string connectionString, string sql, long expected)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var deadline = Stopwatch.StartNew();
+        double count;
+        while ((count = await ScalarAsync(connection, sql)) < expected)
+        {
+            if (deadline.Elapsed > Patience) throw new TimeoutException($"only {count} of {expected}: {sql}");
+            await Task.Delay(50);
+        }
+    }
+
+    private static async Task<double> ScalarAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToDouble(await command.ExecuteScalarAsync());
+    }
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
+}
