@@ -92,11 +92,15 @@ public static class CallLifecycle
 
     /// <summary>
     /// Answered by a person while the agent was not in the room by <see cref="AbandonAfter"/> after the answer (it
-    /// joined later, or never). A machine's answer is no abandoned person; an unanswered call abandons nobody.
+    /// joined later, or never). A machine's answer is no abandoned person; an unanswered call abandons nobody; and a
+    /// callee who hung up within <see cref="AbandonAfter"/> left before the call could count as abandoned (the agent's
+    /// arrival may then be reported after the end, and is not recorded on an ended call).
     /// </summary>
     public static bool IsAbandoned(CallProgress call, AnsweredBy? answeredBy) =>
         call.AnsweredAt is { } answered && answeredBy != AnsweredBy.Machine && call.EndReason != CallEndReason.Voicemail
-        && (call.AgentJoinedAt is { } joined ? joined > answered + AbandonAfter : call.IsEnded);
+        && (call.AgentJoinedAt is { } joined
+            ? joined > answered + AbandonAfter
+            : call.IsEnded && call.EndedAt is { } ended && ended > answered + AbandonAfter);
 
     /// <summary>The callee's participant identity in the call's room; the room holds one call, so it needs nothing unique.</summary>
     public const string CalleeIdentity = "callee";

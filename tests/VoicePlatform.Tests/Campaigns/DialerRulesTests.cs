@@ -201,6 +201,8 @@ public sealed class DialerRulesTests
         var never = answered with { Status = CallStatus.Ended, EndReason = CallEndReason.Completed, EndedAt = Now.AddSeconds(30) };
         Assert.True(VoicePlatform.Grains.Calls.CallLifecycle.IsAbandoned(never, null));
         Assert.False(VoicePlatform.Grains.Calls.CallLifecycle.IsAbandoned(never, AnsweredBy.Machine));
+        // Hung up within the two seconds: gone before it could be abandoned.
+        Assert.False(VoicePlatform.Grains.Calls.CallLifecycle.IsAbandoned(never with { EndedAt = Now.AddSeconds(1.5) }, null));
         Assert.False(VoicePlatform.Grains.Calls.CallLifecycle.IsAbandoned(never with { AnsweredAt = null, EndReason = CallEndReason.NoAnswer }, null));
         // The first sighting is kept.
         Assert.Equal(Now.AddSeconds(-3), VoicePlatform.Grains.Calls.CallLifecycle.AgentJoined(agentFirst with { Status = CallStatus.Answered }, Now).AgentJoinedAt);
