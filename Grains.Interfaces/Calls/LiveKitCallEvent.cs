@@ -19,4 +19,6 @@ public sealed record LiveKitCallEvent
     [Id(8)] public string? RecordingLocation { get; init; }
     [Id(9)] public long RecordingDurationMs { get; init; }
     [Id(10)] public string? EgressError { get; init; }
+    /// <summary>When LiveKit says the participant joined (ParticipantInfo.joined_at_ms): true whatever the webhook's delivery delay.</summary>
+    [Id(11)] public DateTimeOffset? ParticipantJoinedAt { get; init; }
 }

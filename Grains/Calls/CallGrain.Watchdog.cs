@@ -69,7 +69,8 @@ public sealed partial class CallGrain
         }
 
         var callee = participants.FirstOrDefault(p => p.Identity == CallLifecycle.CalleeIdentity);
-        if (participants.Any(p => p.Kind == CallLifecycle.AgentKind)) await ApplyAsync(CallLifecycle.AgentJoined(Progress, now));
+        if (participants.FirstOrDefault(p => p.Kind == CallLifecycle.AgentKind) is { } agent)
+            await ApplyAsync(CallLifecycle.AgentJoined(Progress, agent.JoinedAtMs > 0 && DateTimeOffset.FromUnixTimeMilliseconds(agent.JoinedAtMs) < now ? DateTimeOffset.FromUnixTimeMilliseconds(agent.JoinedAtMs) : now));
         var wasEnded = Progress.IsEnded;
         await ApplyAsync(CallLifecycle.OnRoomListed(Progress, callee is not null, callee?.SipCallStatus, _dialInFlight, now));
         // The agent may still be in the room the callee left, and an empty room lingers until LiveKit's departure

@@ -117,7 +117,8 @@ public static class CallLifecycle
         return liveKitEvent.Event switch
         {
             "participant_joined" when callee => CalleeSeen(call, liveKitEvent.SipCallStatus, now),
-            "participant_joined" when liveKitEvent.ParticipantKind == AgentKind => AgentJoined(call, now),
+            // LiveKit's own join time: a webhook delivered late must not make a punctual agent look late.
+            "participant_joined" when liveKitEvent.ParticipantKind == AgentKind => AgentJoined(call, liveKitEvent.ParticipantJoinedAt is { } joined && joined < now ? joined : now),
             "participant_left" or "participant_connection_aborted" when callee =>
                 CalleeLeft(call, liveKitEvent.DisconnectReason, now, maxDuration, limitedByFunds),
             "room_finished" => RoomGone(call, now),

@@ -8,7 +8,7 @@ using VoicePlatform.LiveKitEmulator.Hosting;
 namespace VoicePlatform.LiveKitEmulator.Webhooks;
 
 /// <summary>
-/// Sends queued webhooks one at a time, in queue order, to every configured URL, signed as LiveKit
+/// Sends queued webhooks — one at a time in queue order, or up to <c>Webhook:Concurrency</c> at once — to every configured URL, signed as LiveKit
 /// signs them: <c>Authorization: &lt;JWT&gt;</c> (no Bearer) with <c>iss</c>, a 5-minute <c>exp</c> and
 /// <c>sha256</c> = base64 SHA-256 of the exact body; failures are retried with exponential back-off.
 /// </summary>
@@ -23,19 +23,45 @@ public sealed class WebhookDeliveryService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var slots = new SemaphoreSlim(Math.Max(1, options.Value.Webhook.Concurrency));
         try
         {
             await foreach (var delivery in publisher.Queue.ReadAllAsync(stoppingToken))
             {
                 await clock.DelayAsync(options.Value.Webhook.Faults.Delay, stoppingToken);
-                foreach (var url in options.Value.Webhook.Receivers())
+                if (options.Value.Webhook.Concurrency <= 1)
                 {
-                    await DeliverAsync(url, delivery, stoppingToken);
+                    await DeliverToAllAsync(delivery, stoppingToken);
+                    continue;
                 }
+
+                await slots.WaitAsync(stoppingToken);
+                _ = Task.Run(async () =>
+                {
+                    try
+                    {
+                        await DeliverToAllAsync(delivery, stoppingToken);
+                    }
+                    catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                    {
+                    }
+                    finally
+                    {
+                        slots.Release();
+                    }
+                }, CancellationToken.None);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+    }
+
+    private async Task DeliverToAllAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+    {
+        foreach (var url in options.Value.Webhook.Receivers())
+        {
+            await DeliverAsync(url, delivery, cancellationToken);
         }
     }
 

@@ -26,6 +26,12 @@ public sealed class WebhookOptions
     /// <summary>Retries after a failed delivery (go-retryablehttp's default is 4).</summary>
     public int RetryMax { get; set; } = 4;
 
+    /// <summary>
+    /// Deliveries in flight at once. 1 (the default) sends them strictly in order; more lets a load generator keep up
+    /// with thousands of calls, at the price of the re-ordering LiveKit's own worker pool may also produce.
+    /// </summary>
+    public int Concurrency { get; set; } = 1;
+
     public TimeSpan RetryWaitMin { get; set; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan RetryWaitMax { get; set; } = TimeSpan.FromSeconds(30);

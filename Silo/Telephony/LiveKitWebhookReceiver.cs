@@ -46,6 +46,12 @@ public sealed class LiveKitWebhookReceiver(IGrainFactory grains, IServiceProvide
         Event = webhook.Event,
         ParticipantIdentity = webhook.Participant?.Identity,
         ParticipantKind = webhook.Participant?.Kind,
+        ParticipantJoinedAt = webhook.Participant switch
+        {
+            { JoinedAtMs: > 0 } p => DateTimeOffset.FromUnixTimeMilliseconds(p.JoinedAtMs),
+            { JoinedAt: > 0 } p => DateTimeOffset.FromUnixTimeSeconds(p.JoinedAt),
+            _ => null,
+        },
         DisconnectReason = webhook.Participant?.DisconnectReason,
         SipCallStatus = webhook.Participant?.SipCallStatus,
         EgressId = webhook.EgressInfo?.EgressId,

@@ -8,6 +8,7 @@ using VoicePlatform.Benchmarks.Hosting;
 using VoicePlatform.Benchmarks.Measurement;
 using VoicePlatform.Benchmarks.StateWrites;
 using VoicePlatform.Brands;
+using VoicePlatform.Calls;
 using VoicePlatform.Campaigns;
 using VoicePlatform.Common;
 using VoicePlatform.Grains.Telephony.LiveKit;
@@ -27,7 +28,7 @@ using VoicePlatform.Wallets;
 namespace VoicePlatform.Benchmarks.Campaigns;
 
 /// <summary>
-/// <c>campaigns [--campaigns 10] [--leads 300] [--rounds 2] [--starts 20] [--pace 600] [--pace-seconds 60]
+/// <c>campaigns [--campaigns 10] [--leads 300] [--concurrent 30] [--rounds 2] [--starts 20] [--pace 600] [--pace-seconds 60]
 /// [--tick-leads 100000] [--idle 2000] [--acceleration 20]</c>: the dialer as in production — a silo on PostgreSQL,
 /// the API host as its client and webhook receiver, the LiveKit emulator as telephony — and its figures: completed
 /// campaign calls per second next to pgbench's TPS on the same server, durable transactions per completed call by
@@ -53,6 +54,7 @@ public static class CampaignsBenchmark
         var tickLeads = options.Int("tick-leads", 100_000);
         var idle = options.Int("idle", 2000);
         var acceleration = options.Int("acceleration", 20);
+        var concurrent = options.Int("concurrent", 30);
 
         var connectionString = await PostgresServer.CreateDatabaseAsync("bench_campaigns");
         string? apiUrl = null;
@@ -67,6 +69,9 @@ public static class CampaignsBenchmark
             o.AgentWorker.Converse = false;
             o.AgentWorker.PlatformUrlSource = () => apiUrl;
             o.Webhook.UrlSource = () => apiUrl is null ? [] : [apiUrl + "/api/livekit/webhook"];
+            // One delivery at a time cannot keep up with hundreds of live calls on this machine: the joins and
+            // departures would arrive seconds late and every call would look abandoned.
+            o.Webhook.Concurrency = 16;
         });
         await emulator.StartAsync();
         await using var silo = await BenchSilo.StartAsync(connectionString, new Dictionary<string, string?>
@@ -103,7 +108,7 @@ public static class CampaignsBenchmark
             var perCall = new List<double>();
             for (var round = 1; round <= rounds; round++)
             {
-                var (rate, transactions) = await ThroughputRoundAsync(silo, connectionString, campaigns, leadsPerCampaign, round);
+                var (rate, transactions) = await ThroughputRoundAsync(silo, connectionString, campaigns, leadsPerCampaign, concurrent, round);
                 rates.Add(rate);
                 perCall.Add(transactions);
             }
@@ -134,12 +139,12 @@ public static class CampaignsBenchmark
     /// Every campaign's leads answered and completed: calls per second from the first dial to the last end, and each
     /// kind of durable transaction the platform made for them, per completed call.
     /// </summary>
-    private static async Task<(double Rate, double TransactionsPerCall)> ThroughputRoundAsync(BenchSilo silo, string connectionString, int campaigns, int leadsPerCampaign, int round)
+    private static async Task<(double Rate, double TransactionsPerCall)> ThroughputRoundAsync(BenchSilo silo, string connectionString, int campaigns, int leadsPerCampaign, int concurrent, int round)
     {
         var tenant = await TenantAsync(silo, concurrencyLimit: 2_000);
         var ids = new List<CampaignId>();
         for (var c = 0; c < campaigns; c++)
-            ids.Add(await CampaignAsync(silo, tenant, leadsPerCampaign, $"+1212{200 + round * 30 + c}", maxConcurrent: 200, perMinute: CampaignPacing.MaxPerMinute));
+            ids.Add(await CampaignAsync(silo, tenant, leadsPerCampaign, $"+1212{200 + round * 30 + c}", maxConcurrent: concurrent, perMinute: CampaignPacing.MaxPerMinute));
         var leadStore = silo.Services.GetRequiredService<PostgresLeadStore>();
         var callStore = silo.Services.GetRequiredService<PostgresCallRecordStore>();
         var ledger = silo.Services.GetRequiredService<PostgresWalletLedgerStore>();
@@ -149,6 +154,9 @@ public static class CampaignsBenchmark
         var total = campaigns * leadsPerCampaign;
         await WaitAsync(connectionString, $"SELECT count(*) FROM leads WHERE tenant_id = '{tenant.Id}' AND status = 'completed'", total);
         var completing = clock.Elapsed;
+        var sample = (await silo.Grains.GetCampaign(tenant.Id, ids[0]).ListCallsAsync(new VoicePlatform.Calls.CallListQuery { Limit = 1 })).Value!.Items[0];
+        var view = (await silo.Grains.GetCall(tenant.Id, sample.CallId).GetAsync())!;
+        Console.WriteLine($"  a call: queued {view.QueuedAt:HH:mm:ss.fff}, agent joined {view.AgentJoinedAt:HH:mm:ss.fff}, answered {view.AnsweredAt:HH:mm:ss.fff}, ended {view.EndedAt:HH:mm:ss.fff}, abandoned {view.Abandoned}");
         await WaitAsync(connectionString, $"SELECT count(*) FROM call_records WHERE tenant_id = '{tenant.Id}' AND settled", total);
 
         await using var connection = new NpgsqlConnection(connectionString);
@@ -166,7 +174,8 @@ public static class CampaignsBenchmark
         var all = callState + campaignState + claimTx + updateTx + projectionTx + ledgerTx;
         var rate = total / window;
         Console.WriteLine();
-        Console.WriteLine($"round {round}: {total} leads in {campaigns} campaigns completed {completing.TotalSeconds:F1} s after the starts; first dial -> last end {window:F1} s = {rate:F1} completed calls/s");
+        var abandonedCalls = await ScalarAsync(connection, $"SELECT count(*) FROM leads, jsonb_array_elements(attempt_log) a WHERE tenant_id = '{tenant.Id}' AND (a ->> 'abandoned')::boolean");
+        Console.WriteLine($"round {round}: {total} leads in {campaigns} campaigns ({concurrent} calls at once each, {abandonedCalls} abandoned) completed {completing.TotalSeconds:F1} s after the starts; first dial -> last end {window:F1} s = {rate:F1} completed calls/s");
         Console.WriteLine($"  durable transactions per completed call: call grain state {callState / (double)total:F2}, campaign grain state {campaignState / (double)total:F3}, " +
             $"lead claims {claimTx / (double)total:F3} ({claimTx} claims), lead outcome rows {updateTx / (double)total:F2}, call-record projection {projectionTx / (double)total:F2}, wallet ledger commits {ledgerTx / (double)total:F2}; in all {all / (double)total:F2}");
         return (rate, all / (double)total);
