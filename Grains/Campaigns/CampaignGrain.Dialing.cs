@@ -32,6 +32,9 @@ public sealed partial class CampaignGrain
     // Limits that lift without telling this campaign (another campaign's call ending) are asked again this soon (host time).
     private static readonly TimeSpan SharedLimitRetry = TimeSpan.FromMilliseconds(500);
     private const int MaxDialsPerTick = 50;
+    // Ticks at least this far apart: at high rates a tick claims several leads in one statement instead of one each
+    // (a transaction saved per dial); the pace over any second stays the configured one.
+    private static readonly TimeSpan MinimumTickGap = TimeSpan.FromMilliseconds(200);
 
     private readonly Dictionary<LeadId, InFlight> _inFlight = [];
     private readonly Queue<DateTimeOffset> _recentDials = new();
@@ -41,6 +44,7 @@ public sealed partial class CampaignGrain
     private DateTimeOffset? _timerDueAt;
     private NotDialing? _notDialing;
     private AbandonSteering? _abandon;
+    private DateTimeOffset _lastTickAt = DateTimeOffset.MinValue;
 
     private sealed record InFlight(CallId Call, DateTimeOffset ClaimedAt);
 
@@ -148,8 +152,8 @@ public sealed partial class CampaignGrain
         }
         if (ended.InsufficientFunds) await PauseForFundsAsync("A call could not reserve its first block.");
         if (ended.Answered && !ended.Amended) await SteerOnAbandonedAsync(ended.Abandoned);
-        // The slot is free now, not at the next tick.
-        if (state.State.Status == CampaignStatus.Running) ArmTimer(TimeSpan.Zero);
+        // The slot is free now, not at the next tick (but slots freed together share one tick).
+        if (state.State.Status == CampaignStatus.Running) ArmTimerAt(EarliestTick());
     }
 
     /// <summary>The recent window of answered calls, for the campaign's abandon limit.</summary>
@@ -304,9 +308,18 @@ public sealed partial class CampaignGrain
         await DialTickAsync(now);
     }
 
+    /// <summary>Now, or <see cref="MinimumTickGap"/> after the last tick when that is later.</summary>
+    private DateTimeOffset EarliestTick()
+    {
+        var now = clock.GetUtcNow();
+        var gapEnd = _lastTickAt == DateTimeOffset.MinValue ? now : _lastTickAt + MinimumTickGap * clock.Rate;
+        return gapEnd > now ? gapEnd : now;
+    }
+
     /// <summary>One tick: as many dials as every limit allows now, then the timer set for when the next one may go.</summary>
     private async Task DialTickAsync(DateTimeOffset now)
     {
+        _lastTickAt = now;
         var settings = state.State.Settings!;
         if (settings.EndsAt is { } end && end <= now)
         {
@@ -369,7 +382,15 @@ public sealed partial class CampaignGrain
             return;
         }
 
-        _notDialing = null;
+        // Dialing now; and when this tick filled a limit, the reason is known before the next tick.
+        _notDialing = _inFlight.Count + claimed.Count >= settings.Pacing.MaxConcurrentCalls
+            ? new NotDialing(NotDialingReason.CampaignConcurrencyLimit, null, $"{_inFlight.Count + claimed.Count} calls live, the campaign's most; the next dial follows a call's end.")
+            : grant.Limit switch
+            {
+                DialLimit.TenantConcurrency => new NotDialing(NotDialingReason.TenantConcurrencyLimit, null, "The tenant's concurrency cap is in use by its campaigns."),
+                DialLimit.TrunkConcurrency => new NotDialing(NotDialingReason.TrunkConcurrencyLimit, null, "The trunk's channels are in use."),
+                _ => null,
+            };
         foreach (var lead in claimed)
         {
             _inFlight[lead.LeadId] = new InFlight(lead.CurrentCallId, now);
@@ -387,7 +408,12 @@ public sealed partial class CampaignGrain
             await PauseForFundsAsync("A call could not reserve its first block.");
             return;
         }
-        if (state.State.Status == CampaignStatus.Running) ArmTimerAt(pacer.NextDialAt(clock.GetUtcNow()));
+        if (state.State.Status == CampaignStatus.Running)
+        {
+            var next = pacer.NextDialAt(clock.GetUtcNow());
+            var earliest = EarliestTick();
+            ArmTimerAt(next < earliest ? earliest : next);
+        }
     }
 
     private async Task<LeadDialResult> DialAsync(LeadRecord lead, CampaignSettings settings, DialingPreparation prepared)

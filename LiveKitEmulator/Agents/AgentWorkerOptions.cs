@@ -77,8 +77,8 @@ public sealed class AgentWorkerOptions
         }
 
         LiveKitEmulatorOptions.Require(
-            PlatformUrl.Length > 0 || PlatformUrlSource is not null,
-            "LiveKitEmulator:AgentWorker:PlatformUrl must be set when LiveKitEmulator:AgentWorker:Enabled is true.");
+            PlatformUrl.Length > 0 || PlatformUrlSource is not null || !Converse,
+            "LiveKitEmulator:AgentWorker:PlatformUrl must be set when LiveKitEmulator:AgentWorker:Enabled is true (unless Converse is false: a silent agent reports nothing).");
         LiveKitEmulatorOptions.Require(
             PlatformUrl.Length == 0 || (Uri.TryCreate(PlatformUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"),
             $"LiveKitEmulator:AgentWorker:PlatformUrl '{PlatformUrl}' is not an http(s) URL.");

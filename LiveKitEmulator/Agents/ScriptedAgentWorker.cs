@@ -67,7 +67,7 @@ public sealed class ScriptedAgentWorker(
         using var scope = logger.BeginScope("Call {CallId} of tenant {TenantId} in room {RoomName}", call.CallId, call.TenantId, dispatch.Room);
         var settings = options.Value.AgentWorker;
         var platformUrl = settings.ResolvePlatformUrl();
-        if (platformUrl is null)
+        if (platformUrl is null && settings.Converse)
         {
             logger.LogWarning("Agent worker skips call {CallId}: the platform URL is not known (LiveKitEmulator:AgentWorker:PlatformUrl)", call.CallId);
             return;
@@ -121,7 +121,7 @@ public sealed class ScriptedAgentWorker(
                 await Task.Delay(Timeout.Infinite, present.Token).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 return;
             }
-            var platform = new PlatformClient(httpClients.CreateClient(HttpClientName), platformUrl, call, settings, clock, logger);
+            var platform = new PlatformClient(httpClients.CreateClient(HttpClientName), platformUrl!, call, settings, clock, logger);
             await ConverseAsync(platform, call, answer, agent, stopping);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)

@@ -118,7 +118,7 @@ public static class CampaignsBenchmark
 
             await FirstDialAsync(silo, connectionString, starts);
             await PacingAsync(silo, connectionString, pace, paceSeconds);
-            await TickCostAsync(silo, tickLeads);
+            await TickCostAsync(silo, connectionString, tickLeads);
             await MemoryAsync(silo, idle);
             Console.WriteLine($"load average at end: {LoadAverage()}");
         }
@@ -192,8 +192,8 @@ public static class CampaignsBenchmark
         for (var i = 0; i < starts; i++)
         {
             var id = await CampaignAsync(silo, tenant, 3, $"+1213{200 + i}", maxConcurrent: 5, perMinute: 60);
-            await silo.Grains.GetCampaign(tenant.Id, id).StartAsync();
             var startedAt = DateTimeOffset.UtcNow;
+            await silo.Grains.GetCampaign(tenant.Id, id).StartAsync();
             immediate.Add(await FirstClaimAsync(connection, id, startedAt));
         }
         for (var i = 0; i < starts; i++)
@@ -206,7 +206,7 @@ public static class CampaignsBenchmark
         immediate.Sort();
         scheduled.Sort();
         Console.WriteLine();
-        Console.WriteLine($"first dial after a start ({starts} campaigns): p50 {Statistics.Percentile([.. immediate], 50):F0} ms, p99 {Statistics.Percentile([.. immediate], 99):F0} ms, max {immediate[^1]:F0} ms");
+        Console.WriteLine($"first dial after a start (from the call to StartAsync; {starts} campaigns): p50 {Statistics.Percentile([.. immediate], 50):F0} ms, p99 {Statistics.Percentile([.. immediate], 99):F0} ms, max {immediate[^1]:F0} ms");
         Console.WriteLine($"first dial after a scheduled start time ({starts} campaigns, 3 s ahead): p50 {Statistics.Percentile([.. scheduled], 50):F0} ms, p99 {Statistics.Percentile([.. scheduled], 99):F0} ms, max {scheduled[^1]:F0} ms");
         Console.WriteLine("  baseline, a 30-second polling loop: p50 15000 ms, p99 29700 ms (uniform wait for the next poll)");
     }
@@ -235,7 +235,7 @@ public static class CampaignsBenchmark
     /// What one tick reads from the lead table, with 100 leads and with <paramref name="many"/> (all but 100 due
     /// tomorrow, as a big list outside its hours is): the next due leads and the next callable time.
     /// </summary>
-    private static async Task TickCostAsync(BenchSilo silo, int many)
+    private static async Task TickCostAsync(BenchSilo silo, string connectionString, int many)
     {
         var store = silo.Services.GetRequiredService<PostgresLeadStore>();
         var tenant = TenantId.New();
@@ -252,6 +252,13 @@ public static class CampaignsBenchmark
                     TenantId = tenant, CampaignId = campaign, LeadId = LeadRecord.IdFor(campaign, $"+1{i + 2_000_000_000L}"), Phone = $"+1{i + 2_000_000_000L}",
                     Status = LeadStatus.Scheduled, NextCallableAt = i < 100 ? now.AddSeconds(-i) : now.AddDays(1).AddSeconds(i), Revision = 1, ImportedAt = now, UpdatedAt = now,
                 }).ToList());
+            }
+            // Statistics as autovacuum would have them by the time a campaign of this size runs.
+            await using (var analyze = new NpgsqlConnection(connectionString))
+            {
+                await analyze.OpenAsync();
+                await using var command = new NpgsqlCommand("ANALYZE leads", analyze);
+                await command.ExecuteNonQueryAsync();
             }
             var timings = new double[200];
             for (var i = 0; i < timings.Length; i++)

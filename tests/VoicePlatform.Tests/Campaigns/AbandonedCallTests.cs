@@ -14,8 +14,9 @@ public sealed class AbandonedCallTests(CampaignAbandonFixture host)
     public async Task AbandonedCallsSlowTheCampaignThenPauseItAndTheRateIsReported()
     {
         var tenant = await host.TenantWithCallerIdAsync(openingBalance: 1_000_000);
-        var campaign = await tenant.CreateCampaignAsync(maxConcurrent: 3, perMinute: 120);
-        var phones = Enumerable.Range(0, 60).Select(i => $"+1212{i + 200:000}{CampaignDialingFixture.Answers}").ToList();
+        var campaign = await tenant.CreateCampaignAsync(maxConcurrent: 10, perMinute: 120);
+        // Calls of three seconds: a callee who hangs up within two is never counted abandoned.
+        var phones = Enumerable.Range(0, 60).Select(i => $"+1212{i + 200:000}{CampaignDialingFixture.ThreeSecondCall}").ToList();
         await tenant.ImportAsync(campaign, phones);
         await tenant.CommandAsync(campaign, "start");
 

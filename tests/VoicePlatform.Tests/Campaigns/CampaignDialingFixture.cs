@@ -12,7 +12,7 @@ namespace VoicePlatform.Tests.Campaigns;
 /// <summary>
 /// An all-in-one ApiHost whose campaigns dial its embedded LiveKit emulator. The emulator answers by the callee's
 /// last four digits (0111 answers and hangs up, 0122 busy, 0133 rings out, 0144 rejects, 0155 answers for a long
-/// call) and runs 10× faster than real time. The calling clock starts at a fixed Wednesday 17:55 UTC — lawful on the
+/// call, 0166 for three seconds) and runs 10× faster than real time. The calling clock starts at a fixed Wednesday 17:55 UTC — lawful on the
 /// US mainland, five minutes before Honolulu's 08:00 — and runs 30× faster, so retry delays of a minute take two
 /// seconds and every test passes at any hour of the real day. The emulator's agent worker joins every call's room and
 /// stays silent (it reports no outcome), so answered calls are not abandoned and end when the callee hangs up.
@@ -27,6 +27,7 @@ public class CampaignDialingFixture : ApiHostFixture
     public const string NoAnswer = "0133";
     public const string Rejects = "0144";
     public const string LongCall = "0155";
+    public const string ThreeSecondCall = "0166";
 
     /// <summary>Agent worker settings of a fixture that needs others (late or missing agents).</summary>
     protected virtual IEnumerable<string> AgentWorkerArguments => [];
@@ -44,6 +45,7 @@ public class CampaignDialingFixture : ApiHostFixture
         .. Rule(2, "*" + NoAnswer, "noanswer;ring=2"),
         .. Rule(3, "*" + Rejects, "rejected;ring=1"),
         .. Rule(4, "*" + LongCall, "answer;ring=1;hangup=40"),
+        .. Rule(5, "*" + ThreeSecondCall, "answer;ring=1;hangup=30"),
     ];
 
     /// <summary>Every call the emulator was asked to place, by the number it rang: the dialer's own record is not trusted for counting.</summary>

@@ -25,7 +25,14 @@ public sealed class CampaignSiloKillTests(ITestOutputHelper output)
     [Fact]
     public async Task KillingTheCampaignsSiloResumesItOnTheSurvivorWithNoLeadDialedTwice()
     {
-        await using var emulator = await EmulatorUnderTest.StartAsync(o => o.Sip.Rules = [new SipOutcomeRule { Pattern = "*", Outcome = "answer;ring=0;hangup=2" }]);
+        await using var emulator = await EmulatorUnderTest.StartAsync(o =>
+        {
+            o.Sip.Rules = [new SipOutcomeRule { Pattern = "*", Outcome = "answer;ring=0;hangup=2" }];
+            // An agent joins every room (silently): without one every answered call would be abandoned and the
+            // campaign would pause itself for its abandon rate.
+            o.AgentWorker.Enabled = true;
+            o.AgentWorker.Converse = false;
+        });
         var dialled = emulator.Services.GetRequiredService<SipCallSimulator>();
         var properties = ClusterCaller.LiveKitProperties(emulator);
         // Noon on a Wednesday in New York, whatever the real hour.
