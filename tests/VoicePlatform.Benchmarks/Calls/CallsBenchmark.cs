@@ -30,9 +30,6 @@ namespace VoicePlatform.Benchmarks.Calls;
 /// </summary>
 public static class CallsBenchmark
 {
-    private const string ApiKey = "APIbenchmarkkey";
-    private const string ApiSecret = "benchmark-secret-0123456789abcdefghijklmnopqrstuvwxyz";
-    private const string OperatorKey = "vpo_benchmark_operator_key_not_a_secret_0000";
     private const string CallerId = "+16502530000";
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
@@ -45,11 +42,8 @@ public static class CallsBenchmark
         var acceleration = options.Int("acceleration", 20);
 
         var connectionString = await PostgresServer.CreateDatabaseAsync("bench_calls");
-        string? apiUrl = null;
-        var emulator = LiveKitEmulatorHost.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning"], o =>
+        await using var platform = await BenchPlatform.StartAsync(connectionString, o =>
         {
-            o.ApiKey = ApiKey;
-            o.ApiSecret = ApiSecret;
             o.TimeAcceleration = acceleration;
             o.Sip.Rules =
             [
@@ -58,32 +52,9 @@ public static class CallsBenchmark
                 // Webhook phase: answers and stays until the benchmark's own webhooks end it.
                 new SipOutcomeRule { Pattern = "+1628*", Outcome = "answer;ring=0" },
             ];
-            o.Webhook.UrlSource = () => apiUrl is null ? [] : [apiUrl + "/api/livekit/webhook"];
         });
-        await emulator.StartAsync();
-        var liveKit = new Dictionary<string, string?>
-        {
-            ["LiveKit:Url"] = emulator.Urls.First(),
-            ["LiveKit:ApiKey"] = ApiKey,
-            ["LiveKit:ApiSecret"] = ApiSecret,
-            ["Calls:Metering:SettlementGrace"] = "00:00:01",
-        };
-        await using var silo = await BenchSilo.StartAsync(connectionString, liveKit);
-        var api = ApiHostApplication.Build(
-        [
-            "--urls", "http://127.0.0.1:0",
-            "--ConnectionStrings:Postgres", connectionString,
-            "--Cluster:ClusterId", BenchSilo.ServiceAndClusterId,
-            "--Cluster:ServiceId", BenchSilo.ServiceAndClusterId,
-            "--Operator:ApiKey", OperatorKey,
-            "--LiveKit:Url", emulator.Urls.First(),
-            "--LiveKit:ApiKey", ApiKey,
-            "--LiveKit:ApiSecret", ApiSecret,
-            "--Logging:LogLevel:Default", "Warning",
-        ]);
-        await api.StartAsync();
-        apiUrl = api.Urls.First();
-        try
+        var silo = platform.Silo;
+        var apiUrl = platform.ApiUrl;
         {
             Console.WriteLine($"calls benchmark: {calls} calls per round at concurrency {concurrency}, {webhookCalls} calls for webhooks, {rounds} rounds, emulator {acceleration}x");
             Console.WriteLine($"load average at start: {LoadAverage()}");
@@ -108,14 +79,6 @@ public static class CallsBenchmark
             Console.WriteLine($"median webhook events handled/s: {Statistics.Median(webhookRates):F0}, p50 {Statistics.Median(p50s):F1} ms, p99 {Statistics.Median(p99s):F1} ms");
             Console.WriteLine($"median durable writes per completed call: {Statistics.Median(writes):F2}   (rounds: {string.Join(", ", writes.Select(v => v.ToString("F2")))})");
             Console.WriteLine($"load average at end: {LoadAverage()}");
-        }
-        finally
-        {
-            await api.StopAsync();
-            await api.DisposeAsync();
-            await silo.StopAsync();
-            await emulator.StopAsync();
-            await emulator.DisposeAsync();
         }
         return 0;
     }

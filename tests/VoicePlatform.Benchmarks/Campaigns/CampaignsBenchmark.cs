@@ -37,9 +37,6 @@ namespace VoicePlatform.Benchmarks.Campaigns;
 /// </summary>
 public static class CampaignsBenchmark
 {
-    private const string ApiKey = "APIbenchmarkkey";
-    private const string ApiSecret = "benchmark-secret-0123456789abcdefghijklmnopqrstuvwxyz";
-    private const string OperatorKey = "vpo_benchmark_operator_key_not_a_secret_0000";
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
     private static int _callerIds;
 
@@ -57,45 +54,18 @@ public static class CampaignsBenchmark
         var concurrent = options.Int("concurrent", 30);
 
         var connectionString = await PostgresServer.CreateDatabaseAsync("bench_campaigns");
-        string? apiUrl = null;
-        var emulator = LiveKitEmulatorHost.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning"], o =>
+        await using var platform = await BenchPlatform.StartAsync(connectionString, o =>
         {
-            o.ApiKey = ApiKey;
-            o.ApiSecret = ApiSecret;
             o.TimeAcceleration = acceleration;
             // Every callee answers at once and hangs up after a second of emulated talk.
             o.Sip.Rules = [new SipOutcomeRule { Pattern = "*", Outcome = "answer;ring=0;hangup=1" }];
             o.AgentWorker.Enabled = true;
             o.AgentWorker.Converse = false;
-            o.AgentWorker.PlatformUrlSource = () => apiUrl;
-            o.Webhook.UrlSource = () => apiUrl is null ? [] : [apiUrl + "/api/livekit/webhook"];
             // One delivery at a time cannot keep up with hundreds of live calls on this machine: the joins and
             // departures would arrive seconds late and every call would look abandoned.
             o.Webhook.Concurrency = 16;
         });
-        await emulator.StartAsync();
-        await using var silo = await BenchSilo.StartAsync(connectionString, new Dictionary<string, string?>
-        {
-            ["LiveKit:Url"] = emulator.Urls.First(),
-            ["LiveKit:ApiKey"] = ApiKey,
-            ["LiveKit:ApiSecret"] = ApiSecret,
-            ["Calls:Metering:SettlementGrace"] = "00:00:01",
-        });
-        var api = ApiHostApplication.Build(
-        [
-            "--urls", "http://127.0.0.1:0",
-            "--ConnectionStrings:Postgres", connectionString,
-            "--Cluster:ClusterId", BenchSilo.ServiceAndClusterId,
-            "--Cluster:ServiceId", BenchSilo.ServiceAndClusterId,
-            "--Operator:ApiKey", OperatorKey,
-            "--LiveKit:Url", emulator.Urls.First(),
-            "--LiveKit:ApiKey", ApiKey,
-            "--LiveKit:ApiSecret", ApiSecret,
-            "--Logging:LogLevel:Default", "Warning",
-        ]);
-        await api.StartAsync();
-        apiUrl = api.Urls.First();
-        try
+        var silo = platform.Silo;
         {
             Console.WriteLine($"campaigns benchmark: {campaigns} campaigns x {leadsPerCampaign} leads per round, {rounds} rounds; {starts} starts; pace {pace}/min for {paceSeconds} s; tick cost at 100 and {tickLeads} leads; {idle} idle campaigns; emulator {acceleration}x");
             Console.WriteLine($"machine: {Environment.ProcessorCount} cores; load average at start: {LoadAverage()}");
@@ -121,14 +91,6 @@ public static class CampaignsBenchmark
             await TickCostAsync(silo, connectionString, tickLeads);
             await MemoryAsync(silo, idle);
             Console.WriteLine($"load average at end: {LoadAverage()}");
-        }
-        finally
-        {
-            await api.StopAsync();
-            await api.DisposeAsync();
-            await silo.StopAsync();
-            await emulator.StopAsync();
-            await emulator.DisposeAsync();
         }
         return 0;
     }

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Builder;
+using VoicePlatform.ApiHost.Hosting;
+using VoicePlatform.LiveKitEmulator.Hosting;
+
+namespace VoicePlatform.Benchmarks.Hosting;
+
+/// <summary>
+/// The platform as in production, for a benchmark: the LiveKit emulator as telephony (its webhooks to the API host), a
+/// silo on PostgreSQL with the emulator as its LiveKit, and the API host as the cluster's client and webhook receiver.
+/// </summary>
+public sealed class BenchPlatform : IAsyncDisposable
+{
+    public const string ApiKey = "APIbenchmarkkey";
+    public const string ApiSecret = "benchmark-secret-0123456789abcdefghijklmnopqrstuvwxyz";
+    public const string OperatorKey = "vpo_benchmark_operator_key_not_a_secret_0000";
+
+    private readonly WebApplication _emulator;
+    private readonly WebApplication _api;
+
+    private BenchPlatform(WebApplication emulator, BenchSilo silo, WebApplication api)
+    {
+        _emulator = emulator;
+        Silo = silo;
+        _api = api;
+    }
+
+    public BenchSilo Silo { get; }
+
+    /// <summary>The API host's base URL (LiveKit's webhooks and the agent worker's reports go here).</summary>
+    public string ApiUrl => _api.Urls.First();
+
+    /// <param name="configureEmulator">The emulator's SIP rules, time, agent worker…; the keys and webhook target are set here.</param>
+    public static async Task<BenchPlatform> StartAsync(string connectionString, Action<LiveKitEmulatorOptions> configureEmulator)
+    {
+        string? apiUrl = null;
+        var emulator = LiveKitEmulatorHost.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning"], o =>
+        {
+            o.ApiKey = ApiKey;
+            o.ApiSecret = ApiSecret;
+            o.Webhook.UrlSource = () => apiUrl is null ? [] : [apiUrl + "/api/livekit/webhook"];
+            o.AgentWorker.PlatformUrlSource = () => apiUrl;
+            configureEmulator(o);
+        });
+        await emulator.StartAsync();
+        var silo = await BenchSilo.StartAsync(connectionString, new Dictionary<string, string?>
+        {
+            ["LiveKit:Url"] = emulator.Urls.First(),
+            ["LiveKit:ApiKey"] = ApiKey,
+            ["LiveKit:ApiSecret"] = ApiSecret,
+            ["Calls:Metering:SettlementGrace"] = "00:00:01",
+        });
+        var api = ApiHostApplication.Build(
+        [
+            "--urls", "http://127.0.0.1:0",
+            "--ConnectionStrings:Postgres", connectionString,
+            "--Cluster:ClusterId", BenchSilo.ServiceAndClusterId,
+            "--Cluster:ServiceId", BenchSilo.ServiceAndClusterId,
+            "--Operator:ApiKey", OperatorKey,
+            "--LiveKit:Url", emulator.Urls.First(),
+            "--LiveKit:ApiKey", ApiKey,
+            "--LiveKit:ApiSecret", ApiSecret,
+            "--Logging:LogLevel:Default", "Warning",
+        ]);
+        await api.StartAsync();
+        apiUrl = api.Urls.First();
+        return new BenchPlatform(emulator, silo, api);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _api.StopAsync();
+        await _api.DisposeAsync();
+        await Silo.StopAsync();
+        await Silo.DisposeAsync();
+        await _emulator.StopAsync();
+        await _emulator.DisposeAsync();
+    }
+}
