@@ -89,15 +89,14 @@ public sealed partial class CampaignGrain
         if (!Exists) return null;
         var now = clock.GetUtcNow();
         var byStatus = leads.CountAsync(Key.Tenant, Key.Campaign);
-        var byOutcome = leads.CountAttemptsByOutcomeAsync(Key.Tenant, Key.Campaign);
-        var abandonment = leads.AbandonFiguresAsync(Key.Tenant, Key.Campaign, now.AddDays(-30));
-        var (answered, abandoned) = await abandonment;
+        var attempts = leads.AttemptFiguresAsync(Key.Tenant, Key.Campaign, now.AddDays(-30));
+        var (byOutcome, answered, abandoned) = await attempts;
         return View() with
         {
             Progress = new CampaignProgress
             {
                 LeadsByStatus = await byStatus,
-                AttemptsByOutcome = await byOutcome,
+                AttemptsByOutcome = byOutcome,
                 LiveCalls = _inFlight.Count,
                 DialsLastMinute = _recentDials.Count(d => now - d < TimeSpan.FromMinutes(1)),
                 NotDialing = WhyNotDialing(),
@@ -168,14 +167,9 @@ public sealed partial class CampaignGrain
         Abandon.Observe(now, abandoned);
         if (state.State.Status == CampaignStatus.Running && Abandon.ShouldPause(now))
         {
-            var transition = CampaignLifecycle.Pause(Phase, PauseReason.AbandonRate);
-            if (!transition.IsRefused && transition.Phase != Phase)
-            {
-                var detail = $"{Abandon.RecentRatePercent(now):0.#} % of recently answered calls were abandoned (the agent was not in the room within {Calls.CallLifecycle.AbandonAfter.TotalSeconds:0} s), over the limit of {Abandon.LimitPercent:0.#} % even at a lower pace.";
-                await MoveAsync(transition.Phase, detail);
-                logger.LogWarning("Campaign {CampaignId} of tenant {TenantId} paused itself: {Detail}", Key.Campaign, Key.Tenant, detail);
-                return;
-            }
+            await PauseItselfAsync(PauseReason.AbandonRate,
+                $"{Abandon.RecentRatePercent(now):0.#} % of recently answered calls were abandoned (the agent was not in the room within {Calls.CallLifecycle.AbandonAfter.TotalSeconds:0} s), over the limit of {Abandon.LimitPercent:0.#} % even at a lower pace.");
+            return;
         }
         var steered = SteeredDialsPerMinute(now);
         if (_pacer is { } pacer && pacer.MaxPerMinute != steered)
@@ -247,9 +241,12 @@ public sealed partial class CampaignGrain
         return WriteResult<CampaignView>.Ok(View());
     }
 
-    private async Task PauseForFundsAsync(string detail)
+    private Task PauseForFundsAsync(string detail) => PauseItselfAsync(PauseReason.InsufficientFunds, detail);
+
+    /// <summary>The campaign pauses itself (never over a person's pause, which outranks it); nothing when it already is.</summary>
+    private async Task PauseItselfAsync(PauseReason reason, string detail)
     {
-        var transition = CampaignLifecycle.Pause(Phase, PauseReason.InsufficientFunds);
+        var transition = CampaignLifecycle.Pause(Phase, reason);
         if (transition.IsRefused || transition.Phase == Phase) return;
         await MoveAsync(transition.Phase, detail);
         logger.LogWarning("Campaign {CampaignId} of tenant {TenantId} paused itself: {Detail}", Key.Campaign, Key.Tenant, detail);
@@ -372,25 +369,14 @@ public sealed partial class CampaignGrain
         if (claimed.Count == 0)
         {
             var retryAt = now + (grant.RetryAfter ?? SharedLimitRetry) * clock.Rate;
-            NotDialingUntil(grant.Limit switch
-            {
-                DialLimit.TenantConcurrency => new NotDialing(NotDialingReason.TenantConcurrencyLimit, null, "The tenant's concurrency cap is in use by its campaigns."),
-                DialLimit.TrunkConcurrency => new NotDialing(NotDialingReason.TrunkConcurrencyLimit, null, "The trunk's channels are in use."),
-                DialLimit.TrunkCallsPerSecond => new NotDialing(NotDialingReason.DialRateLimit, retryAt, "The trunk's calls per second."),
-                _ => new NotDialing(NotDialingReason.NoLeadCallableNow, retryAt, "Another dialer claimed the due leads first."),
-            }, retryAt);
+            NotDialingUntil(SharedLimit(grant.Limit, retryAt) ?? new NotDialing(NotDialingReason.NoLeadCallableNow, retryAt, "Another dialer claimed the due leads first."), retryAt);
             return;
         }
 
         // Dialing now; and when this tick filled a limit, the reason is known before the next tick.
         _notDialing = _inFlight.Count + claimed.Count >= settings.Pacing.MaxConcurrentCalls
             ? new NotDialing(NotDialingReason.CampaignConcurrencyLimit, null, $"{_inFlight.Count + claimed.Count} calls live, the campaign's most; the next dial follows a call's end.")
-            : grant.Limit switch
-            {
-                DialLimit.TenantConcurrency => new NotDialing(NotDialingReason.TenantConcurrencyLimit, null, "The tenant's concurrency cap is in use by its campaigns."),
-                DialLimit.TrunkConcurrency => new NotDialing(NotDialingReason.TrunkConcurrencyLimit, null, "The trunk's channels are in use."),
-                _ => null,
-            };
+            : grant.Limit is DialLimit.TrunkCallsPerSecond ? null : SharedLimit(grant.Limit, null);
         foreach (var lead in claimed)
         {
             _inFlight[lead.LeadId] = new InFlight(lead.CurrentCallId, now);
@@ -430,6 +416,15 @@ public sealed partial class CampaignGrain
             return new LeadDialResult(LeadDialVerdict.Placed, lead.CurrentCallId, e.Message);
         }
     }
+
+    /// <summary>What a limit of the tenant's shared budget says to a reader; null when nothing limited.</summary>
+    private static NotDialing? SharedLimit(DialLimit limit, DateTimeOffset? retryAt) => limit switch
+    {
+        DialLimit.TenantConcurrency => new NotDialing(NotDialingReason.TenantConcurrencyLimit, null, "The tenant's concurrency cap is in use by its campaigns."),
+        DialLimit.TrunkConcurrency => new NotDialing(NotDialingReason.TrunkConcurrencyLimit, null, "The trunk's channels are in use."),
+        DialLimit.TrunkCallsPerSecond => new NotDialing(NotDialingReason.DialRateLimit, retryAt, "The trunk's calls per second."),
+        _ => null,
+    };
 
     /// <summary>No lead is due now: finished, waiting for live calls, or waiting for the next lead's lawful time.</summary>
     private async Task NothingDueAsync(DateTimeOffset now)

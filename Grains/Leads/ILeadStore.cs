@@ -43,14 +43,14 @@ public interface ILeadStore
     /// </summary>
     Task<IReadOnlyList<DateTimeOffset>> DialTimesOfNumberAsync(TenantId tenant, string phone, DateTimeOffset since, CampaignId exceptCampaign, LeadId exceptLead, CancellationToken cancellationToken = default);
 
-    /// <summary>Attempts answered since <paramref name="since"/>, and how many of them were abandoned (the legal abandon-rate figure).</summary>
-    Task<(int Answered, int Abandoned)> AbandonFiguresAsync(TenantId tenant, CampaignId campaign, DateTimeOffset since, CancellationToken cancellationToken = default);
-
     /// <summary>The campaign's funnel: its leads, dialed, connected, in a conversation of 30 s or more, with a positive outcome.</summary>
     Task<CampaignFunnel> FunnelAsync(TenantId tenant, CampaignId campaign, CancellationToken cancellationToken = default);
 
-    /// <summary>How many attempts of the campaign's leads came to each outcome (no-answer, busy, conversation…).</summary>
-    Task<IReadOnlyDictionary<string, int>> CountAttemptsByOutcomeAsync(TenantId tenant, CampaignId campaign, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The campaign's attempts in one pass: how many came to each outcome (no-answer, busy, conversation…), and of those
+    /// dialed since <paramref name="abandonSince"/>, how many were answered and how many of those abandoned (the legal figure).
+    /// </summary>
+    Task<(IReadOnlyDictionary<string, int> ByOutcome, int Answered, int Abandoned)> AttemptFiguresAsync(TenantId tenant, CampaignId campaign, DateTimeOffset abandonSince, CancellationToken cancellationToken = default);
 
     /// <summary>How many leads are in each status (statuses with none are left out).</summary>
     Task<IReadOnlyDictionary<LeadStatus, int>> CountAsync(TenantId tenant, CampaignId campaign, CancellationToken cancellationToken = default);

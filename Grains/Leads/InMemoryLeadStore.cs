@@ -119,16 +119,6 @@ public sealed class InMemoryLeadStore : ILeadStore
         return Task.FromResult<IReadOnlyList<DateTimeOffset>>(times);
     }
 
-    public Task<(int Answered, int Abandoned)> AbandonFiguresAsync(TenantId tenant, CampaignId campaign, DateTimeOffset since, CancellationToken cancellationToken = default)
-    {
-        var leads = Campaign(tenant, campaign);
-        lock (leads)
-        {
-            var answered = leads.ById.Values.SelectMany(l => l.AttemptLog).Where(a => a.AnsweredAt is not null && a.DialedAt >= since).ToList();
-            return Task.FromResult((answered.Count, answered.Count(a => a.Abandoned)));
-        }
-    }
-
     public Task<CampaignFunnel> FunnelAsync(TenantId tenant, CampaignId campaign, CancellationToken cancellationToken = default)
     {
         var leads = Campaign(tenant, campaign);
@@ -146,12 +136,16 @@ public sealed class InMemoryLeadStore : ILeadStore
         }
     }
 
-    public Task<IReadOnlyDictionary<string, int>> CountAttemptsByOutcomeAsync(TenantId tenant, CampaignId campaign, CancellationToken cancellationToken = default)
+    public Task<(IReadOnlyDictionary<string, int> ByOutcome, int Answered, int Abandoned)> AttemptFiguresAsync(TenantId tenant, CampaignId campaign, DateTimeOffset abandonSince, CancellationToken cancellationToken = default)
     {
         var leads = Campaign(tenant, campaign);
         lock (leads)
-            return Task.FromResult<IReadOnlyDictionary<string, int>>(leads.ById.Values.SelectMany(l => l.AttemptLog)
-                .Where(a => a.Outcome is not null).GroupBy(a => a.Outcome!).ToDictionary(g => g.Key, g => g.Count()));
+        {
+            var attempts = leads.ById.Values.SelectMany(l => l.AttemptLog).ToList();
+            var answered = attempts.Where(a => a.AnsweredAt is not null && a.DialedAt >= abandonSince).ToList();
+            IReadOnlyDictionary<string, int> byOutcome = attempts.Where(a => a.Outcome is not null).GroupBy(a => a.Outcome!).ToDictionary(g => g.Key, g => g.Count());
+            return Task.FromResult((byOutcome, answered.Count, answered.Count(a => a.Abandoned)));
+        }
     }
 
     private CampaignLeads Campaign(TenantId tenant, CampaignId campaign) => _campaigns.GetOrAdd((tenant, campaign), _ => new CampaignLeads());

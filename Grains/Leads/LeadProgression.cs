@@ -66,25 +66,24 @@ public static class LeadProgression
     }
 
     /// <summary>Back in the queue, the claimed attempt not counted (it never rang), tried again after a short wait.</summary>
-    public static LeadRecord Requeue(LeadRecord lead, CampaignSettings settings, DateTimeOffset now, string reason)
-    {
-        var uncounted = lead with { Attempts = Math.Max(0, lead.Attempts - 1), Revision = lead.Revision + 1, UpdatedAt = now };
-        var status = uncounted.Attempts == 0 ? LeadStatus.Scheduled : LeadStatus.RetryScheduled;
-        var scheduled = Schedule(uncounted, settings, now + UndialedRetryDelay, status);
-        return scheduled with { StatusReason = scheduled.Status == LeadStatus.Invalid ? scheduled.StatusReason : reason };
-    }
+    public static LeadRecord Requeue(LeadRecord lead, CampaignSettings settings, DateTimeOffset now, string reason) =>
+        Uncounted(lead, settings, now, now + UndialedRetryDelay, lead.AttemptLog.Select(a => a.DialedAt).ToList(), reason);
 
     /// <summary>
     /// Not dialed now because the number's frequency cap across the tenant's campaigns is reached: back in the queue
     /// at the moment the cap allows (and its windows and rules), the claimed attempt not counted.
     /// </summary>
-    public static LeadRecord Defer(LeadRecord lead, CampaignSettings settings, DateTimeOffset now, IReadOnlyList<DateTimeOffset> dialsOfNumber, string reason)
+    public static LeadRecord Defer(LeadRecord lead, CampaignSettings settings, DateTimeOffset now, IReadOnlyList<DateTimeOffset> dialsOfNumber, string reason) =>
+        Uncounted(lead, settings, now, now, dialsOfNumber, reason);
+
+    /// <summary>The claimed attempt taken back and the lead queued at its next lawful moment from <paramref name="notBefore"/>, keeping every cap over <paramref name="earlierDials"/>.</summary>
+    private static LeadRecord Uncounted(LeadRecord lead, CampaignSettings settings, DateTimeOffset now, DateTimeOffset notBefore, IReadOnlyList<DateTimeOffset> earlierDials, string reason)
     {
         var uncounted = lead with { Attempts = Math.Max(0, lead.Attempts - 1), Revision = lead.Revision + 1, UpdatedAt = now };
         if (!PhoneNumberParser.TryParse(lead.Phone, out var number, out var why))
             return uncounted with { Status = LeadStatus.Invalid, NextCallableAt = null, StatusReason = why };
         var status = uncounted.Attempts == 0 ? LeadStatus.Scheduled : LeadStatus.RetryScheduled;
-        var scheduled = LeadAdmission.Schedule(uncounted, number, CallingPolicy.Of(settings), now, dialsOfNumber, status);
+        var scheduled = LeadAdmission.Schedule(uncounted, number, CallingPolicy.Of(settings), notBefore, earlierDials, status);
         return scheduled with { StatusReason = scheduled.Status == LeadStatus.Invalid ? scheduled.StatusReason : reason };
     }
 

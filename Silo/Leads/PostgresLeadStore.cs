@@ -234,20 +234,6 @@ public sealed class PostgresLeadStore(string connectionString) : ILeadStore, IAs
         return times;
     }
 
-    public async Task<(int Answered, int Abandoned)> AbandonFiguresAsync(TenantId tenant, CampaignId campaign, DateTimeOffset since, CancellationToken cancellationToken = default)
-    {
-        await using var command = _dataSource.CreateCommand("""
-            SELECT count(*)::int, count(*) FILTER (WHERE (attempt ->> 'abandoned')::boolean)::int
-            FROM leads, jsonb_array_elements(attempt_log) AS attempt
-            WHERE tenant_id = @tenant AND campaign_id = @campaign
-              AND attempt ->> 'answeredAt' IS NOT NULL AND (attempt ->> 'dialedAt')::timestamptz >= @since
-            """);
-        Scope(command, tenant, campaign).AddWithValue("since", since.UtcDateTime);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return (reader.GetInt32(0), reader.GetInt32(1));
-    }
-
     public async Task<CampaignFunnel> FunnelAsync(TenantId tenant, CampaignId campaign, CancellationToken cancellationToken = default)
     {
         await using var command = _dataSource.CreateCommand("""
@@ -266,19 +252,29 @@ public sealed class PostgresLeadStore(string connectionString) : ILeadStore, IAs
         return new CampaignFunnel { Leads = reader.GetInt32(0), Dialed = reader.GetInt32(1), Connected = reader.GetInt32(2), Conversations = reader.GetInt32(3), Positive = reader.GetInt32(4) };
     }
 
-    public async Task<IReadOnlyDictionary<string, int>> CountAttemptsByOutcomeAsync(TenantId tenant, CampaignId campaign, CancellationToken cancellationToken = default)
+    public async Task<(IReadOnlyDictionary<string, int> ByOutcome, int Answered, int Abandoned)> AttemptFiguresAsync(TenantId tenant, CampaignId campaign, DateTimeOffset abandonSince, CancellationToken cancellationToken = default)
     {
+        // One pass over the campaign's attempts: the outcome counts by row, the abandon figures as filtered totals.
         await using var command = _dataSource.CreateCommand("""
-            SELECT attempt ->> 'outcome', count(*)::int
+            SELECT attempt ->> 'outcome',
+                count(*)::int,
+                count(*) FILTER (WHERE attempt ->> 'answeredAt' IS NOT NULL AND (attempt ->> 'dialedAt')::timestamptz >= @since)::int,
+                count(*) FILTER (WHERE attempt ->> 'answeredAt' IS NOT NULL AND (attempt ->> 'dialedAt')::timestamptz >= @since AND (attempt ->> 'abandoned')::boolean)::int
             FROM leads, jsonb_array_elements(attempt_log) AS attempt
-            WHERE tenant_id = @tenant AND campaign_id = @campaign AND attempt ->> 'outcome' IS NOT NULL
+            WHERE tenant_id = @tenant AND campaign_id = @campaign
             GROUP BY 1
             """);
-        Scope(command, tenant, campaign);
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        Scope(command, tenant, campaign).AddWithValue("since", abandonSince.UtcDateTime);
+        var byOutcome = new Dictionary<string, int>(StringComparer.Ordinal);
+        var (answered, abandoned) = (0, 0);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) counts[reader.GetString(0)] = reader.GetInt32(1);
-        return counts;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (!reader.IsDBNull(0)) byOutcome[reader.GetString(0)] = reader.GetInt32(1);
+            answered += reader.GetInt32(2);
+            abandoned += reader.GetInt32(3);
+        }
+        return (byOutcome, answered, abandoned);
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();

@@ -87,34 +87,8 @@ public static class CallsBenchmark
 
     private sealed record WebhookResult(double EventsPerSecond, double P50, double P99);
 
-    private sealed record BenchTenant(TenantId Id, AgentId Agent);
-
-    private static async Task<BenchTenant> SetUpTenantAsync(BenchSilo silo, int round)
-    {
-        var grains = silo.Grains;
-        var tenant = TenantId.New();
-        await grains.GetTenant(tenant).CreateAsync(new CreateTenant { Name = $"Bench {round}", Settings = TenantSettings.Default });
-        await grains.GetPriceBook(DefaultPriceBook.Currency).PublishAsync(DefaultPriceBook.Publish);
-        await grains.GetGrain<IWalletGrain>(tenant.Value).CreditAsync(new WalletCredit
-        {
-            Kind = CreditKind.TopUp, Amount = 100_000_000, IdempotencyKey = "bench-top-up", Actor = "operator",
-        });
-        var brand = PrefixedId.New<BrandId>();
-        var persona = PrefixedId.New<PersonaId>();
-        var agent = PrefixedId.New<AgentId>();
-        var trunk = PrefixedId.New<SipTrunkId>();
-        await grains.GetBrand(tenant, brand).CreateAsync(new BrandProfile { CompanyName = "Bench Co" });
-        await grains.GetPersona(tenant, persona).CreateFromTemplateAsync(brand, "receptionist", null);
-        await grains.GetAgent(tenant, agent).CreateAsync(persona, new AgentSettings { Name = "Caller", Status = AgentStatus.Active });
-        var liveKitTrunk = await silo.Services.GetRequiredService<LiveKitClient>()
-            .CreateSipOutboundTrunkAsync(new LiveKitSipOutboundTrunk { Name = "bench", Address = "sip.example.test", Numbers = [CallerId] });
-        await grains.GetSipTrunk(tenant, trunk).CreateAsync(new SipTrunkSettings
-        {
-            LiveKitTrunkId = liveKitTrunk.SipTrunkId!, Name = "Main", Numbers = [CallerId], MaxConcurrentCalls = 1_000, CallsPerSecond = 100,
-        });
-        await grains.GetPhoneNumber(tenant, PrefixedId.New<PhoneNumberId>()).CreateAsync(new PhoneNumberSettings { Number = CallerId, AssignedAgentId = agent, TrunkId = trunk });
-        return new BenchTenant(tenant, agent);
-    }
+    private static Task<BenchTenant> SetUpTenantAsync(BenchSilo silo, int round) =>
+        BenchTenant.CreateAsync(silo, CallerId, TenantSettings.Default.ConcurrencyLimit);
 
     private static async Task<SetUpResult> SetUpRoundAsync(BenchSilo silo, string connectionString, BenchTenant tenant, int calls, int concurrency, int round)
     {

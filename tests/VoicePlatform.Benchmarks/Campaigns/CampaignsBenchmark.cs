@@ -95,8 +95,6 @@ public static class CampaignsBenchmark
         return 0;
     }
 
-    private sealed record BenchTenant(TenantId Id, AgentId Agent);
-
     /// <summary>
     /// Every campaign's leads answered and completed: calls per second from the first dial to the last end, and each
     /// kind of durable transaction the platform made for them, per completed call.
@@ -276,27 +274,8 @@ public static class CampaignsBenchmark
         throw new TimeoutException($"campaign {campaign} never dialed");
     }
 
-    private static async Task<BenchTenant> TenantAsync(BenchSilo silo, int concurrencyLimit)
-    {
-        var grains = silo.Grains;
-        var tenant = TenantId.New();
-        var callerId = $"+1650254{Interlocked.Increment(ref _callerIds):0000}";
-        await grains.GetTenant(tenant).CreateAsync(new CreateTenant { Name = "Bench", Settings = TenantSettings.Default with { ConcurrencyLimit = concurrencyLimit } });
-        await grains.GetPriceBook(DefaultPriceBook.Currency).PublishAsync(DefaultPriceBook.Publish);
-        await grains.GetWallet(tenant).CreditAsync(new WalletCredit { Kind = CreditKind.TopUp, Amount = 1_000_000_000, IdempotencyKey = "bench-top-up", Actor = "operator" });
-        var (brand, persona, agent, trunk) = (PrefixedId.New<BrandId>(), PrefixedId.New<PersonaId>(), PrefixedId.New<AgentId>(), PrefixedId.New<SipTrunkId>());
-        await grains.GetBrand(tenant, brand).CreateAsync(new BrandProfile { CompanyName = "Bench Co" });
-        await grains.GetPersona(tenant, persona).CreateFromTemplateAsync(brand, "receptionist", null);
-        await grains.GetAgent(tenant, agent).CreateAsync(persona, new AgentSettings { Name = "Caller", Status = AgentStatus.Active });
-        var liveKitTrunk = await silo.Services.GetRequiredService<LiveKitClient>()
-            .CreateSipOutboundTrunkAsync(new LiveKitSipOutboundTrunk { Name = "bench", Address = "sip.example.test", Numbers = [callerId] });
-        await grains.GetSipTrunk(tenant, trunk).CreateAsync(new SipTrunkSettings
-        {
-            LiveKitTrunkId = liveKitTrunk.SipTrunkId!, Name = "Main", Numbers = [callerId], MaxConcurrentCalls = 2_000, CallsPerSecond = 100,
-        });
-        await grains.GetPhoneNumber(tenant, PrefixedId.New<PhoneNumberId>()).CreateAsync(new PhoneNumberSettings { Number = callerId, AssignedAgentId = agent, TrunkId = trunk });
-        return new BenchTenant(tenant, agent);
-    }
+    private static Task<BenchTenant> TenantAsync(BenchSilo silo, int concurrencyLimit) =>
+        BenchTenant.CreateAsync(silo, $"+1650254{Interlocked.Increment(ref _callerIds):0000}", concurrencyLimit, balance: 1_000_000_000, trunkChannels: 2_000);
 
     private static CampaignSettings Settings(BenchTenant tenant, string name, int maxConcurrent, int perMinute, DateTimeOffset? startsAt = null) => new()
     {

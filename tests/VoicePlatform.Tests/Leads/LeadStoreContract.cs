@@ -92,7 +92,7 @@ public abstract class LeadStoreContract
         var stored = (await Store.GetAsync(tenant, campaign, first.LeadId))!;
         var attempt = Assert.Single(stored.AttemptLog);
         Assert.Equal((1, first.CurrentCallId, CallEndReason.NoAnswer, "no-answer", (DateTimeOffset?)Noon.AddMinutes(1)), (attempt.Number, attempt.CallId, attempt.EndReason, attempt.Outcome, attempt.EndedAt));
-        Assert.Equal(new Dictionary<string, int> { ["no-answer"] = 1 }, await Store.CountAttemptsByOutcomeAsync(tenant, campaign));
+        Assert.Equal(new Dictionary<string, int> { ["no-answer"] = 1 }, (await Store.AttemptFiguresAsync(tenant, campaign, DateTimeOffset.MinValue)).ByOutcome);
         // Back in the queue, it is claimed again at its time with a new revision, so a new call.
         var again = Assert.Single(await Store.ClaimDueAsync(tenant, campaign, Noon.AddHours(4), 100), l => l.LeadId == first.LeadId);
         Assert.Equal((2, 4L), (again.Attempts, again.Revision));
