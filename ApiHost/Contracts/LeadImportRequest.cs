@@ -8,12 +8,15 @@ namespace VoicePlatform.ApiHost.Contracts;
 /// </summary>
 public sealed record LeadImportRequest(string? Csv, IReadOnlyList<LeadImportRow>? Leads)
 {
-    public Dictionary<string, string[]> Validate(out LeadImportSource source)
+    public Dictionary<string, string[]> Validate(out LeadImportSource source) => Validate(LeadImportSource.MaxRows, out source);
+
+    /// <summary>Checks the request for a list of at most <paramref name="maxRows"/> leads (an import job takes more than a direct import).</summary>
+    public Dictionary<string, string[]> Validate(int maxRows, out LeadImportSource source)
     {
         var errors = new Dictionary<string, string[]>();
         if ((Csv is null) == (Leads is null)) errors["csv"] = ["Send either csv (the file's text) or leads (a JSON list), not both and not neither."];
         if (Leads is { Count: 0 }) errors["leads"] = ["At least one lead."];
-        if (Leads is { Count: > LeadImportSource.MaxRows }) errors["leads"] = [$"At most {LeadImportSource.MaxRows} leads per request."];
+        if (Leads?.Count > maxRows) errors["leads"] = [$"At most {maxRows} leads per request."];
         source = new LeadImportSource { Csv = Csv, Rows = Leads?.Select(l => l.ToFields()).ToList() };
         return errors;
     }

@@ -25,6 +25,7 @@ public static class VoicePlatformApi
         api.MapTelephonyClaimsApi();
         api.MapDoNotCallApi();
         api.MapCampaignsApi();
+        api.MapLeadImportsApi();
         return app;
     }
 }

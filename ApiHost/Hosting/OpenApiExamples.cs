@@ -189,6 +189,14 @@ public static class OpenApiExamples
             Rejected = [new LeadRowProblem(3, "phone", "'555-01' is not a phone number.")],
             Merged = [new LeadMerge(4, 2)],
         },
+        [typeof(LeadImportJob)] = new LeadImportJob
+        {
+            Id = PrefixedId.Derive<LeadImportId>("example"), CampaignId = PrefixedId.Derive<CampaignId>("example"), Status = LeadImportStatus.Processing,
+            PartsReceived = 25, PartsProcessed = 11, RowsReceived = 248_113, RowsProcessed = 110_000, Progress = 0.44,
+            Added = 108_870, AlreadyInCampaign = 912, RowsMerged = 203, RowsRejected = 15,
+            Rejected = [new LeadRowProblem(4_812, "phone", "'555-01' is not a phone number."), new LeadRowProblem(90_177, "timezone", "'EST5' is not an IANA time zone (for example America/Chicago).")],
+            CreatedAt = At,
+        },
         [typeof(Page<LeadRecord>)] = new Page<LeadRecord> { Items = [LeadSample] },
         [typeof(CampaignFunnel)] = new CampaignFunnel { Leads = 1000, Dialed = 640, Connected = 288, Conversations = 171, Positive = 43 },
         [typeof(LeadRecord)] = LeadSample with

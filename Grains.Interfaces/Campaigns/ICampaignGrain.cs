@@ -27,6 +27,13 @@ public interface ICampaignGrain : IGrainWithStringKey
     /// </summary>
     Task<WriteResult<Leads.LeadImportReport>> ImportLeadsAsync(Leads.LeadImportSource source);
 
+    /// <summary>One part of an import job's list, by the same rules; its report leaves out the leads by status.</summary>
+    Task<WriteResult<Leads.LeadImportReport>> ImportLeadPartAsync(Leads.LeadImportSource source);
+
+    /// <summary>The campaign's leads by status (an empty map for a campaign without leads).</summary>
+    [ReadOnly]
+    Task<IReadOnlyDictionary<Leads.LeadStatus, int>> CountLeadsAsync();
+
     /// <summary>The campaign's leads, optionally of one status, a page at a time; NotFound when the campaign does not exist.</summary>
     [ReadOnly]
     Task<WriteResult<Page<Leads.LeadRecord>>> ListLeadsAsync(Leads.LeadStatus? status, string? after, int limit);

@@ -98,7 +98,14 @@ public sealed partial class CampaignGrain(
         return WriteResult<CampaignView>.Ok(view);
     }
 
-    public async Task<WriteResult<LeadImportReport>> ImportLeadsAsync(LeadImportSource source)
+    public Task<WriteResult<LeadImportReport>> ImportLeadsAsync(LeadImportSource source) => ImportAsync(source, countByStatus: true);
+
+    public Task<WriteResult<LeadImportReport>> ImportLeadPartAsync(LeadImportSource source) => ImportAsync(source, countByStatus: false);
+
+    public async Task<IReadOnlyDictionary<LeadStatus, int>> CountLeadsAsync() => await leads.CountAsync(Key.Tenant, Key.Campaign);
+
+    /// <summary>An import job's parts skip the count by status, a read of the whole list; the job counts once at its end.</summary>
+    private async Task<WriteResult<LeadImportReport>> ImportAsync(LeadImportSource source, bool countByStatus)
     {
         if (!Exists) return WriteResult<LeadImportReport>.NotFound();
         if (Phase.IsFinal) return WriteResult<LeadImportReport>.Conflict($"The campaign is {state.State.Status.ToString().ToLowerInvariant()}: it takes no more leads.", []);
@@ -125,7 +132,7 @@ public sealed partial class CampaignGrain(
             Received = parsed.Leads.Count + parsed.Problems.Select(p => p.Row).Distinct().Count() + parsed.Merged.Count,
             Added = counts.Added,
             AlreadyInCampaign = counts.AlreadyThere,
-            LeadsByStatus = await leads.CountAsync(Key.Tenant, Key.Campaign),
+            LeadsByStatus = countByStatus ? await leads.CountAsync(Key.Tenant, Key.Campaign) : new Dictionary<LeadStatus, int>(),
             Rejected = parsed.Problems,
             Merged = parsed.Merged,
         });

@@ -133,6 +133,7 @@ public static class PlatformSiloBuilderExtensions
         silo.Services.TryAddSingleton<ICallRecordStore, InMemoryCallRecordStore>();
         silo.Services.TryAddSingleton<IDoNotCallStore, InMemoryDoNotCallStore>();
         silo.Services.TryAddSingleton<ILeadStore, InMemoryLeadStore>();
+        silo.Services.TryAddSingleton<ILeadUploadStore, InMemoryLeadUploadStore>();
     }
 
     private static void UsePostgresProviders(this ISiloBuilder silo, ClusterSettings settings)
@@ -169,5 +170,6 @@ public static class PlatformSiloBuilderExtensions
         silo.Services.TryAddSingleton<IDoNotCallStore>(_ => new PostgresDoNotCallStore(connectionString));
         silo.Services.TryAddSingleton(_ => new PostgresLeadStore(connectionString));
         silo.Services.TryAddSingleton<ILeadStore>(sp => sp.GetRequiredService<PostgresLeadStore>());
+        silo.Services.TryAddSingleton<ILeadUploadStore>(_ => new PostgresLeadUploadStore(connectionString));
     }
 }

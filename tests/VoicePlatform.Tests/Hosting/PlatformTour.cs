@@ -23,7 +23,7 @@ public sealed class PlatformTour
     private readonly string _operatorKey;
 
     private PlatformTour(Uri baseAddress, string operatorKey, string tenantId, string adminKey, string brandId, string personaId,
-        string agentId, string trunkId, string numberId, string callId, string campaignId)
+        string agentId, string trunkId, string numberId, string callId, string campaignId, string importId)
     {
         _baseAddress = baseAddress;
         _operatorKey = operatorKey;
@@ -36,6 +36,7 @@ public sealed class PlatformTour
         NumberId = numberId;
         CallId = callId;
         CampaignId = campaignId;
+        ImportId = importId;
     }
 
     public string TenantId { get; }
@@ -47,6 +48,7 @@ public sealed class PlatformTour
     public string NumberId { get; }
     public string CallId { get; }
     public string CampaignId { get; }
+    public string ImportId { get; }
 
     /// <summary>
     /// Seeds one tenant with one of everything. <paramref name="liveKitTrunkId"/> is a trunk the host's LiveKit knows;
@@ -101,12 +103,21 @@ public sealed class PlatformTour
             Headers = { { "Idempotency-Key", "tour-campaign" } },
         };
         var campaignId = (await Success(await admin.SendAsync(campaignRequest))).GetProperty("id").GetString()!;
+        using var importRequest = new HttpRequestMessage(HttpMethod.Post, $"api/campaigns/{campaignId}/imports")
+        {
+            Content = new StringContent("phone,name,consent_at,plan\n+13125550101,Tour Lead,2026-05-01T14:30:00Z,gold\nnot a number,Bad,,\n", System.Text.Encoding.UTF8, "text/csv"),
+            Headers = { { "Idempotency-Key", "tour-import" } },
+        };
+        var importId = (await Success(await admin.SendAsync(importRequest))).GetProperty("id").GetString()!;
+        await CallTestSupport.WaitUntilAsync(async () =>
+            (await (await admin.GetAsync($"api/campaigns/{campaignId}/imports/{importId}")).ReadJsonAsync()).GetProperty("status").GetString() == "completed",
+            () => "the tour's lead import completed");
 
-        return new PlatformTour(baseAddress, operatorKey, tenantId, adminKey, brandId, personaId, agentId, trunkId, numberId, callId, campaignId);
+        return new PlatformTour(baseAddress, operatorKey, tenantId, adminKey, brandId, personaId, agentId, trunkId, numberId, callId, campaignId, importId);
     }
 
     /// <summary>The same tour against a host that was rebuilt on the same storage (another address, same data).</summary>
-    public PlatformTour At(Uri baseAddress) => new(baseAddress, _operatorKey, TenantId, AdminKey, BrandId, PersonaId, AgentId, TrunkId, NumberId, CallId, CampaignId);
+    public PlatformTour At(Uri baseAddress) => new(baseAddress, _operatorKey, TenantId, AdminKey, BrandId, PersonaId, AgentId, TrunkId, NumberId, CallId, CampaignId, ImportId);
 
     /// <summary>Every read route over the tour's objects, answer by answer: each must be 200.</summary>
     public async Task<IReadOnlyDictionary<string, string>> SnapshotAsync()
@@ -147,6 +158,8 @@ public sealed class PlatformTour
             (admin, "api/usage?groupBy=agent"),
             (admin, "api/campaigns"),
             (admin, $"api/campaigns/{CampaignId}"),
+            (admin, $"api/campaigns/{CampaignId}/imports/{ImportId}"),
+            (admin, $"api/campaigns/{CampaignId}/leads"),
             (admin, "api/do-not-call"),
             (admin, "api/do-not-call/%2B14155550199"),
         };
