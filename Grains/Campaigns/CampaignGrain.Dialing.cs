@@ -472,8 +472,13 @@ public sealed partial class CampaignGrain
         if (settings.CallerIdNumberIds.Count > 0)
         {
             var numbers = await Task.WhenAll(settings.CallerIdNumberIds.Select(id => GrainFactory.GetPhoneNumber(Key.Tenant, id).GetAsync()));
-            var usable = numbers.Where(n => n is { Status: PhoneNumberStatus.Active }).Select(n => new CallerIdChoice(n!.Id, n.Number, n.RegionCode, n.TrunkId)).ToList();
-            if (usable.Count == 0) return Blocked(NotDialingReason.CallerIdPoolEmpty, $"None of the campaign's {numbers.Length} caller-id numbers is active.");
+            // A number moved to another trunk since the campaign was written is not used: the campaign is paced for its trunk.
+            var usable = numbers.Where(n => n is { Status: PhoneNumberStatus.Active } && (settings.TrunkId is null || n.TrunkId == settings.TrunkId))
+                .Select(n => new CallerIdChoice(n!.Id, n.Number, n.RegionCode, n.TrunkId)).ToList();
+            if (usable.Count == 0)
+                return Blocked(NotDialingReason.CallerIdPoolEmpty, settings.TrunkId is { } only
+                    ? $"None of the campaign's {numbers.Length} caller-id numbers is active on its trunk '{only}'."
+                    : $"None of the campaign's {numbers.Length} caller-id numbers is active.");
             picker = new CallerIdPicker(usable);
             trunk ??= usable.Select(n => n.Trunk).FirstOrDefault(t => t is not null);
         }
@@ -481,6 +486,8 @@ public sealed partial class CampaignGrain
         {
             var resolved = await GrainFactory.GetTelephonyDirectory(Key.Tenant).ResolveCallerIdAsync(null, state.State.BrandId, settings.AgentId);
             if (resolved.Outcome != CallerIdOutcome.Resolved) return Blocked(NotDialingReason.CallerIdPoolEmpty, resolved.Reason ?? "No number of this tenant may present the agent's calls.");
+            if (settings.TrunkId is { } only && resolved.TrunkId != only)
+                return Blocked(NotDialingReason.CallerIdPoolEmpty, $"The agent's number {resolved.Number} is on the SIP trunk '{resolved.TrunkId}', not the campaign's trunk '{only}': give the campaign caller-id numbers on its trunk.");
             picker = none;
             trunk ??= resolved.TrunkId;
         }

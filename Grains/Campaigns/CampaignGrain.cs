@@ -157,15 +157,24 @@ public sealed partial class CampaignGrain(
             brand = agent.Brand.Id;
         }
         // All new numbers at once: one round trip's wait, not one per number.
+        // A number must be on the campaign's trunk, since the trunk's limits pace the campaign's calls: when the trunk
+        // changes every number is checked again, otherwise only the new ones.
+        var trunkChanged = settings.TrunkId is not null && settings.TrunkId != previous?.TrunkId;
         var checks = settings.CallerIdNumberIds
             .Select((number, index) => (number, index))
-            .Where(n => previous?.CallerIdNumberIds.Contains(n.number) != true)
-            .Select(async n => (n.number, n.index, Exists: await GrainFactory.GetPhoneNumber(Key.Tenant, n.number).GetAsync() is not null));
-        var missing = (await Task.WhenAll(checks)).Where(c => !c.Exists).OrderBy(c => c.index).ToList();
-        if (missing.Count > 0)
-            return (null, WriteResult<CampaignView>.BadReference($"callerIdNumberIds[{missing[0].index}]", $"There is no phone number '{missing[0].number}' in this tenant."));
+            .Where(n => trunkChanged || previous?.CallerIdNumberIds.Contains(n.number) != true)
+            .Select(async n => (n.number, n.index, View: await GrainFactory.GetPhoneNumber(Key.Tenant, n.number).GetAsync()));
+        var numbers = (await Task.WhenAll(checks)).OrderBy(c => c.index).ToList();
+        if (numbers.FindIndex(c => c.View is null) is var missing and >= 0)
+            return (null, WriteResult<CampaignView>.BadReference($"callerIdNumberIds[{numbers[missing].index}]", $"There is no phone number '{numbers[missing].number}' in this tenant."));
         if (settings.TrunkId is { } trunk && trunk != previous?.TrunkId && await GrainFactory.GetSipTrunk(Key.Tenant, trunk).GetAsync() is null)
             return (null, WriteResult<CampaignView>.BadReference("trunkId", $"There is no SIP trunk '{trunk}' in this tenant."));
+        if (settings.TrunkId is { } campaignTrunk && numbers.FindIndex(c => c.View!.TrunkId != campaignTrunk) is var elsewhere and >= 0)
+        {
+            var (number, index, view) = numbers[elsewhere];
+            return (null, WriteResult<CampaignView>.BadReference($"callerIdNumberIds[{index}]",
+                $"'{number}' is {(view!.TrunkId is { } its ? $"on the SIP trunk '{its}'" : "on no SIP trunk")}, not the campaign's trunk '{campaignTrunk}': its calls would not go through the trunk the campaign is paced for."));
+        }
         return (brand, null);
     }
 

@@ -99,6 +99,34 @@ public sealed class CampaignsApiTests(ApiHostFixture host)
     }
 
     [Fact]
+    public async Task ACampaignsCallerIdNumbersMustBeOnItsTrunk()
+    {
+        var tenant = await host.CreateTenantAsync("Campaign trunk");
+        using var admin = host.WithKey(tenant.AdminKey);
+        var agent = await host.CreateAgentAsync(tenant.Id);
+        var (first, second) = (await admin.CreateTrunkAsync(TelephonyTestData.Trunk("First")), await admin.CreateTrunkAsync(TelephonyTestData.Trunk("Second")));
+        var onFirst = await admin.CreateNumberAsync(new { number = TestNumbers.Next(), trunkId = first });
+        var onSecond = await admin.CreateNumberAsync(new { number = TestNumbers.Next(), trunkId = second });
+        object Settings(string trunkId, params string[] numbers) => new
+        {
+            name = "Trunked", agentId = agent, trunkId, callerIdNumberIds = numbers,
+            windows = new[] { new { days = new[] { "monday" }, from = "09:00", to = "18:00" } }, defaultTimeZone = "America/Chicago",
+        };
+
+        var refused = await (await admin.SendAsync(Post(Settings(first, onFirst, onSecond), "trunk-1"))).AssertFieldErrorAsync("callerIdNumberIds[1]");
+        Assert.Contains(second, refused.GetProperty("errors").GetProperty("callerIdNumberIds[1]")[0].GetString());
+        var created = await admin.SendAsync(Post(Settings(first, onFirst), "trunk-2"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var path = $"api/campaigns/{(await created.ReadJsonAsync()).GetProperty("id").GetString()}";
+
+        // Moving the campaign to the other trunk checks the numbers it already has.
+        var moved = new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(Settings(second, onFirst)) };
+        await (await admin.SendAsync(moved)).AssertFieldErrorAsync("callerIdNumberIds[0]");
+        var both = new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(Settings(second, onSecond)) };
+        Assert.Equal(HttpStatusCode.OK, (await admin.SendAsync(both)).StatusCode);
+    }
+
+    [Fact]
     public async Task LeadsAreImportedWithDncConsentAndZonesAppliedAndBadRowsReported()
     {
         var tenant = await host.CreateTenantAsync("Campaign leads");
