@@ -66,7 +66,17 @@ public sealed partial class CampaignGrain
             foreach (var lead in page.Items) _inFlight[lead.LeadId] = new InFlight(lead.CurrentCallId, DateTimeOffset.MinValue);
             after = page.Next;
         } while (after is not null);
+        if (state.State.Status is CampaignStatus.Running or CampaignStatus.Paused) await SeedAbandonSteeringAsync(cancellationToken);
         if (state.State.Status == CampaignStatus.Running) ArmTimer(TimeSpan.Zero);
+    }
+
+    /// <summary>The recent abandon window is the lead table's, so a new activation steers as the last one did.</summary>
+    private async Task SeedAbandonSteeringAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var since = now - AbandonSteering.Window;
+        if (state.State.AbandonWindowFrom is { } from && from > since) since = from;
+        Abandon.Seed(await leads.RecentAnswersAsync(Key.Tenant, Key.Campaign, since, AbandonSteering.MaxRemembered, cancellationToken));
     }
 
     public Task<CampaignSettings?> GetSettingsAsync() => Task.FromResult(state.State.Settings);
@@ -127,8 +137,12 @@ public sealed partial class CampaignGrain
 
     public Task<WriteResult<CampaignView>> ResumeAsync()
     {
-        // A person resuming after an abandon-rate pause has seen why: the window starts afresh.
-        if (state.State.PausedFor == PauseReason.AbandonRate) _abandon?.Reset();
+        // A person resuming after an abandon-rate pause has seen why: the window starts afresh (stored with the resume).
+        if (state.State.PausedFor == PauseReason.AbandonRate && state.State.Status == CampaignStatus.Paused)
+        {
+            _abandon?.Reset();
+            state.State = state.State with { AbandonWindowFrom = clock.GetUtcNow() };
+        }
         return CommandAsync(CampaignLifecycle.Resume(Phase, clock.GetUtcNow(), state.State.Settings?.StartsAt), null);
     }
 

@@ -20,4 +20,10 @@ public sealed record CampaignState
     [Id(8)] public DateTimeOffset? FinishedAt { get; init; }
     /// <summary>Why it finished or paused itself, for people.</summary>
     [Id(9)] public string? StatusDetail { get; init; }
+
+    /// <summary>
+    /// Answered calls before this do not count towards the recent abandon rate: a person resumed the campaign after it
+    /// paused for its abandon rate, having seen why. Kept so a reactivated campaign does not pause again on the same calls.
+    /// </summary>
+    [Id(10)] public DateTimeOffset? AbandonWindowFrom { get; init; }
 }

@@ -52,6 +52,12 @@ public interface ILeadStore
     /// </summary>
     Task<(IReadOnlyDictionary<string, int> ByOutcome, int Answered, int Abandoned)> AttemptFiguresAsync(TenantId tenant, CampaignId campaign, DateTimeOffset abandonSince, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The campaign's answered attempts dialed since <paramref name="since"/>, newest first, at most <paramref name="limit"/>:
+    /// when each was dialed and whether it was abandoned. What a reactivated campaign steers by.
+    /// </summary>
+    Task<IReadOnlyList<(DateTimeOffset DialedAt, bool Abandoned)>> RecentAnswersAsync(TenantId tenant, CampaignId campaign, DateTimeOffset since, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>How many leads are in each status (statuses with none are left out).</summary>
     Task<IReadOnlyDictionary<LeadStatus, int>> CountAsync(TenantId tenant, CampaignId campaign, CancellationToken cancellationToken = default);
 }

@@ -148,6 +148,18 @@ public sealed class InMemoryLeadStore : ILeadStore
         }
     }
 
+    public Task<IReadOnlyList<(DateTimeOffset DialedAt, bool Abandoned)>> RecentAnswersAsync(TenantId tenant, CampaignId campaign, DateTimeOffset since, int limit, CancellationToken cancellationToken = default)
+    {
+        var leads = Campaign(tenant, campaign);
+        lock (leads)
+        {
+            IReadOnlyList<(DateTimeOffset, bool)> recent = leads.ById.Values.SelectMany(l => l.AttemptLog)
+                .Where(a => a.AnsweredAt is not null && a.DialedAt >= since)
+                .OrderByDescending(a => a.DialedAt).Take(limit).Select(a => (a.DialedAt, a.Abandoned)).ToList();
+            return Task.FromResult(recent);
+        }
+    }
+
     private CampaignLeads Campaign(TenantId tenant, CampaignId campaign) => _campaigns.GetOrAdd((tenant, campaign), _ => new CampaignLeads());
 
     private static LeadRecord AtStoredPrecision(LeadRecord lead) => lead with

@@ -277,6 +277,25 @@ public sealed class PostgresLeadStore(string connectionString) : ILeadStore, IAs
         return (byOutcome, answered, abandoned);
     }
 
+    public async Task<IReadOnlyList<(DateTimeOffset DialedAt, bool Abandoned)>> RecentAnswersAsync(TenantId tenant, CampaignId campaign, DateTimeOffset since, int limit, CancellationToken cancellationToken = default)
+    {
+        // An attempt dialed since then belongs to a lead last dialed since then: the row filter comes before the unnest.
+        await using var command = _dataSource.CreateCommand("""
+            SELECT (attempt ->> 'dialedAt')::timestamptz AS dialed_at, coalesce((attempt ->> 'abandoned')::boolean, false)
+            FROM leads, jsonb_array_elements(attempt_log) AS attempt
+            WHERE tenant_id = @tenant AND campaign_id = @campaign AND last_dialed_at >= @since
+              AND attempt ->> 'answeredAt' IS NOT NULL AND (attempt ->> 'dialedAt')::timestamptz >= @since
+            ORDER BY dialed_at DESC
+            LIMIT @limit
+            """);
+        Scope(command, tenant, campaign).AddWithValue("since", since.UtcDateTime);
+        command.Parameters.AddWithValue("limit", limit);
+        var recent = new List<(DateTimeOffset, bool)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) recent.Add((new DateTimeOffset(reader.GetDateTime(0), TimeSpan.Zero), reader.GetBoolean(1)));
+        return recent;
+    }
+
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
     private static NpgsqlParameterCollection Scope(NpgsqlCommand command, TenantId tenant, CampaignId campaign)

@@ -24,6 +24,12 @@ public sealed class AbandonSteering(double limitPercent)
         while (_answered.Count > MaxRemembered) _answered.Dequeue();
     }
 
+    /// <summary>Refills the window from stored attempts (a reactivated campaign), oldest first.</summary>
+    public void Seed(IEnumerable<(DateTimeOffset At, bool Abandoned)> answered)
+    {
+        foreach (var (at, abandoned) in answered.OrderBy(a => a.At)) Observe(at, abandoned);
+    }
+
     /// <summary>Forgets the window: a person resumed the campaign after it paused for abandoned calls.</summary>
     public void Reset() => _answered.Clear();
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using VoicePlatform.Tests.Calls;
 
 namespace VoicePlatform.Tests.Campaigns;
@@ -31,6 +32,13 @@ public sealed class AbandonedCallTests(CampaignAbandonFixture host)
         Assert.Equal("abandon-rate", paused.NotDialingReason());
         Assert.Contains("abandoned", paused.GetProperty("statusDetail").GetString());
         var idle = await tenant.WaitForCampaignAsync(campaign, c => c.LiveCalls() == 0);
+
+        // A new activation steers by the same recent window: it is read back from the leads' attempts, not started empty.
+        Assert.True(idle.GetProperty("progress").GetProperty("recentAbandonRatePercent").GetDouble() > 3);
+        await host.App.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var reactivated = (await tenant.WaitForCampaignAsync(campaign, c => true)).GetProperty("progress").GetProperty("recentAbandonRatePercent");
+        Assert.Equal(JsonValueKind.Number, reactivated.ValueKind);
+        Assert.True(reactivated.GetDouble() > 3, $"recent abandon rate after reactivation: {reactivated}");
 
         // The reported figure is the leads' own: abandoned of answered attempts.
         var attempts = (await tenant.LeadsAsync(campaign)).SelectMany(l => l.GetProperty("attemptLog").EnumerateArray()).ToList();
