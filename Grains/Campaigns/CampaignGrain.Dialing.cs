@@ -455,10 +455,9 @@ public sealed partial class CampaignGrain
             return;
         }
         var settings = state.State.Settings!;
-        var reason = settings.DefaultTimeZone is { } zone && DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone) is { } tz
-            && !LawfulCallingTime.IsAllowed(Instant.FromDateTimeOffset(now), [tz], new LocalCallingDays(settings.Windows, []))
-            ? NotDialingReason.OutsideEveryWindow
-            : NotDialingReason.NoLeadCallableNow;
+        // Campaigns imported before the zones were kept fall back to their default zone.
+        var zones = state.State.LeadZoneIds.Count > 0 ? state.State.LeadZoneIds : settings.DefaultTimeZone is { } fallback ? [fallback] : [];
+        var reason = CampaignWindows.ClosedEverywhere(now, settings.Windows, zones) ? NotDialingReason.OutsideEveryWindow : NotDialingReason.NoLeadCallableNow;
         NotDialingUntil(new NotDialing(reason, next, $"The next lead may lawfully be called at {next:u} (its own local windows and calling rules)."), next.Value);
     }
 

@@ -126,6 +126,7 @@ public sealed partial class CampaignGrain(
             admitted.AddRange(batch.Select(l => LeadAdmission.Admit(l, Key.Tenant, Key.Campaign, policy, listed.Contains(l.Phone), now)));
         }
         var counts = await leads.ImportAsync(admitted);
+        await RememberLeadZonesAsync(parsed.Leads, admitted);
         logger.LogInformation("Campaign {CampaignId} of tenant {TenantId} imported {Added} new leads of {Received} rows", Key.Campaign, Key.Tenant, counts.Added, parsed.Leads.Count + parsed.Problems.Count + parsed.Merged.Count);
         return WriteResult<LeadImportReport>.Ok(new LeadImportReport
         {
@@ -136,6 +137,21 @@ public sealed partial class CampaignGrain(
             Rejected = parsed.Problems,
             Merged = parsed.Merged,
         });
+    }
+
+    /// <summary>Adds the zones of the newly callable leads to the campaign's; one small write, only when a zone is new.</summary>
+    private async Task RememberLeadZonesAsync(IReadOnlyList<LeadInput> inputs, IReadOnlyList<LeadRecord> admitted)
+    {
+        var known = state.State.LeadZoneIds.ToHashSet(StringComparer.Ordinal);
+        var fresh = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var (input, lead) in inputs.Zip(admitted))
+        {
+            if (lead.Status != LeadStatus.Scheduled || input.Parsed is not { } number) continue;
+            var (zones, _) = LeadZones.Resolve(lead.TimeZone, number, state.State.Settings!.DefaultTimeZone);
+            foreach (var zone in zones.Where(z => !known.Contains(z.Id))) fresh.Add(zone.Id);
+        }
+        if (fresh.Count == 0) return;
+        await state.WriteOrRevertAsync(state.State with { LeadZoneIds = [.. known.Concat(fresh).Order(StringComparer.Ordinal)] });
     }
 
     public async Task<WriteResult<Page<LeadRecord>>> ListLeadsAsync(LeadStatus? status, string? after, int limit) =>

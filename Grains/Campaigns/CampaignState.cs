@@ -26,4 +26,10 @@ public sealed record CampaignState
     /// paused for its abandon rate, having seen why. Kept so a reactivated campaign does not pause again on the same calls.
     /// </summary>
     [Id(10)] public DateTimeOffset? AbandonWindowFrom { get; init; }
+
+    /// <summary>
+    /// The IANA zones the campaign's callable leads can be in (a few dozen at most, whatever the list's size), gathered
+    /// at import: what "outside every window" is judged in.
+    /// </summary>
+    [Id(11)] public IReadOnlyList<string> LeadZoneIds { get; init; } = [];
 }

@@ -248,6 +248,34 @@ public sealed class CampaignDialingTests(CampaignDialingFixture host)
     }
 
     [Fact]
+    public async Task ACampaignWhoseLeadsAreAllOutsideItsWindowsSaysSoEvenWhileItsDefaultZoneIsInside()
+    {
+        var tenant = await host.TenantWithCallerIdAsync();
+        // 09:00–19:00 every day with Chicago as the default zone: open in Chicago from 15:00 to 01:00 UTC. The only
+        // lead is in Kolkata, where it is open from 03:30 to 13:30 UTC; the test clock runs from 17:55 UTC.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/campaigns")
+        {
+            Content = JsonContent.Create(new
+            {
+                name = "Kolkata only", agentId = tenant.AgentId, defaultTimeZone = "America/Chicago",
+                windows = new[] { new { days = new[] { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" }, from = "09:00", to = "19:00" } },
+            }),
+            Headers = { { "Idempotency-Key", Guid.NewGuid().ToString("N") } },
+        };
+        var campaign = (await (await tenant.Admin.SendAsync(request)).ReadJsonAsync()).GetProperty("id").GetString()!;
+        await tenant.ImportAsync(campaign, ["+919876543210"]);
+        await tenant.CommandAsync(campaign, "start");
+
+        var waiting = await tenant.WaitForCampaignAsync(campaign, c => c.NotDialingReason() is not null);
+        var why = waiting.GetProperty("progress").GetProperty("notDialing");
+        Assert.Equal("outside-every-window", why.GetProperty("reason").GetString());
+        var lead = Assert.Single(await tenant.LeadsAsync(campaign));
+        Assert.Equal(lead.GetProperty("nextCallableAt").GetDateTimeOffset(), why.GetProperty("nextDialAt").GetDateTimeOffset());
+        Assert.Equal(new TimeSpan(3, 30, 0), lead.GetProperty("nextCallableAt").GetDateTimeOffset().UtcDateTime.TimeOfDay);
+        await tenant.CommandAsync(campaign, "cancel");
+    }
+
+    [Fact]
     public async Task AnotherTenantsCampaignAndLeadsAreNotFoundAndCannotBeStarted()
     {
         var tenant = await host.TenantWithCallerIdAsync(openingBalance: 0);
