@@ -174,6 +174,8 @@ public static class OpenApiExamples
                 AttemptsByOutcome = new Dictionary<string, int> { ["conversation"] = 71, ["no-answer"] = 88, ["busy"] = 19, ["voicemail"] = 9 },
                 LiveCalls = 10, DialsLastMinute = 12, CurrentDialsPerMinute = 60, StartedAt = new DateTimeOffset(2026, 12, 7, 14, 0, 0, TimeSpan.Zero),
                 NotDialing = new NotDialing(NotDialingReason.CampaignConcurrencyLimit, null, "10 calls live, the campaign's most; the next dial follows a call's end."),
+                AnsweredLast30Days = 180, AbandonRatePercent30Days = 1.11, RecentAbandonRatePercent = 0.9,
+                EstimatedCompletionAt = new DateTimeOffset(2026, 12, 7, 17, 25, 0, TimeSpan.Zero),
             },
         },
         [typeof(Page<CampaignEntry>)] = new Page<CampaignEntry>

@@ -23,4 +23,9 @@ public sealed record CampaignProgress
     /// <summary>The same over the recent window the campaign steers by; null while too few calls were answered to tell.</summary>
     [Id(9)] public double? RecentAbandonRatePercent { get; init; }
     [Id(10)] public int AnsweredLast30Days { get; init; }
+    /// <summary>
+    /// When the leads still waiting should all have been dialed once at the current pace, counting only the time its
+    /// windows are open in its leads' zones; a floor (retries add dials). Null when not running or nothing waits.
+    /// </summary>
+    [Id(11)] public DateTimeOffset? EstimatedCompletionAt { get; init; }
 }

@@ -101,11 +101,13 @@ public sealed partial class CampaignGrain
         var byStatus = leads.CountAsync(Key.Tenant, Key.Campaign);
         var attempts = leads.AttemptFiguresAsync(Key.Tenant, Key.Campaign, now.AddDays(-30));
         var (byOutcome, answered, abandoned) = await attempts;
+        var leadsByStatus = await byStatus;
+        var waiting = leadsByStatus.Where(s => s.Key is LeadStatus.Pending or LeadStatus.Scheduled or LeadStatus.RetryScheduled).Sum(s => s.Value);
         return View() with
         {
             Progress = new CampaignProgress
             {
-                LeadsByStatus = await byStatus,
+                LeadsByStatus = leadsByStatus,
                 AttemptsByOutcome = byOutcome,
                 LiveCalls = _inFlight.Count,
                 DialsLastMinute = _recentDials.Count(d => now - d < TimeSpan.FromMinutes(1)),
@@ -116,6 +118,9 @@ public sealed partial class CampaignGrain
                 AnsweredLast30Days = answered,
                 AbandonRatePercent30Days = answered == 0 ? 0 : Math.Round(100.0 * abandoned / answered, 2),
                 RecentAbandonRatePercent = Abandon.RecentRatePercent(now) is { } recent ? Math.Round(recent, 2) : null,
+                EstimatedCompletionAt = state.State.Status == CampaignStatus.Running
+                    ? CompletionEstimate.At(now, waiting, SteeredDialsPerMinute(now), state.State.Settings!.Windows, CallingZones())
+                    : null,
             },
         };
     }
@@ -455,11 +460,13 @@ public sealed partial class CampaignGrain
             return;
         }
         var settings = state.State.Settings!;
-        // Campaigns imported before the zones were kept fall back to their default zone.
-        var zones = state.State.LeadZoneIds.Count > 0 ? state.State.LeadZoneIds : settings.DefaultTimeZone is { } fallback ? [fallback] : [];
-        var reason = CampaignWindows.ClosedEverywhere(now, settings.Windows, zones) ? NotDialingReason.OutsideEveryWindow : NotDialingReason.NoLeadCallableNow;
+        var reason = CampaignWindows.ClosedEverywhere(now, settings.Windows, CallingZones()) ? NotDialingReason.OutsideEveryWindow : NotDialingReason.NoLeadCallableNow;
         NotDialingUntil(new NotDialing(reason, next, $"The next lead may lawfully be called at {next:u} (its own local windows and calling rules)."), next.Value);
     }
+
+    /// <summary>The zones its leads can be in; campaigns imported before the zones were kept fall back to their default zone.</summary>
+    private IReadOnlyList<string> CallingZones() =>
+        state.State.LeadZoneIds.Count > 0 ? state.State.LeadZoneIds : state.State.Settings!.DefaultTimeZone is { } fallback ? [fallback] : [];
 
     /// <summary>How many first blocks the wallet can pay for now (unbounded when calls are free).</summary>
     private async Task<long> AffordableDialsAsync(DialingPreparation prepared)

@@ -272,6 +272,9 @@ public sealed class CampaignDialingTests(CampaignDialingFixture host)
         var lead = Assert.Single(await tenant.LeadsAsync(campaign));
         Assert.Equal(lead.GetProperty("nextCallableAt").GetDateTimeOffset(), why.GetProperty("nextDialAt").GetDateTimeOffset());
         Assert.Equal(new TimeSpan(3, 30, 0), lead.GetProperty("nextCallableAt").GetDateTimeOffset().UtcDateTime.TimeOfDay);
+        // Its one lead is dialed within a minute of Kolkata's window opening.
+        var estimate = waiting.GetProperty("progress").GetProperty("estimatedCompletionAt").GetDateTimeOffset();
+        Assert.InRange(estimate - why.GetProperty("nextDialAt").GetDateTimeOffset(), TimeSpan.Zero, TimeSpan.FromMinutes(1));
         await tenant.CommandAsync(campaign, "cancel");
     }
 
