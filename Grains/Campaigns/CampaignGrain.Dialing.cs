@@ -27,8 +27,10 @@ namespace VoicePlatform.Grains.Campaigns;
 public sealed partial class CampaignGrain
 {
     public const string PacerReminder = "campaign-pacer";
-    // A wake-up this close is the timer's; a farther one is the reminder's, so no timer runs outside every window.
-    private static readonly TimeSpan TimerHorizon = TimeSpan.FromSeconds(90);
+    // A wake-up closer than this (host time) is the timer's; a farther one is the reminder's, so no timer runs outside
+    // every window. Longer than the reminder period, so the last reminder before a wake-up always arms the timer for it
+    // (a callback or a window opening is dialed on time, not at the reminder after it).
+    private TimeSpan TimerHorizon => dialing.Value.ReminderPeriod + TimeSpan.FromSeconds(30);
     // Limits that lift without telling this campaign (another campaign's call ending) are asked again this soon (host time).
     private static readonly TimeSpan SharedLimitRetry = TimeSpan.FromMilliseconds(500);
     private const int MaxDialsPerTick = 50;
@@ -249,7 +251,7 @@ public sealed partial class CampaignGrain
     {
         var startsAt = state.State.Settings!.StartsAt;
         if (startsAt is null || startsAt <= now) await MoveAsync(CampaignLifecycle.StartTimeReached(Phase).Phase, null);
-        else if (startsAt.Value - now <= TimerHorizon) ArmTimerAt(startsAt.Value);
+        else if (clock.HostDelay(startsAt.Value - now) <= TimerHorizon) ArmTimerAt(startsAt.Value);
     }
 
     private async Task<WriteResult<CampaignView>> CommandAsync(Transition transition, string? detail)
@@ -547,7 +549,7 @@ public sealed partial class CampaignGrain
     private void NotDialingUntil(NotDialing why, DateTimeOffset at)
     {
         _notDialing = why;
-        if (at - clock.GetUtcNow() <= TimerHorizon) ArmTimerAt(at);
+        if (clock.HostDelay(at - clock.GetUtcNow()) <= TimerHorizon) ArmTimerAt(at);
     }
 
     private void ArmTimerAt(DateTimeOffset at) => ArmTimer(at - clock.GetUtcNow());

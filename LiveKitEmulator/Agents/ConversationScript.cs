@@ -28,6 +28,17 @@ public sealed class ConversationScript
 
     private static readonly CallDisposition[] Dispositions = [CallDisposition.Qualified, CallDisposition.NotInterested, CallDisposition.CallbackRequested];
 
+    /// <summary>
+    /// A call variable (a lead's column) that fixes the callee's answer instead of the seeded choice: qualified,
+    /// not-interested or callback-requested; with <see cref="CallbackAtVariable"/> (an ISO 8601 instant) the callback
+    /// asks for that time instead of 15:00 UTC the next day. For tests and demos of outcomes.
+    /// </summary>
+    public const string DispositionVariable = "emulator_disposition";
+
+    public const string CallbackAtVariable = "emulator_callback_at";
+
+    private static string Kebab(CallDisposition disposition) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(disposition.ToString());
+
     /// <summary>Variables a campaign commonly fills with the callee's name, so the callee can answer to it.</summary>
     private static readonly string[] NameVariables = ["first_name", "firstName", "name"];
 
@@ -58,7 +69,16 @@ public sealed class ConversationScript
     /// </summary>
     public static ConversationScript ForHuman(AgentDispatchMetadata call, Random random, DateTimeOffset answeredAt)
     {
-        var disposition = Dispositions[random.Next(Dispositions.Length)];
+        // The seeded draw is made either way, so a scripted lead leaves every other call's draw as it was.
+        var drawn = Dispositions[random.Next(Dispositions.Length)];
+        var scripted = call.Variables.TryGetValue(DispositionVariable, out var named)
+            ? Enum.GetValues<CallDisposition>().Where(d => Kebab(d) == named).Cast<CallDisposition?>().FirstOrDefault()
+            : null;
+        var disposition = scripted ?? drawn;
+        var callbackAt = call.Variables.TryGetValue(CallbackAtVariable, out var asked)
+            && DateTimeOffset.TryParse(asked, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+            ? at
+            : new DateTimeOffset(answeredAt.UtcDateTime.Date.AddDays(1).AddHours(15), TimeSpan.Zero);
         var name = FirstName(call.Variables);
         var texts = new List<(Speaker, string)>
         {
@@ -96,7 +116,7 @@ public sealed class ConversationScript
                 "The callee is interested and would like to start next month; a specialist will follow up."),
             CallDisposition.NotInterested => new OutcomeReport(1, disposition, null, [Tag],
                 new Dictionary<string, string>(), "The callee was not interested."),
-            _ => new OutcomeReport(1, disposition, new DateTimeOffset(answeredAt.UtcDateTime.Date.AddDays(1).AddHours(15), TimeSpan.Zero), [Tag, "callback"],
+            _ => new OutcomeReport(1, disposition, callbackAt, [Tag, "callback"],
                 new Dictionary<string, string> { ["preferredTime"] = "tomorrow afternoon" },
                 "The callee asked to be called back tomorrow afternoon."),
         };

@@ -172,3 +172,15 @@ public static class CampaignTestSupport
     public static string? NotDialingReason(this JsonElement campaign) =>
         campaign.GetProperty("progress").TryGetProperty("notDialing", out var why) && why.ValueKind == JsonValueKind.Object ? why.GetProperty("reason").GetString() : null;
 }
+
+/// <summary>The same host with an agent worker that converses and reports outcomes (a lead's variables can script them).</summary>
+public sealed class CampaignOutcomeFixture : CampaignDialingFixture
+{
+    protected override IEnumerable<string> AgentWorkerArguments => ["--LiveKitEmulator:AgentWorker:Converse", "true"];
+}
+
+[CollectionDefinition(Name)]
+public sealed class CampaignOutcomeCollection : ICollectionFixture<CampaignOutcomeFixture>
+{
+    public const string Name = "campaign outcome host";
+}
