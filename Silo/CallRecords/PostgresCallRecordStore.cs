@@ -26,6 +26,9 @@ public sealed class PostgresCallRecordStore : ICallRecordStore, IAsyncDisposable
     /// <summary>Writes per transaction at most: enough to amortise a commit, small enough to keep a batch short.</summary>
     public const int DefaultMaxBatchWrites = 256;
 
+    /// <summary>How long a batch gathers more writes under load (see <see cref="GroupCommitWriter"/>).</summary>
+    public static readonly TimeSpan DefaultLinger = TimeSpan.FromMilliseconds(2);
+
     private const string RecordColumns =
         "call_id, revision, agent_id, brand_id, campaign_id, lead_id, to_number, from_number, status, end_reason, " +
         "answered_by, disposition, sip_status_code, queued_at, answered_at, ended_at, settled, billed_seconds, cost_total, currency";
@@ -36,7 +39,7 @@ public sealed class PostgresCallRecordStore : ICallRecordStore, IAsyncDisposable
     private int _disposed;
 
     public PostgresCallRecordStore(string connectionString, ILogger<PostgresCallRecordStore> logger,
-        IMeterFactory? meterFactory = null, int maxBatchWrites = DefaultMaxBatchWrites)
+        IMeterFactory? meterFactory = null, int maxBatchWrites = DefaultMaxBatchWrites, TimeSpan? linger = null)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         // A handful of statement texts run over and over: prepared once per connection, they skip parsing and
@@ -44,7 +47,7 @@ public sealed class PostgresCallRecordStore : ICallRecordStore, IAsyncDisposable
         if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0) builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
         _dataSource = builder.Build();
         _metrics = new CallRecordStoreMetrics(meterFactory);
-        _writer = new GroupCommitWriter(_dataSource, maxBatchWrites, _metrics, logger);
+        _writer = new GroupCommitWriter(_dataSource, maxBatchWrites, _metrics, logger, linger ?? DefaultLinger);
     }
 
     /// <summary>Transactions committed so far (each holds one or more writes).</summary>

@@ -85,7 +85,8 @@ public static class LeadsBenchmark
     }
 
     /// <summary>A list as tenants export one: US numbers across area codes (some in state-rule states), names, consent, two variables.</summary>
-    private static string Csv(int rows)
+    /// <summary>A lead list of <paramref name="rows"/> rows over twelve area codes: quoted names with commas, consent, prompt variables.</summary>
+    internal static string Csv(int rows)
     {
         string[] areaCodes = ["212", "415", "305", "205", "512", "602", "808", "502", "203", "601", "617", "713"];
         var text = new StringBuilder("phone,name,consent_at,consent_source,first_name,plan\n");
