@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using VoicePlatform.Tests.Calls;
 using VoicePlatform.Tests.Http;
 using VoicePlatform.Tests.Telephony;
@@ -100,6 +101,38 @@ public sealed class LeadImportJobTests(ApiHostFixture host)
         Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
         var again = await retried.ReadJsonAsync();
         Assert.Equal((started.GetProperty("id").GetString(), 24_996), (again.GetProperty("id").GetString(), again.GetProperty("added").GetInt32()));
+    }
+
+    [Fact]
+    public async Task AJobCollectedMidwayResumesWhereItStoppedAndCountsEveryLeadOnce()
+    {
+        var (admin, campaignPath) = await CampaignAsync("Resumed import");
+        using var _ = admin;
+        var csv = new StringBuilder("phone,consent_at\n");
+        for (var i = 0; i < 80_000; i++) csv.Append(Number(100_000 + i)).Append(",2026-05-01T14:30:00Z\n");
+        var accepted = await admin.PostAsync($"{campaignPath}/imports", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        var jobPath = accepted.Headers.Location!.ToString().TrimStart('/');
+
+        // Collect the job's activation between two parts: its progress is in storage, and the next read activates it again.
+        var management = host.App.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);
+        async Task<int> Activations() => (await management.GetSimpleGrainStatistics())
+            .Where(s => s.GrainType.Contains(".LeadImportGrain,", StringComparison.Ordinal)).Sum(s => s.ActivationCount);
+        var collectedAt = -1;
+        await CallTestSupport.WaitUntilAsync(async () =>
+        {
+            await management.ForceActivationCollection(TimeSpan.Zero);
+            return await Activations() == 0;
+        }, () => "the import job's activation was never collected");
+        var stopped = await (await admin.GetAsync(jobPath)).ReadJsonAsync();
+        collectedAt = stopped.GetProperty("partsProcessed").GetInt32();
+        Assert.True(stopped.GetProperty("status").GetString() != "completed", $"the job finished before it could be collected: {stopped}");
+
+        var job = await WaitForAsync(admin, jobPath);
+        Assert.Equal("completed", job.GetProperty("status").GetString());
+        Assert.InRange(collectedAt, 0, 7);
+        Assert.Equal((8, 80_000, 80_000, 0), (job.GetProperty("partsProcessed").GetInt32(), job.GetProperty("rowsProcessed").GetInt32(),
+            job.GetProperty("added").GetInt32(), job.GetProperty("alreadyInCampaign").GetInt32()));
     }
 
     [Fact]
