@@ -63,7 +63,9 @@ public static class LeadImportsApi
         if (request.HasJsonContentType())
         {
             var body = await request.ReadFromJsonAsync<LeadImportRequest>(json.Value.SerializerOptions, http.RequestAborted);
-            errors = body?.Validate(MaxRows, out _) ?? new() { ["body"] = ["Send csv (the file's text) or leads (a JSON list)."] };
+            // Read here rather than bound, so the null-element check the bound routes get is made here.
+            errors = body is null ? new() { ["body"] = ["Send csv (the file's text) or leads (a JSON list)."] } : NullElementsFilter.Find(body);
+            if (errors.Count == 0) errors = body!.Validate(MaxRows, out _);
             if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
             if (body!.Csv is { } text) parts = (csv = new CsvPartReader(new StringReader(text))).ReadAsync(http.RequestAborted);
             else parts = RowParts(body.Leads!);

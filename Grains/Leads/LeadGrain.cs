@@ -6,6 +6,7 @@ using VoicePlatform.DoNotCall;
 using NodaTime;
 using VoicePlatform.Grains.Campaigns.Calling;
 using VoicePlatform.Grains.Common;
+using VoicePlatform.Grains.Leads.NumberCaps;
 using VoicePlatform.Grains.Telephony.LiveKit;
 using VoicePlatform.Leads;
 using VoicePlatform.Telephony;
@@ -148,13 +149,13 @@ public sealed class LeadGrain(
         var caps = AttemptCap.From(LeadAdmission.RulesFor(number, CallingPolicy.Of(settings)));
         if (caps.Count == 0) return null;
         var now = row.LastDialedAt ?? clock.GetUtcNow();
-        var window = caps.Max(c => c.Per).ToTimeSpan();
-        var dials = await leads.DialTimesOfNumberAsync(Key.Tenant, row.Phone, now - window, Key.Campaign, Key.Lead);
-        var allowedAt = AttemptCap.NextAllowed(Instant.FromDateTimeOffset(now), dials.Select(Instant.FromDateTimeOffset).ToList(), caps);
-        if (allowedAt <= Instant.FromDateTimeOffset(now)) return null;
+        // One gate per number: checks of two campaigns' claims on it run one after the other.
+        var verdict = await GrainFactory.GetNumberCapGate(Key.Tenant, row.Phone)
+            .CheckAsync(new NumberCapCheck(Key.Campaign, Key.Lead, now, [.. caps.Select(c => new NumberCapLimit(c.MaxAttempts, c.Per.ToTimeSpan()))]));
+        if (verdict.AllowedAt is not { } allowedAt) return null;
         logger.LogInformation("Lead {LeadId} of campaign {CampaignId} deferred: its number's cap allows the next dial at {AllowedAt}", Key.Lead, Key.Campaign, allowedAt);
-        return LeadProgression.Defer(row, settings, now, dials,
-            $"The number was dialed {dials.Count} times in the cap's window across the tenant's campaigns; the next dial waits until {allowedAt.ToDateTimeOffset():u}.");
+        return LeadProgression.Defer(row, settings, now, verdict.Dials,
+            $"The number was dialed {verdict.Dials.Count} times in the cap's window across the tenant's campaigns; the next dial waits until {allowedAt:u}.");
     }
 
     private async Task<bool> CalleeMayBeInRoomAsync(string room)

@@ -190,4 +190,16 @@ public sealed class CallingTimeTests
         Assert.All(CallingRuleBook.Shipped.All, r => Assert.False(string.IsNullOrWhiteSpace(r.Source)));
         Assert.Contains(CallingRuleBook.Shipped.All, r => r.AppliesTo == "US" && r.FromMinute == 480 && r.ToMinute == 1260);
     }
+
+    [Fact]
+    public void AnotherCampaignsClaimStampedAfterThisOneStillCountsTowardsTheCap()
+    {
+        // Florida: three in 24 hours. Two dials recorded, and another campaign's claim stamped 50 ms after this
+        // dialer's own stamp (its tick began later, its claim was written first): a fourth would break the cap.
+        var cap = new AttemptCap(3, Duration.FromHours(24));
+        var now = Instant.FromUtc(2026, 12, 9, 17, 56, 45);
+        Instant[] dials = [now - Duration.FromMinutes(85), now - Duration.FromMinutes(84), now + Duration.FromMilliseconds(50)];
+        Assert.Equal(dials[0] + Duration.FromHours(24), AttemptCap.NextAllowed(now, dials, [cap]));
+        Assert.Equal(now, AttemptCap.NextAllowed(now, dials[..2], [cap]));
+    }
 }
