@@ -21,8 +21,7 @@ public sealed class PostgresLeadUploadStore(string connectionString) : ILeadUplo
             VALUES (@tenant, @import, @sequence, @offset, @rows, @body)
             ON CONFLICT (tenant_id, import_id, sequence) DO NOTHING
             """);
-        command.Parameters.AddWithValue("tenant", tenant.Value);
-        command.Parameters.AddWithValue("import", import.Value);
+        Scope(command, tenant, import);
         command.Parameters.AddWithValue("sequence", part.Sequence);
         command.Parameters.AddWithValue("offset", part.RowOffset);
         command.Parameters.AddWithValue("rows", part.Rows);
@@ -34,8 +33,7 @@ public sealed class PostgresLeadUploadStore(string connectionString) : ILeadUplo
     {
         await using var command = _dataSource.CreateCommand(
             "SELECT row_offset, rows, body FROM lead_upload_parts WHERE tenant_id = @tenant AND import_id = @import AND sequence = @sequence");
-        command.Parameters.AddWithValue("tenant", tenant.Value);
-        command.Parameters.AddWithValue("import", import.Value);
+        Scope(command, tenant, import);
         command.Parameters.AddWithValue("sequence", sequence);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken)) return null;
@@ -52,8 +50,7 @@ public sealed class PostgresLeadUploadStore(string connectionString) : ILeadUplo
     {
         await using var command = _dataSource.CreateCommand(
             "SELECT count(*), coalesce(sum(rows), 0) FROM lead_upload_parts WHERE tenant_id = @tenant AND import_id = @import AND sequence < @parts");
-        command.Parameters.AddWithValue("tenant", tenant.Value);
-        command.Parameters.AddWithValue("import", import.Value);
+        Scope(command, tenant, import);
         command.Parameters.AddWithValue("parts", parts);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
@@ -63,10 +60,16 @@ public sealed class PostgresLeadUploadStore(string connectionString) : ILeadUplo
     public async Task DeleteAsync(TenantId tenant, LeadImportId import, CancellationToken cancellationToken = default)
     {
         await using var command = _dataSource.CreateCommand("DELETE FROM lead_upload_parts WHERE tenant_id = @tenant AND import_id = @import");
-        command.Parameters.AddWithValue("tenant", tenant.Value);
-        command.Parameters.AddWithValue("import", import.Value);
+        Scope(command, tenant, import);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    /// <summary>Every statement names the job's tenant and id: another tenant's job id finds nothing.</summary>
+    private static void Scope(NpgsqlCommand command, TenantId tenant, LeadImportId import)
+    {
+        command.Parameters.AddWithValue("tenant", tenant.Value);
+        command.Parameters.AddWithValue("import", import.Value);
+    }
 }
