@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VoicePlatform.Grains.Campaigns;
 using VoicePlatform.Campaigns;
 using VoicePlatform.Common;
 using VoicePlatform.Grains.Common;
@@ -23,6 +25,7 @@ public sealed class LeadImportGrain(
     [PersistentState("lead-import", StorageNames.Platform)] IPersistentState<LeadImportState> state,
     ILeadUploadStore parts,
     TimeProvider time,
+    IOptions<CampaignDialingOptions> reminders,
     ILogger<LeadImportGrain> logger) : Grain, ILeadImportGrain, IRemindable
 {
     public const string Reminder = "lead-import";
@@ -55,7 +58,8 @@ public sealed class LeadImportGrain(
             if (part.Sequence != 0) return WriteResult<LeadImportJob>.BadReference("file", "The upload's first part never arrived.");
             if (await CheckFirstPartAsync(campaign, part) is { } problem) return problem;
             await state.WriteOrRevertAsync(new LeadImportState { CampaignId = campaign, Status = LeadImportStatus.Receiving, CreatedAt = time.GetUtcNow() });
-            await this.RegisterOrUpdateReminder(Reminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            // The campaigns' reminder period: a lost silo's jobs resume on a survivor within failure detection plus this.
+            await this.RegisterOrUpdateReminder(Reminder, reminders.Value.ReminderPeriod, reminders.Value.ReminderPeriod);
             logger.LogInformation("Lead import {ImportId} into campaign {CampaignId} of tenant {TenantId} opened", Key.Import, campaign, Key.Tenant);
         }
         await parts.PutAsync(Key.Tenant, Key.Import, part);

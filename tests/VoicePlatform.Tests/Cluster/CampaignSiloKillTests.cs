@@ -59,7 +59,7 @@ public sealed class CampaignSiloKillTests(ITestOutputHelper output)
         Assert.Equal(CampaignStatus.Running, (await campaign.StartAsync()).Value!.Status);
 
         await WaitAsync(async () => await CountAsync(connectionString, "SELECT count(*) FROM leads WHERE status = 'completed'") >= 10, "some leads completed before the kill");
-        var host = await SiloOfAsync(grains, cluster, TenantScopedKey.Format(caller.Tenant, id));
+        var host = await cluster.SiloOfAsync("campaign", TenantScopedKey.Format(caller.Tenant, id));
         var liveAtKill = await CountAsync(connectionString, "SELECT count(*) FROM leads WHERE status = 'dialing'");
         var killedAt = Stopwatch.StartNew();
         await cluster.KillSiloAsync(host);
@@ -91,13 +91,6 @@ public sealed class CampaignSiloKillTests(ITestOutputHelper output)
         // Failure detection (here under a second: the dead silo's connections drop), one reminder period, and the end of
         // the calls in flight (the answered-call watchdog polls every 10 s when no webhook says so).
         Assert.True(resumedAfter < TimeSpan.FromSeconds(30), $"resumed after {resumedAfter}");
-    }
-
-    private static async Task<Orleans.TestingHost.SiloHandle> SiloOfAsync(IGrainFactory grains, PostgresTestCluster cluster, string key)
-    {
-        var statistics = await grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
-        var silo = statistics.Single(s => s.GrainId.Key.ToString() == key && s.GrainId.Type.ToString() == "campaign").SiloAddress;
-        return cluster.Silos.Single(s => s.SiloAddress.Equals(silo));
     }
 
     private static Task<long> CountAsync(string connectionString, string sql) => DatabaseProbe.CountAsync(connectionString, sql);

@@ -23,6 +23,14 @@ public sealed class PostgresTestCluster(TestCluster cluster) : IAsyncDisposable
 
     public Task KillSiloAsync(SiloHandle silo) => cluster.KillSiloAsync(silo);
 
+    /// <summary>The silo holding the activation of the grain of type <paramref name="grainType"/> keyed <paramref name="key"/>.</summary>
+    public async Task<SiloHandle> SiloOfAsync(string grainType, string key)
+    {
+        var statistics = await GrainFactory.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
+        var silo = statistics.Single(s => s.GrainId.Key.ToString() == key && s.GrainId.Type.ToString() == grainType).SiloAddress;
+        return Silos.Single(s => s.SiloAddress.Equals(silo));
+    }
+
     public async ValueTask StopAsync()
     {
         if (_stopped) return;
