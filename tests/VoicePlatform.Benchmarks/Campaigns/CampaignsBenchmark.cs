@@ -56,6 +56,7 @@ public static class CampaignsBenchmark
         var idle = options.Int("idle", 2000);
         var acceleration = options.Int("acceleration", 20);
         var concurrent = options.Int("concurrent", 30);
+        var webhookConcurrency = options.Int("webhook-concurrency", 16);
         // Which parts to run (all by default): throughput, first-dial, pacing, tick, memory.
         var importRows = options.Int("import-rows", 100_000);
         var importRounds = options.Int("import-rounds", 3);
@@ -71,11 +72,11 @@ public static class CampaignsBenchmark
             o.AgentWorker.Converse = false;
             // One delivery at a time cannot keep up with hundreds of live calls on this machine: the joins and
             // departures would arrive seconds late and every call would look abandoned.
-            o.Webhook.Concurrency = 16;
+            o.Webhook.Concurrency = webhookConcurrency;
         });
         var silo = platform.Silo;
         {
-            Console.WriteLine($"campaigns benchmark: {campaigns} campaigns x {leadsPerCampaign} leads per round, {rounds} rounds; {starts} starts; pace {pace}/min for {paceSeconds} s; tick cost at 100 and {tickLeads} leads; {idle} idle campaigns; emulator {acceleration}x");
+            Console.WriteLine($"campaigns benchmark: {campaigns} campaigns x {leadsPerCampaign} leads per round, {rounds} rounds; {starts} starts; pace {pace}/min for {paceSeconds} s; tick cost at 100 and {tickLeads} leads; {idle} idle campaigns; emulator {acceleration}x, {webhookConcurrency} webhooks at once");
             Console.WriteLine($"machine: {Environment.ProcessorCount} cores; load average at start: {LoadAverage()}");
             if (only.Contains("throughput"))
             {
@@ -145,7 +146,12 @@ public static class CampaignsBenchmark
         var ledgerTx = ledger.Commits - commits;
         var all = callState + campaignState + claimTx + updateTx + projectionTx + ledgerTx;
         var rate = total / window;
+        // Where a live slot's time goes: a call's own life (queued to its end as the platform heard it) against the
+        // cycle the rate implies (live calls ÷ calls per second).
+        var life = await ScalarAsync(connection, $"SELECT avg(extract(epoch FROM ended_at - queued_at)) FROM call_records WHERE tenant_id = '{tenant.Id}'");
+        var answeredToEnd = await ScalarAsync(connection, $"SELECT avg(extract(epoch FROM ended_at - answered_at)) FROM call_records WHERE tenant_id = '{tenant.Id}' AND answered_at IS NOT NULL");
         Console.WriteLine();
+        Console.WriteLine($"  slot cycle {campaigns * concurrent / rate:F2} s (live calls / rate); a call's life, queued -> end heard, {life:F2} s on average, answered -> end {answeredToEnd:F2} s (the callee talks 1 emulated second)");
         var abandonedCalls = await ScalarAsync(connection, $"SELECT count(*) FROM leads, jsonb_array_elements(attempt_log) a WHERE tenant_id = '{tenant.Id}' AND (a ->> 'abandoned')::boolean");
         Console.WriteLine($"round {round}: {total} leads in {campaigns} campaigns ({concurrent} calls at once each, {abandonedCalls} abandoned) completed {completing.TotalSeconds:F1} s after the starts; first dial -> last end {window:F1} s = {rate:F1} completed calls/s");
         Console.WriteLine($"  durable transactions per completed call: call grain state {callState / (double)total:F2}, campaign grain state {campaignState / (double)total:F3}, " +
