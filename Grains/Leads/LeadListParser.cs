@@ -28,24 +28,9 @@ public static partial class LeadListParser
     /// <summary>Reads CSV text (a leading byte-order mark, quoted fields with separators, quotes and line breaks are fine).</summary>
     public static LeadListParse ParseCsv(string text, string? defaultRegion, int maxRows)
     {
-        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
-        if (string.IsNullOrWhiteSpace(text)) return Unreadable("file", "The list is empty: a header row with at least a 'phone' column is needed.");
-
-        using var reader = Sep.Reader(o => o with { Unescape = true, Trim = SepTrim.Outer, DisableColCountCheck = true }).FromText(text);
-        var columns = new List<(int Index, string Field)>();
-        var problems = new List<LeadRowProblem>();
-        foreach (var (raw, index) in reader.Header.ColNames.Select((name, index) => (name, index)))
-        {
-            var name = ColumnName(raw);
-            if (KnownColumns.TryGetValue(name.Replace("_", "", StringComparison.Ordinal), out var known))
-                columns.Add((index, known));
-            else if (VariableName().IsMatch(name)) columns.Add((index, "variables." + name));
-            else problems.Add(new LeadRowProblem(1, raw, "A column name becomes a prompt variable: letters, digits and underscores, starting with a letter."));
-        }
-        if (columns.Count > MaxColumns) problems.Add(new LeadRowProblem(1, "header", $"At most {MaxColumns} columns."));
-        if (columns.All(c => c.Field != "phone")) problems.Add(new LeadRowProblem(1, "phone", "The header has no 'phone' column."));
-        var duplicated = columns.GroupBy(c => c.Field).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
-        problems.AddRange(duplicated.Select(d => new LeadRowProblem(1, d, "Two columns give the same field.")));
+        using var reader = Open(text);
+        if (reader is null) return Empty;
+        var (columns, problems) = ReadHeader(reader);
         if (problems.Count > 0) return new LeadListParse { Leads = [], Problems = problems };
 
         var rows = new List<(int Row, IReadOnlyDictionary<string, string> Fields)>();
@@ -61,6 +46,47 @@ public static partial class LeadListParser
             if (fields.Count > 0) rows.Add((row.LineNumberFrom, fields));
         }
         return Check(rows, defaultRegion);
+    }
+
+    /// <summary>
+    /// What is wrong with a CSV list's header (row 1), read without its rows: how an import job checks its first part
+    /// before keeping anything. Empty when the header is readable.
+    /// </summary>
+    public static IReadOnlyList<LeadRowProblem> HeaderProblems(string text)
+    {
+        using var reader = Open(text);
+        return reader is null ? Empty.Problems : ReadHeader(reader).Problems;
+    }
+
+    private static LeadListParse Empty => Unreadable("file", "The list is empty: a header row with at least a 'phone' column is needed.");
+
+    /// <summary>A reader past a leading byte-order mark; null for a list with nothing in it.</summary>
+    private static SepReader? Open(string text)
+    {
+        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
+        return string.IsNullOrWhiteSpace(text)
+            ? null
+            : Sep.Reader(o => o with { Unescape = true, Trim = SepTrim.Outer, DisableColCountCheck = true }).FromText(text);
+    }
+
+    /// <summary>The known columns and prompt variables of the header, and what is wrong with it.</summary>
+    private static (List<(int Index, string Field)> Columns, List<LeadRowProblem> Problems) ReadHeader(SepReader reader)
+    {
+        var columns = new List<(int Index, string Field)>();
+        var problems = new List<LeadRowProblem>();
+        foreach (var (raw, index) in reader.Header.ColNames.Select((name, index) => (name, index)))
+        {
+            var name = ColumnName(raw);
+            if (KnownColumns.TryGetValue(name.Replace("_", "", StringComparison.Ordinal), out var known))
+                columns.Add((index, known));
+            else if (VariableName().IsMatch(name)) columns.Add((index, "variables." + name));
+            else problems.Add(new LeadRowProblem(1, raw, "A column name becomes a prompt variable: letters, digits and underscores, starting with a letter."));
+        }
+        if (columns.Count > MaxColumns) problems.Add(new LeadRowProblem(1, "header", $"At most {MaxColumns} columns."));
+        if (columns.All(c => c.Field != "phone")) problems.Add(new LeadRowProblem(1, "phone", "The header has no 'phone' column."));
+        var duplicated = columns.GroupBy(c => c.Field).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        problems.AddRange(duplicated.Select(d => new LeadRowProblem(1, d, "Two columns give the same field.")));
+        return (columns, problems);
     }
 
     /// <summary>Checks leads that arrived already split into fields (a JSON import); rows are their 1-based positions.</summary>

@@ -98,8 +98,8 @@ public sealed class LeadImportGrain(
         if (view.Status is CampaignStatus.Completed or CampaignStatus.Cancelled)
             return WriteResult<LeadImportJob>.Conflict($"The campaign is {view.Status.ToString().ToLowerInvariant()}: it takes no more leads.", []);
         if (first.Source.Csv is not { } csv) return null;
-        var header = LeadListParser.ParseCsv(csv, view.Settings.DefaultRegion, LeadImportSource.MaxRows);
-        return header.IsUnreadable ? WriteResult<LeadImportJob>.BadReference("file", string.Join(" ", header.Problems.Select(p => $"{p.Field}: {p.Reason}"))) : null;
+        var problems = LeadListParser.HeaderProblems(csv);
+        return problems.Count > 0 ? WriteResult<LeadImportJob>.BadReference("file", string.Join(" ", problems.Select(p => $"{p.Field}: {p.Reason}"))) : null;
     }
 
     private void StartReading() =>

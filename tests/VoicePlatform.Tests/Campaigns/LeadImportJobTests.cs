@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using VoicePlatform.Leads;
+using VoicePlatform.Tenants;
 using VoicePlatform.Tests.Calls;
 using VoicePlatform.Tests.Http;
 using VoicePlatform.Tests.Telephony;
@@ -24,14 +26,14 @@ public sealed class LeadImportJobTests(ApiHostFixture host)
         defaultTimeZone = "America/Chicago",
     };
 
-    private async Task<(HttpClient Admin, string CampaignPath)> CampaignAsync(string tenantName)
+    private async Task<(HttpClient Admin, string CampaignPath, string TenantId)> CampaignAsync(string tenantName)
     {
         var tenant = await host.CreateTenantAsync(tenantName);
         var admin = host.WithKey(tenant.AdminKey);
         var agent = await host.CreateAgentAsync(tenant.Id);
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/campaigns") { Content = JsonContent.Create(Campaign(agent)), Headers = { { "Idempotency-Key", Guid.NewGuid().ToString("N") } } };
         var campaign = await (await admin.SendAsync(request)).ReadJsonAsync();
-        return (admin, $"api/campaigns/{campaign.GetProperty("id").GetString()}");
+        return (admin, $"api/campaigns/{campaign.GetProperty("id").GetString()}", tenant.Id);
     }
 
     private static async Task<JsonElement> WaitForAsync(HttpClient admin, string jobPath)
@@ -50,7 +52,7 @@ public sealed class LeadImportJobTests(ApiHostFixture host)
     [Fact]
     public async Task AFileOfTwentyFiveThousandRowsIsImportedInPartsWithItsOwnLineNumbersAndARetryAnswersTheSameJob()
     {
-        var (admin, campaignPath) = await CampaignAsync("Big import");
+        var (admin, campaignPath, _) = await CampaignAsync("Big import");
         using var _ = admin;
         var file = new StringBuilder("\uFEFFphone,name,consent_at,plan\r\n");
         var line = 2;
@@ -106,7 +108,7 @@ public sealed class LeadImportJobTests(ApiHostFixture host)
     [Fact]
     public async Task AJobCollectedMidwayResumesWhereItStoppedAndCountsEveryLeadOnce()
     {
-        var (admin, campaignPath) = await CampaignAsync("Resumed import");
+        var (admin, campaignPath, tenantId) = await CampaignAsync("Resumed import");
         using var _ = admin;
         var csv = new StringBuilder("phone,consent_at\n");
         for (var i = 0; i < 80_000; i++) csv.Append(Number(100_000 + i)).Append(",2026-05-01T14:30:00Z\n");
@@ -114,18 +116,18 @@ public sealed class LeadImportJobTests(ApiHostFixture host)
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         var jobPath = accepted.Headers.Location!.ToString().TrimStart('/');
 
-        // Collect the job's activation between two parts: its progress is in storage, and the next read activates it again.
-        var management = host.App.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);
-        async Task<int> Activations() => (await management.GetSimpleGrainStatistics())
-            .Where(s => s.GrainType.Contains(".LeadImportGrain,", StringComparison.Ordinal)).Sum(s => s.ActivationCount);
-        var collectedAt = -1;
-        await CallTestSupport.WaitUntilAsync(async () =>
-        {
-            await management.ForceActivationCollection(TimeSpan.Zero);
-            return await Activations() == 0;
-        }, () => "the import job's activation was never collected");
+        // Deactivate the job's activation after its first part: its progress is in storage, and the next read activates
+        // it again, which resumes the reading.
+        var grains = host.App.Services.GetRequiredService<IGrainFactory>();
+        var management = grains.GetGrain<IManagementGrain>(0);
+        var importId = LeadImportId.FromValidated(jobPath[(jobPath.LastIndexOf('/') + 1)..]);
+        var key = $"{tenantId}/{importId}";
+        async Task<bool> Active() => (await management.GetDetailedGrainStatistics()).Any(s => s.GrainId.Key.ToString() == key);
+        await CallTestSupport.WaitUntilAsync(async () => (await (await admin.GetAsync(jobPath)).ReadJsonAsync()).GetProperty("partsProcessed").GetInt32() >= 1);
+        await grains.GetLeadImport(TenantId.Parse(tenantId), importId).Cast<Orleans.Core.Internal.IGrainManagementExtension>().DeactivateOnIdle();
+        await CallTestSupport.WaitUntilAsync(async () => !await Active(), () => "the import job's activation was never deactivated");
         var stopped = await (await admin.GetAsync(jobPath)).ReadJsonAsync();
-        collectedAt = stopped.GetProperty("partsProcessed").GetInt32();
+        var collectedAt = stopped.GetProperty("partsProcessed").GetInt32();
         Assert.True(stopped.GetProperty("status").GetString() != "completed", $"the job finished before it could be collected: {stopped}");
 
         var job = await WaitForAsync(admin, jobPath);
@@ -139,7 +141,7 @@ public sealed class LeadImportJobTests(ApiHostFixture host)
     [Fact]
     public async Task JsonLeadsAndACsvBodyGoThroughJobsToo()
     {
-        var (admin, campaignPath) = await CampaignAsync("JSON import");
+        var (admin, campaignPath, _) = await CampaignAsync("JSON import");
         using var _ = admin;
         var leads = Enumerable.Range(0, 10_005).Select(i => new
         {
@@ -161,7 +163,7 @@ public sealed class LeadImportJobTests(ApiHostFixture host)
     [Fact]
     public async Task BadUploadsAreRefusedByFieldAndLeaveNoJobAndOtherTenantsSeeNothing()
     {
-        var (admin, campaignPath) = await CampaignAsync("Bad imports");
+        var (admin, campaignPath, _) = await CampaignAsync("Bad imports");
         using var _ = admin;
         HttpRequestMessage Csv(string text, string key, string type = "text/csv") =>
             new(HttpMethod.Post, $"{campaignPath}/imports") { Content = new StringContent(text, Encoding.UTF8, type), Headers = { { "Idempotency-Key", key } } };
