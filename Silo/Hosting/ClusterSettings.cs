@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
+using VoicePlatform.Silo.Database;
 
 namespace VoicePlatform.Silo.Hosting;
 
@@ -40,7 +41,7 @@ public sealed partial record ClusterSettings
         if (string.IsNullOrWhiteSpace(connectionString)) connectionString = null;
         else
         {
-            try { _ = new NpgsqlConnectionStringBuilder(connectionString); }
+            try { connectionString = PostgresConnectionTuning.Apply(connectionString); }
             catch (ArgumentException e) { throw new PlatformConfigurationException("ConnectionStrings:Postgres", $"not a valid Npgsql connection string ({e.Message})."); }
         }
 

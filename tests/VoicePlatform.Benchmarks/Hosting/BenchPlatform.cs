@@ -14,12 +14,14 @@ public sealed class BenchPlatform : IAsyncDisposable
     public const string ApiSecret = "benchmark-secret-0123456789abcdefghijklmnopqrstuvwxyz";
     public const string OperatorKey = "vpo_benchmark_operator_key_not_a_secret_0000";
 
-    private readonly WebApplication _emulator;
+    private readonly WebApplication? _emulator;
+    private readonly EmulatorProcess? _emulatorProcess;
     private readonly WebApplication _api;
 
-    private BenchPlatform(WebApplication emulator, BenchSilo silo, WebApplication api)
+    private BenchPlatform(WebApplication? emulator, EmulatorProcess? emulatorProcess, BenchSilo silo, WebApplication api)
     {
         _emulator = emulator;
+        _emulatorProcess = emulatorProcess;
         Silo = silo;
         _api = api;
     }
@@ -29,41 +31,61 @@ public sealed class BenchPlatform : IAsyncDisposable
     /// <summary>The API host's base URL (LiveKit's webhooks and the agent worker's reports go here).</summary>
     public string ApiUrl => _api.Urls.First();
 
+    /// <summary>The emulator's process id when it runs as its own process (its CPU is then counted apart).</summary>
+    public int? EmulatorProcessId => _emulatorProcess?.Id;
+
     /// <param name="configureEmulator">The emulator's SIP rules, time, agent worker…; the keys and webhook target are set here.</param>
-    public static async Task<BenchPlatform> StartAsync(string connectionString, Action<LiveKitEmulatorOptions> configureEmulator)
+    /// <param name="emulatorProcess">Run the emulator as its own process, as LiveKit runs apart from the platform.</param>
+    public static async Task<BenchPlatform> StartAsync(string connectionString, Action<LiveKitEmulatorOptions> configureEmulator, bool emulatorProcess = false)
     {
         string? apiUrl = null;
-        var emulator = LiveKitEmulatorHost.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning"], o =>
+        WebApplication? emulator = null;
+        EmulatorProcess? separate = null;
+        string emulatorUrl;
+        // The emulator process must know the API host's address when it starts: the port is chosen first.
+        var apiListen = emulatorProcess ? $"http://127.0.0.1:{VoicePlatform.Tests.Infrastructure.FreePorts.Next()}" : "http://127.0.0.1:0";
+        if (emulatorProcess)
         {
-            o.ApiKey = ApiKey;
-            o.ApiSecret = ApiSecret;
-            o.Webhook.UrlSource = () => apiUrl is null ? [] : [apiUrl + "/api/livekit/webhook"];
-            o.AgentWorker.PlatformUrlSource = () => apiUrl;
-            configureEmulator(o);
-        });
-        await emulator.StartAsync();
+            var options = new LiveKitEmulatorOptions { ApiKey = ApiKey, ApiSecret = ApiSecret };
+            configureEmulator(options);
+            separate = await EmulatorProcess.StartAsync(options, apiListen);
+            emulatorUrl = separate.Url;
+        }
+        else
+        {
+            emulator = LiveKitEmulatorHost.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default", "Warning"], o =>
+            {
+                o.ApiKey = ApiKey;
+                o.ApiSecret = ApiSecret;
+                o.Webhook.UrlSource = () => apiUrl is null ? [] : [apiUrl + "/api/livekit/webhook"];
+                o.AgentWorker.PlatformUrlSource = () => apiUrl;
+                configureEmulator(o);
+            });
+            await emulator.StartAsync();
+            emulatorUrl = emulator.Urls.First();
+        }
         var silo = await BenchSilo.StartAsync(connectionString, new Dictionary<string, string?>
         {
-            ["LiveKit:Url"] = emulator.Urls.First(),
+            ["LiveKit:Url"] = emulatorUrl,
             ["LiveKit:ApiKey"] = ApiKey,
             ["LiveKit:ApiSecret"] = ApiSecret,
             ["Calls:Metering:SettlementGrace"] = "00:00:01",
         });
         var api = ApiHostApplication.Build(
         [
-            "--urls", "http://127.0.0.1:0",
+            "--urls", apiListen,
             "--ConnectionStrings:Postgres", connectionString,
             "--Cluster:ClusterId", BenchSilo.ServiceAndClusterId,
             "--Cluster:ServiceId", BenchSilo.ServiceAndClusterId,
             "--Operator:ApiKey", OperatorKey,
-            "--LiveKit:Url", emulator.Urls.First(),
+            "--LiveKit:Url", emulatorUrl,
             "--LiveKit:ApiKey", ApiKey,
             "--LiveKit:ApiSecret", ApiSecret,
             "--Logging:LogLevel:Default", "Warning",
         ]);
         await api.StartAsync();
         apiUrl = api.Urls.First();
-        return new BenchPlatform(emulator, silo, api);
+        return new BenchPlatform(emulator, separate, silo, api);
     }
 
     public async ValueTask DisposeAsync()
@@ -72,7 +94,11 @@ public sealed class BenchPlatform : IAsyncDisposable
         await _api.DisposeAsync();
         await Silo.StopAsync();
         await Silo.DisposeAsync();
-        await _emulator.StopAsync();
-        await _emulator.DisposeAsync();
+        if (_emulator is not null)
+        {
+            await _emulator.StopAsync();
+            await _emulator.DisposeAsync();
+        }
+        if (_emulatorProcess is not null) await _emulatorProcess.DisposeAsync();
     }
 }

@@ -31,6 +31,22 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public void TheDatabaseConnectionPreparesStatementsUnlessTheOperatorSaysOtherwise()
+    {
+        var tuned = new Npgsql.NpgsqlConnectionStringBuilder(Read(("ConnectionStrings:Postgres", "Host=127.0.0.1;Database=vp")).ConnectionString);
+        Assert.Equal(VoicePlatform.Silo.Database.PostgresConnectionTuning.MaxAutoPrepare, tuned.MaxAutoPrepare);
+        Assert.Equal(VoicePlatform.Silo.Database.PostgresConnectionTuning.AutoPrepareMinUsages, tuned.AutoPrepareMinUsages);
+        Assert.True(tuned.NoResetOnClose);
+        Assert.Equal("vp", tuned.Database);
+
+        var chosen = new Npgsql.NpgsqlConnectionStringBuilder(Read(("ConnectionStrings:Postgres",
+            "Host=127.0.0.1;Database=vp;Max Auto Prepare=0;NoResetOnClose=false;Auto Prepare Min Usages=7")).ConnectionString);
+        Assert.Equal(0, chosen.MaxAutoPrepare);
+        Assert.Equal(7, chosen.AutoPrepareMinUsages);
+        Assert.False(chosen.NoResetOnClose);
+    }
+
+    [Fact]
     public void NoDatabaseMeansDevelopmentMode()
     {
         var settings = Read();
