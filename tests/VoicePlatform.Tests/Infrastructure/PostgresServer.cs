@@ -115,7 +115,6 @@ public static class PostgresServer
              synchronous_commit = off
              full_page_writes = off
              max_connections = 400
-             shared_preload_libraries = 'pg_stat_statements'
              """);
 
         await server.RunAsync(binaries.PgCtl, ["-D", dataDirectory, "-l", logFile, "-w", "-t", "60", "start"]);
