@@ -228,7 +228,9 @@ public sealed partial class CallGrain(
         // sees the call in LiveKit again), and the next durable write (answer or end) carries them anyway. Dialing
         // follows the queued record within milliseconds, so it is not even projected on its own.
         await SaveAsync(durable: next.Status is not (CallStatus.Dialing or CallStatus.Ringing), events, project: next.Status != CallStatus.Dialing);
-        logger.LogInformation("Call {CallId} of tenant {TenantId} {From} -> {To} ({EndReason})", Key.Call, Key.Tenant, from.Status, next.Status, next.EndReason);
+        // Dialing is told at Information with its caller id and agent (below in PlaceAsync); ringing is a detail.
+        logger.Log(next.Status is CallStatus.Dialing or CallStatus.Ringing ? LogLevel.Debug : LogLevel.Information,
+            "Call {CallId} of tenant {TenantId} {From} -> {To} ({EndReason})", Key.Call, Key.Tenant, from.Status, next.Status, next.EndReason);
         await AfterTransitionAsync(next);
     }
 

@@ -106,6 +106,19 @@ public static class CallLifecycle
     public const string CalleeIdentity = "callee";
 
     /// <summary>
+    /// Whether <see cref="OnLiveKitEvent"/> can change any call with this event: false for the room's start and for the
+    /// agent's departure, which change nothing whatever the call's state. The webhook endpoint acknowledges those
+    /// without a grain call (two of a call's six webhooks). Kept beside the switch below, which it mirrors.
+    /// </summary>
+    public static bool Concerns(LiveKitCallEvent liveKitEvent) => liveKitEvent.Event switch
+    {
+        "participant_joined" => liveKitEvent.ParticipantIdentity == CalleeIdentity || liveKitEvent.ParticipantKind == AgentKind,
+        "participant_left" or "participant_connection_aborted" => liveKitEvent.ParticipantIdentity == CalleeIdentity,
+        "room_finished" => true,
+        _ => false,
+    };
+
+    /// <summary>
     /// A LiveKit webhook about the call's room becomes the next state — the one place where an event changes a call.
     /// Only the callee's participant and the room's end count; the agent's comings and goings change nothing.
     /// <paramref name="maxDuration"/> is the limit LiveKit was given (what the wallet could pay for when

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using VoicePlatform.Calls;
+using VoicePlatform.Grains.Calls;
 using VoicePlatform.Grains.Telephony.LiveKit;
 
 namespace VoicePlatform.Silo.Telephony;
@@ -36,7 +37,10 @@ public sealed class LiveKitWebhookReceiver(IGrainFactory grains, IServiceProvide
             return new(LiveKitWebhookOutcome.Ignored);
         if (string.IsNullOrEmpty(webhook.Id)) return new(LiveKitWebhookOutcome.MissingEventId, "LiveKit webhooks carry an id (EV_…).");
 
-        await grains.GetCall(tenant, call).OnLiveKitEventAsync(ToCallEvent(webhook));
+        var callEvent = ToCallEvent(webhook);
+        // A recording's end is the recording's business; every other event only when it can change a call.
+        if (webhook.Event != "egress_ended" && !CallLifecycle.Concerns(callEvent)) return new(LiveKitWebhookOutcome.Ignored);
+        await grains.GetCall(tenant, call).OnLiveKitEventAsync(callEvent);
         return new(LiveKitWebhookOutcome.Delivered);
     }
 

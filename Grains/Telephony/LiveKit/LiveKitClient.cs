@@ -182,7 +182,10 @@ public sealed class LiveKitClient
             }
             catch (LiveKitTwirpException error)
             {
-                _logger.LogWarning("LiveKit {Service}/{Method} failed with {TwirpCode} (HTTP {HttpStatus}): {TwirpMessage}",
+                // not_found is an answer more than a failure (closing a room LiveKit already closed is every call's
+                // ending): the caller decides what it means and logs it if it matters.
+                _logger.Log(error.Code == "not_found" ? LogLevel.Debug : LogLevel.Warning,
+                    "LiveKit {Service}/{Method} failed with {TwirpCode} (HTTP {HttpStatus}): {TwirpMessage}",
                     service, method, error.Code, error.HttpStatus, error.Message);
                 throw;
             }

@@ -161,6 +161,33 @@ public sealed class LiveKitEventMappingTests
         var gone = CallLifecycle.OnRoomListed(Dialing, calleePresent: false, null, dialInFlight: false, now);
         Assert.Equal((CallEndReason.Failed, "the call left LiveKit before it was answered"), (gone.EndReason, gone.EndDetail));
     }
+
+    [Fact]
+    public void AnEventTheWebhookEndpointSkipsChangesNoCallInAnyState()
+    {
+        var ringing = On(Dialing, Event("participant_joined", sipStatus: "ringing"));
+        var answered = On(Dialing, Event("participant_joined", sipStatus: "active"));
+        var ended = On(answered, Event("participant_left", reason: "CLIENT_INITIATED"), 30);
+        LiveKitCallEvent Agent(string name) => Event(name, identity: "agent-1") with { ParticipantKind = CallLifecycle.AgentKind };
+        LiveKitCallEvent[] events =
+        [
+            Event("room_started", identity: null), Event("room_finished", identity: null), Event("track_published"),
+            Event("participant_joined", sipStatus: "active"), Event("participant_left"), Event("participant_connection_aborted"),
+            Agent("participant_joined"), Agent("participant_left"), Agent("participant_connection_aborted"),
+            Event("participant_joined", identity: "supervisor-1"), Event("participant_left", identity: "supervisor-1"),
+        ];
+        var skipped = 0;
+        foreach (var e in events.Where(e => !CallLifecycle.Concerns(e)))
+        {
+            skipped++;
+            foreach (var state in new[] { Dialing, ringing, answered, ended })
+                Assert.Same(state, On(state, e, 10));
+        }
+        Assert.Equal(6, skipped);
+        // And the ones it passes on do change some call.
+        foreach (var e in events.Where(CallLifecycle.Concerns))
+            Assert.Contains(new[] { Dialing, ringing, answered }, state => !ReferenceEquals(state, On(state, e, 10)));
+    }
 }
 
 /// <summary>Room names carry the tenant and the call, and nothing else parses as ours.</summary>
