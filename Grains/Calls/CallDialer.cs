@@ -121,8 +121,14 @@ public sealed class CallDialer(LiveKitClient liveKit, ICallReportsGrain call, Te
         DialOutcome outcome;
         try
         {
-            await liveKit.CreateRoomAsync(new LiveKitCreateRoomRequest { Name = plan.RoomName, Metadata = plan.RoomMetadata }, hungUp);
-            await liveKit.CreateDispatchAsync(plan.RoomName, plan.AgentName, plan.DispatchMetadata, hungUp);
+            // The agent is named on the room: LiveKit dispatches it as the room starts (one request instead of two, and
+            // a repeated CreateRoom finds the room live and dispatches nothing again).
+            await liveKit.CreateRoomAsync(new LiveKitCreateRoomRequest
+            {
+                Name = plan.RoomName,
+                Metadata = plan.RoomMetadata,
+                Agents = [new LiveKitRoomAgentDispatch(plan.AgentName, plan.DispatchMetadata)],
+            }, hungUp);
             hungUp.ThrowIfCancellationRequested();
             // Never retried (LiveKitClient does not either): a second attempt could ring the callee twice. Not cancelled
             // either: once sent, only removing the participant (the hang-up does) stops the INVITE.

@@ -31,15 +31,16 @@ public static class RoomServiceApi
             throw TwirpException.InvalidArgument("room name is required");
         }
 
-        var room = call.Service<RoomStore>().CreateRoom(
+        var (room, created) = call.Service<RoomStore>().CreateRoom(
             name,
             TimeSpan.FromSeconds(body.Int64("empty_timeout")),
             TimeSpan.FromSeconds(body.Int64("departure_timeout")),
             (int)body.Int64("max_participants"),
             body.String("metadata"));
 
-        // Agents named on the room are dispatched the way CreateDispatch does it.
-        foreach (var agent in body.Messages("agents"))
+        // Agents named on the room are dispatched the way CreateDispatch does it, when the room starts: LiveKit
+        // launches a room's agents as it creates the room and ignores them on a room already live (a repeated request).
+        foreach (var agent in created ? body.Messages("agents") : [])
         {
             await call.Service<DispatchStore>().CreateAsync(agent.String("agent_name"), name, agent.String("metadata"), call.Aborted);
         }

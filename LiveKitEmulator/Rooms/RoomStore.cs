@@ -33,12 +33,14 @@ public sealed class RoomStore(
     /// </summary>
     public event Action<Participant>? ParticipantUpdated;
 
-    public JsonObject CreateRoom(string name, TimeSpan emptyTimeout, TimeSpan departureTimeout, int maxParticipants, string metadata)
+    /// <summary>The room, and whether this request created it (LiveKit returns a live room as it is).</summary>
+    public (JsonObject Room, bool Created) CreateRoom(string name, TimeSpan emptyTimeout, TimeSpan departureTimeout, int maxParticipants, string metadata)
     {
         lock (_lock)
         {
+            var created = !_rooms.ContainsKey(name);
             var room = GetOrCreate(name, emptyTimeout, departureTimeout, maxParticipants, metadata);
-            return room.ToProto(ProtoStyle.TwirpResponse);
+            return (room.ToProto(ProtoStyle.TwirpResponse), created);
         }
     }
 

@@ -108,6 +108,19 @@ public sealed class EmulatorAuthAndShapeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AgentsNamedOnANewRoomAreDispatchedOnceAndARepeatedCreateDispatchesNothing()
+    {
+        var request = new { name = "agents-room", agents = new[] { new { agent_name = "voice", metadata = "{\"call\":1}" } } };
+        await _emulator.CallAsync("RoomService/CreateRoom", request, TestTokens.RoomCreate());
+        await _emulator.CallAsync("RoomService/CreateRoom", request, TestTokens.RoomCreate());
+
+        var listed = await _emulator.CallAsync("AgentDispatchService/ListDispatch", new { room = "agents-room" }, TestTokens.RoomAdmin("agents-room"));
+        var dispatch = Assert.Single(listed.Json!["agent_dispatches"]!.AsArray());
+        Assert.Equal("voice", dispatch!["agent_name"]!.GetValue<string>());
+        Assert.Equal("{\"call\":1}", dispatch["metadata"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task DispatchAndEgressNeedTheirGrantsAndHaveLiveKitIds()
     {
         await _emulator.CallAsync("RoomService/CreateRoom", new { name = "rec-room" }, TestTokens.RoomCreate());
