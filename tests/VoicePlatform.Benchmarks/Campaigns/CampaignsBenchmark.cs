@@ -48,7 +48,8 @@ public static class CampaignsBenchmark
     {
         var campaigns = options.Int("campaigns", 10);
         var leadsPerCampaign = options.Int("leads", 300);
-        var rounds = options.Int("rounds", 2);
+        var rounds = options.Int("rounds", 3);
+        var warmup = options.Int("warmup", 1);
         var starts = options.Int("starts", 20);
         var pace = options.Int("pace", 600);
         var paceSeconds = options.Int("pace-seconds", 60);
@@ -80,7 +81,7 @@ public static class CampaignsBenchmark
         }, emulatorProcess);
         var silo = platform.Silo;
         {
-            Console.WriteLine($"campaigns benchmark: {campaigns} campaigns x {leadsPerCampaign} leads per round, {rounds} rounds; {starts} starts; pace {pace}/min for {paceSeconds} s; tick cost at 100 and {tickLeads} leads; {idle} idle campaigns; emulator {acceleration}x, {webhookConcurrency} webhooks at once, {(emulatorProcess ? "in its own process" : "in this process")}; throughput over {trunks} trunks");
+            Console.WriteLine($"campaigns benchmark: {campaigns} campaigns x {leadsPerCampaign} leads per round, {rounds} rounds after {warmup} warm-up; {starts} starts; pace {pace}/min for {paceSeconds} s; tick cost at 100 and {tickLeads} leads; {idle} idle campaigns; emulator {acceleration}x, {webhookConcurrency} webhooks at once, {(emulatorProcess ? "in its own process" : "in this process")}; throughput over {trunks} trunks");
             Console.WriteLine($"machine: {Environment.ProcessorCount} cores; load average at start: {LoadAverage()}");
             if (only.Contains("throughput"))
             {
@@ -91,9 +92,13 @@ public static class CampaignsBenchmark
 
                 var rates = new List<double>();
                 var perCall = new List<double>();
-                for (var round = 1; round <= rounds; round++)
+                // Warm-up rounds run the same work first and are reported but not counted: the first round of a fresh
+                // process pays for JIT compilation, tiering and opening connection pools (half the later rate).
+                for (var round = 1 - warmup; round <= rounds; round++)
                 {
-                    var (rate, transactions) = await ThroughputRoundAsync(silo, connectionString, campaigns, leadsPerCampaign, concurrent, round, platform.EmulatorProcessId, trunks);
+                    if (round < 1) Console.WriteLine($"warm-up round (not counted):");
+                    var (rate, transactions) = await ThroughputRoundAsync(silo, connectionString, campaigns, leadsPerCampaign, concurrent, round + warmup, platform.EmulatorProcessId, trunks);
+                    if (round < 1) continue;
                     rates.Add(rate);
                     perCall.Add(transactions);
                 }
