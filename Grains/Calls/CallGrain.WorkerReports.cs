@@ -31,6 +31,7 @@ public sealed partial class CallGrain
         if (!Exists) return WriteResult<int>.NotFound();
         // Straight to the store, no grain state: segments are the bulk of a call, and the store is idempotent per id.
         await store.SaveTranscriptAsync(Key.Tenant, Key.Call, segments);
+        PublishTranscript(segments);
         return WriteResult<int>.Ok(segments.Count);
     }
 

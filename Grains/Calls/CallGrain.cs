@@ -29,6 +29,7 @@ public sealed partial class CallGrain(
     ICallRecordStore store,
     TimeProvider time,
     ILogger<CallGrain> logger,
+    IOptions<VoicePlatform.Grains.Live.LiveEventOptions> liveOptions,
     // Optional by design: a silo without LiveKit settings has no client, and its calls end Failed saying so.
     LiveKitClient? liveKit = null) : Grain, ICallGrain, ICallReportsGrain
 {
@@ -250,6 +251,7 @@ public sealed partial class CallGrain(
     {
         state.State = state.State with { Revision = state.State.Revision + 1 };
         if (durable) await state.WriteStateAsync();
+        PublishCallUpdated();
         _unprojected.AddRange(events);
         if (project) await ProjectAsync();
         if (Progress.IsEnded) await TellLeadAsync();

@@ -81,6 +81,7 @@ public static class PlatformSiloBuilderExtensions
         silo.Services.AddValidatedOptions<CallRecordingOptions>(silo.Configuration);
         silo.Services.AddValidatedOptions<VoicePlatform.Grains.Campaigns.CampaignDialingOptions>(silo.Configuration);
         silo.Services.AddValidatedOptions<WalletOptions>(silo.Configuration).Configure(o => o.EventStreamProvider = StreamProviders.Live);
+        silo.Services.AddOptions<VoicePlatform.Grains.Live.LiveEventOptions>().Configure(o => o.StreamProvider = StreamProviders.Live);
         // Each silo makes sure the cluster's live-call sweep is scheduled (idempotent): after a full restart it is
         // what wakes the calls that were live when the cluster went down.
         silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>()
