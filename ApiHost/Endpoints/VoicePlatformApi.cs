@@ -26,6 +26,7 @@ public static class VoicePlatformApi
         api.MapDoNotCallApi();
         api.MapCampaignsApi();
         api.MapLeadImportsApi();
+        api.MapLiveApi();
         return app;
     }
 }

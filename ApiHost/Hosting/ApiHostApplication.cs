@@ -6,6 +6,7 @@ using Orleans.Configuration;
 using Scalar.AspNetCore;
 using VoicePlatform.ApiHost.Endpoints;
 using VoicePlatform.ApiHost.Http;
+using VoicePlatform.ApiHost.Live;
 using VoicePlatform.Calls;
 using VoicePlatform.Silo.Hosting;
 using VoicePlatform.Silo.Operations;
@@ -70,6 +71,8 @@ public static class ApiHostApplication
             if (CorrelationIdMiddleware.Get(c.HttpContext) is { } id) c.ProblemDetails.Extensions["correlationId"] = id;
         });
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        builder.Services.AddSignalR().AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
+        builder.Services.AddSingleton<LiveStreamBridge>();
         builder.Services.AddOpenApi(o =>
         {
             o.AddDocumentTransformer<BearerSecurityTransformer>();
@@ -91,6 +94,7 @@ public static class ApiHostApplication
         app.MapScalarApiReference("/api-reference", o => o.WithTitle("VoicePlatform API")).AllowAnonymous();
         app.MapPlatformOperations();
         app.MapVoicePlatformApi();
+        app.MapHub<LiveHub>(VoicePlatform.Security.PlatformClaims.LiveHubPath).RequireAuthorization(VoicePlatform.Security.PlatformPolicies.LiveHub);
         return app;
     }
 

@@ -12,6 +12,10 @@ public static class PlatformClaims
     public const string CallIdClaim = "vp:call";
     /// <summary>The role of a per-call agent-worker credential (not an API key role: it is minted per call).</summary>
     public const string CallWorkerRole = "call-worker";
+    /// <summary>Present (value "hub") when the caller came with a live hub token rather than an API key.</summary>
+    public const string LiveHubClaim = "vp:live";
+    /// <summary>Where the live hub listens; the only path where a token is read from the query string.</summary>
+    public const string LiveHubPath = "/hubs/live";
 
     /// <summary>The caller's tenant. Only keys that belong to a tenant carry one, so a tenant route never guesses.</summary>
     public static TenantId GetTenantId(this ClaimsPrincipal user) =>

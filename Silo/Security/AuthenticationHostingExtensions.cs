@@ -20,6 +20,7 @@ public static class AuthenticationHostingExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<ApiKeyIdFilter>();
         builder.Services.TryAddSingleton<AuthenticationFailureLimiter>();
+        builder.Services.TryAddSingleton<LiveHubTokens>();
         builder.Services.AddOptions<AuthenticationFailureOptions>().Bind(builder.Configuration.GetSection(AuthenticationFailureOptions.SectionName));
         builder.Services.AddAuthentication(PlatformAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, PlatformAuthenticationHandler>(PlatformAuthenticationHandler.SchemeName, null);

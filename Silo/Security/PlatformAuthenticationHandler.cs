@@ -36,6 +36,16 @@ public sealed class PlatformAuthenticationHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? header = Request.Headers.Authorization;
+        // A browser's WebSocket cannot send headers: on the live hub (only there) the short-lived hub token may come in
+        // the query string, as SignalR's clients send it.
+        if (string.IsNullOrEmpty(header) && Request.Path.StartsWithSegments(PlatformClaims.LiveHubPath)
+            && Request.Query["access_token"].ToString() is { Length: > 0 } queryToken)
+        {
+            // Never a long-lived key: URLs end up in proxies' and browsers' logs.
+            if (!LiveHubTokens.LooksLikeOne(queryToken))
+                return Fail("Only a live hub token (POST /api/live/token) may be passed in the URL.");
+            header = "Bearer " + queryToken;
+        }
         if (string.IsNullOrEmpty(header)) return AuthenticateResult.NoResult();
         // LiveKit's signature, checked by the webhook endpoint itself: counting it as a failed credential would throttle
         // LiveKit's address, and in the all-in-one mode every local client with it (the agent worker's reports).
@@ -81,6 +91,7 @@ public sealed class PlatformAuthenticationHandler(
     private async Task<AuthenticateResult> AuthenticateBearerAsync(string token)
     {
         if (operatorCredential.Matches(token)) return Success(ApiKeyRoles.Operator, tenant: null, keyId: null);
+        if (LiveHubTokens.LooksLikeOne(token)) return AuthenticateLiveHub(token);
         var grains = services.GetService<IGrainFactory>();
         if (CallWorkerCredential.LooksLikeOne(token)) return await AuthenticateCallWorkerAsync(grains, token);
         if (!ApiKeyToken.TryParse(token, out var apiKey)) return Fail("The API key is malformed.");
@@ -113,6 +124,24 @@ public sealed class PlatformAuthenticationHandler(
             new(PlatformClaims.CallIdClaim, call.Value),
         };
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    /// <summary>A live hub token: good for the hub alone (the policies of every other route ask for an API key's claims).</summary>
+    private AuthenticateResult AuthenticateLiveHub(string token)
+    {
+        if (!Request.Path.StartsWithSegments(PlatformClaims.LiveHubPath)) return Fail($"A live token opens the live hub ({PlatformClaims.LiveHubPath}) only; use an API key here.");
+        if (services.GetService<LiveHubTokens>() is not { } tokens) return Fail("Live tokens are not accepted by this host.");
+        if (tokens.Verify(token, out var failure) is not { } claims) return Fail(failure ?? "The live token is not valid.");
+        var identity = new List<Claim>
+        {
+            new(ClaimTypes.Role, claims.Role),
+            new(ClaimTypes.Name, claims.Key ?? claims.Role),
+            new(PlatformClaims.TenantIdClaim, claims.Tenant),
+            new(PlatformClaims.LiveHubClaim, "hub"),
+        };
+        if (claims.Key is { } key) identity.Add(new Claim(PlatformClaims.KeyIdClaim, key));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(identity, SchemeName, ClaimTypes.Name, ClaimTypes.Role));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

@@ -14,6 +14,8 @@ public static class PlatformAuthorization
         options.AddPolicy(PlatformPolicies.TenantSupervisor, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.TenantIdClaim).RequireRole(ApiKeyRoles.TenantAdmin, ApiKeyRoles.Supervisor));
         options.AddPolicy(PlatformPolicies.TenantMember, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.TenantIdClaim)
             .RequireRole(ApiKeyRoles.TenantAdmin, ApiKeyRoles.Supervisor, ApiKeyRoles.AgentWorker));
+        options.AddPolicy(PlatformPolicies.LiveHub, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.TenantIdClaim)
+            .RequireClaim(PlatformClaims.LiveHubClaim).RequireRole(ApiKeyRoles.TenantAdmin, ApiKeyRoles.Supervisor));
         options.AddPolicy(PlatformPolicies.AgentWorker, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.TenantIdClaim)
             .RequireRole(ApiKeyRoles.AgentWorker, PlatformClaims.CallWorkerRole));
     }

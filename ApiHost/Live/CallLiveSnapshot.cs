@@ -1,0 +1,11 @@
+using VoicePlatform.Calls;
+
+namespace VoicePlatform.ApiHost.Live;
+
+/// <summary>One call at one moment: the call as the API shows it and its transcript so far.</summary>
+public sealed record CallLiveSnapshot
+{
+    public required DateTimeOffset TakenAt { get; init; }
+    public required CallView Call { get; init; }
+    public required IReadOnlyList<TranscriptSegment> Transcript { get; init; }
+}

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using VoicePlatform.Calls;
+using VoicePlatform.Common;
+using VoicePlatform.Live;
+using VoicePlatform.Security;
+using VoicePlatform.Tenants;
+using VoicePlatform.Wallets;
+
+namespace VoicePlatform.ApiHost.Live;
+
+/// <summary>
+/// The live floor for a tenant's supervisors and administrators, with a live hub token (<c>POST /api/live/token</c>).
+/// A subscription answers with a snapshot and then sends the changes after it as <see cref="LiveEvent"/>s (method
+/// <c>event</c>): a client drops an event whose source and epoch it has seen at that sequence or later, and on a gap
+/// or a new epoch subscribes again for a fresh snapshot. Events that arrive while a subscription's snapshot is on
+/// its way are applied after it. Another tenant's call is refused exactly like a missing one.
+/// </summary>
+[Authorize(Policy = PlatformPolicies.LiveHub)]
+public sealed class LiveHub(LiveStreamBridge bridge, IGrainFactory grains) : Hub
+{
+    private static readonly CallStatus[] LiveStatuses = [CallStatus.Queued, CallStatus.Dialing, CallStatus.Ringing, CallStatus.Answered];
+
+    private TenantId Tenant => Context.User!.GetTenantId();
+
+    /// <summary>Everything live in this tenant: its live calls and wallet now, then every change.</summary>
+    public async Task<TenantLiveSnapshot> SubscribeTenant()
+    {
+        await bridge.JoinAsync(Context.ConnectionId, LiveStreamIds.Tenant(Tenant));
+        var log = grains.GetGrain<ICallLogGrain>(Tenant.Value);
+        var pages = await Task.WhenAll(LiveStatuses.Select(status => log.ListAsync(new CallListQuery { Status = status, Limit = VoicePlatform.ApiHost.Http.QueryFilters.MaxLimit })));
+        return new TenantLiveSnapshot
+        {
+            TakenAt = DateTimeOffset.UtcNow,
+            LiveCalls = [.. pages.SelectMany(p => p.Items).OrderBy(c => c.QueuedAt)],
+            Wallet = await grains.GetWallet(Tenant).GetAsync(),
+        };
+    }
+
+    /// <summary>One call of this tenant: the call and its transcript so far, then its changes and new segments.</summary>
+    public async Task<CallLiveSnapshot> SubscribeCall(string callId)
+    {
+        var id = ParseCall(callId);
+        var call = grains.GetCall(Tenant, id);
+        await bridge.JoinAsync(Context.ConnectionId, LiveStreamIds.Call(Tenant, id));
+        var view = await call.GetAsync();
+        if (view is null)
+        {
+            await bridge.LeaveAsync(Context.ConnectionId, LiveStreamIds.Call(Tenant, id));
+            throw NoSuchCall();
+        }
+        return new CallLiveSnapshot { TakenAt = DateTimeOffset.UtcNow, Call = view, Transcript = await call.GetTranscriptAsync() ?? [] };
+    }
+
+    public Task UnsubscribeCall(string callId) => bridge.LeaveAsync(Context.ConnectionId, LiveStreamIds.Call(Tenant, ParseCall(callId)));
+
+    public Task UnsubscribeTenant() => bridge.LeaveAsync(Context.ConnectionId, LiveStreamIds.Tenant(Tenant));
+
+    public override Task OnDisconnectedAsync(Exception? exception) => bridge.LeaveAllAsync(Context.ConnectionId);
+
+    private static CallId ParseCall(string callId) => PrefixedId.TryParse<CallId>(callId, out var id) ? id : throw NoSuchCall();
+
+    private static HubException NoSuchCall() => new("There is no such call in this tenant.");
+}

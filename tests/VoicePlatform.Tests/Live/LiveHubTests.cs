@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using VoicePlatform.Tests.Calls;
+using VoicePlatform.Tests.Http;
+
+using static VoicePlatform.Tests.Calls.CallTestSupport;
+
+namespace VoicePlatform.Tests.Live;
+
+/// <summary>
+/// The live hub with a real SignalR client over HTTP: a supervisor's key buys a short-lived hub token, the token opens
+/// the hub and nothing else, and a subscription gets a snapshot and then the tenant's calls as they happen — and
+/// nothing of another tenant, whose call ids are refused exactly like ids that do not exist.
+/// </summary>
+[Collection(DemoCallsCollection.Name)]
+public sealed class LiveHubTests(DemoCallsFixture host)
+{
+    [Fact]
+    public async Task AKeyIsExchangedForAHubTokenThatOpensTheHubAndNothingElse()
+    {
+        var tenant = await host.TenantWithCallerIdAsync();
+        var supervisorKey = await host.IssueKeyAsync(tenant.Id, "floor", "supervisor");
+        var workerKey = await host.IssueKeyAsync(tenant.Id, "worker", "agent-worker");
+
+        using var supervisor = host.WithKey(supervisorKey);
+        var issued = await (await supervisor.PostAsync("api/live/token", null)).ReadJsonAsync();
+        var token = issued.GetProperty("token").GetString()!;
+        Assert.StartsWith("vph.", token);
+        Assert.Equal("/hubs/live", issued.GetProperty("hub").GetString());
+        Assert.InRange(issued.GetProperty("expiresAt").GetDateTimeOffset() - DateTimeOffset.UtcNow, TimeSpan.FromSeconds(60), TimeSpan.FromMinutes(2));
+
+        using (var worker = host.WithKey(workerKey))
+            Assert.Equal(HttpStatusCode.Forbidden, (await worker.PostAsync("api/live/token", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Anonymous().PostAsync("api/live/token", null)).StatusCode);
+        // The hub token on a REST route, and the long-lived key in the hub's URL: both refused.
+        using (var withHubToken = host.WithKey(token))
+            Assert.Equal(HttpStatusCode.Unauthorized, (await withHubToken.GetAsync("api/wallet")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Anonymous().PostAsync($"hubs/live/negotiate?negotiateVersion=1&access_token={supervisorKey}", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Anonymous().PostAsync($"hubs/live/negotiate?negotiateVersion=1&access_token={token[..^2]}xx", null)).StatusCode);
+
+        await using var hub = await ConnectAsync(supervisorKey);
+        var snapshot = await hub.InvokeAsync<JsonElement>("SubscribeTenant");
+        Assert.Equal(0, snapshot.GetProperty("liveCalls").GetArrayLength());
+        Assert.True(snapshot.GetProperty("wallet").GetProperty("balance").GetInt64() > 0);
+    }
+
+    [Fact]
+    public async Task ASupervisorSeesItsTenantsCallsLiveAndNothingOfAnotherTenant()
+    {
+        var tenantA = await host.TenantWithCallerIdAsync();
+        var tenantB = await host.TenantWithCallerIdAsync();
+        await using var supervisorA = await ConnectAsync(await host.IssueKeyAsync(tenantA.Id, "floor", "supervisor"));
+        await using var supervisorB = await ConnectAsync(await host.IssueKeyAsync(tenantB.Id, "floor", "supervisor"));
+        var eventsA = Channel.CreateUnbounded<JsonElement>();
+        var eventsB = Channel.CreateUnbounded<JsonElement>();
+        supervisorA.On<JsonElement>("event", e => eventsA.Writer.TryWrite(e));
+        supervisorB.On<JsonElement>("event", e => eventsB.Writer.TryWrite(e));
+        await supervisorA.InvokeAsync<JsonElement>("SubscribeTenant");
+        await supervisorB.InvokeAsync<JsonElement>("SubscribeTenant");
+
+        var placed = await PlaceAsync(tenantA, DemoCallsFixture.Answers);
+        var callId = Id(placed);
+        var received = new List<JsonElement>();
+        using var patience = new CancellationTokenSource(Patience);
+        while (!received.Any(e => e.GetProperty("type").GetString() == "call.updated" && Status(e) == "ended"))
+            received.Add(await eventsA.Reader.ReadAsync(patience.Token));
+
+        Assert.All(received, e => Assert.Equal(callId, e.GetProperty("sourceId").GetString()));
+        Assert.Equal(Enumerable.Range(1, received.Count).Select(i => (long)i), received.Select(e => e.GetProperty("sequence").GetInt64()));
+        var statuses = received.Where(e => e.GetProperty("type").GetString() == "call.updated").Select(Status).Distinct().ToList();
+        Assert.Equal("queued", statuses[0]);
+        Assert.Equal("ended", statuses[^1]);
+        Assert.Contains("answered", statuses);
+        Assert.Contains(received, e => e.GetProperty("type").GetString() == "call.transcript"
+            && e.GetProperty("payload").GetProperty("segment").GetProperty("text").GetString() is { Length: > 0 });
+
+        // The call itself: its snapshot for A; for B, A's call is refused word for word like a call that does not exist.
+        var callSnapshot = await supervisorA.InvokeAsync<JsonElement>("SubscribeCall", callId);
+        Assert.Equal(callId, callSnapshot.GetProperty("call").GetProperty("id").GetString());
+        Assert.NotEqual(0, callSnapshot.GetProperty("transcript").GetArrayLength());
+        var refused = await Assert.ThrowsAsync<HubException>(() => supervisorB.InvokeAsync<JsonElement>("SubscribeCall", callId));
+        var missing = await Assert.ThrowsAsync<HubException>(() => supervisorB.InvokeAsync<JsonElement>("SubscribeCall", "cal_doesnotexist00000000"));
+        Assert.Equal(missing.Message, refused.Message);
+        Assert.False(eventsB.Reader.TryRead(out var leaked), $"tenant B received {leaked}");
+    }
+
+    private static string? Status(JsonElement e) => e.GetProperty("payload").GetProperty("call").GetProperty("status").GetString();
+
+    /// <summary>A hub connection whose every (re)connect exchanges the key for a fresh hub token, as the wallboard does.</summary>
+    private async Task<HubConnection> ConnectAsync(string key)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(host.BaseAddress, "hubs/live"), o => o.AccessTokenProvider = async () =>
+            {
+                using var client = host.WithKey(key);
+                var response = await client.PostAsync("api/live/token", null);
+                response.EnsureSuccessStatusCode();
+                return (await response.ReadJsonAsync()).GetProperty("token").GetString();
+            })
+            .Build();
+        await connection.StartAsync();
+        return connection;
+    }
+}
