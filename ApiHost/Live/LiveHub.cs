@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using VoicePlatform.Calls;
+using VoicePlatform.Campaigns;
 using VoicePlatform.Common;
 using VoicePlatform.Live;
 using VoicePlatform.Security;
@@ -20,19 +21,24 @@ namespace VoicePlatform.ApiHost.Live;
 public sealed class LiveHub(LiveStreamBridge bridge, IGrainFactory grains) : Hub
 {
     private static readonly CallStatus[] LiveStatuses = [CallStatus.Queued, CallStatus.Dialing, CallStatus.Ringing, CallStatus.Answered];
+    private static readonly CampaignStatus[] ActiveCampaignStatuses = [CampaignStatus.Scheduled, CampaignStatus.Running, CampaignStatus.Paused];
 
     private TenantId Tenant => Context.User!.GetTenantId();
 
-    /// <summary>Everything live in this tenant: its live calls and wallet now, then every change.</summary>
+    /// <summary>Everything live in this tenant: its live calls, its scheduled, running and paused campaigns with their progress, and its wallet now; then every change.</summary>
     public async Task<TenantLiveSnapshot> SubscribeTenant()
     {
         await bridge.JoinAsync(Context.ConnectionId, LiveStreamIds.Tenant(Tenant));
         var log = grains.GetGrain<ICallLogGrain>(Tenant.Value);
         var pages = await Task.WhenAll(LiveStatuses.Select(status => log.ListAsync(new CallListQuery { Status = status, Limit = VoicePlatform.ApiHost.Http.QueryFilters.MaxLimit })));
+        var directory = grains.GetCampaignDirectory(Tenant);
+        var active = await Task.WhenAll(ActiveCampaignStatuses.Select(status => directory.ListAsync(status, null, VoicePlatform.ApiHost.Http.QueryFilters.MaxLimit)));
+        var campaigns = await Task.WhenAll(active.SelectMany(p => p.Items).Select(c => grains.GetCampaign(Tenant, c.Id).DescribeAsync()));
         return new TenantLiveSnapshot
         {
             TakenAt = DateTimeOffset.UtcNow,
             LiveCalls = [.. pages.SelectMany(p => p.Items).OrderBy(c => c.QueuedAt)],
+            Campaigns = [.. campaigns.OfType<CampaignView>()],
             Wallet = await grains.GetWallet(Tenant).GetAsync(),
         };
     }

@@ -7,4 +7,7 @@ namespace VoicePlatform.Live;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(CallUpdated), LiveEventTypes.CallUpdated)]
 [JsonDerivedType(typeof(CallTranscriptAdded), LiveEventTypes.CallTranscript)]
+[JsonDerivedType(typeof(CampaignUpdated), LiveEventTypes.CampaignUpdated)]
+[JsonDerivedType(typeof(WalletUpdated), LiveEventTypes.WalletUpdated)]
+[JsonDerivedType(typeof(WalletLowBalanceCrossed), LiveEventTypes.WalletLowBalance)]
 public abstract record LiveEventPayload;

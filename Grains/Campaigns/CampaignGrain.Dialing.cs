@@ -174,6 +174,7 @@ public sealed partial class CampaignGrain
         if (ended.Answered && !ended.Amended) await SteerOnAbandonedAsync(ended.Abandoned);
         // The slot is free now, not at the next tick (but slots freed together share one tick).
         if (state.State.Status == CampaignStatus.Running) ArmTimerAt(EarliestTick());
+        PublishProgressSoon();
     }
 
     /// <summary>The recent window of answered calls, for the campaign's abandon limit.</summary>
@@ -289,6 +290,7 @@ public sealed partial class CampaignGrain
             UpdatedAt = time.GetUtcNow(),
         });
         await PublishAsync();
+        PublishProgressNow();
         logger.LogInformation("Campaign {CampaignId} of tenant {TenantId} {From} -> {To} ({Detail})", Key.Campaign, Key.Tenant, previous.Status, phase.Status, detail);
         if (phase.IsFinal)
         {
@@ -405,6 +407,7 @@ public sealed partial class CampaignGrain
         }
         while (_recentDials.Count > 0 && now - _recentDials.Peek() > TimeSpan.FromMinutes(1)) _recentDials.Dequeue();
         var results = await Task.WhenAll(claimed.Select(lead => DialAsync(lead, settings, prepared)));
+        PublishProgressSoon();
         foreach (var (lead, result) in claimed.Zip(results))
         {
             if (result.Verdict == LeadDialVerdict.Stale) _inFlight.Remove(lead.LeadId);

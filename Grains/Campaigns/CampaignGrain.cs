@@ -27,6 +27,7 @@ public sealed partial class CampaignGrain(
     CallingClock clock,
     IOptions<CallMeteringOptions> metering,
     IOptions<CampaignDialingOptions> dialing,
+    IOptions<VoicePlatform.Grains.Live.LiveEventOptions> liveOptions,
     ILogger<CampaignGrain> logger) : Grain, ICampaignGrain, IRemindable
 {
     private (TenantId Tenant, CampaignId Campaign)? _key;

@@ -21,9 +21,10 @@ namespace VoicePlatform.Grains.Wallets;
 /// one twice: the repeat is recognised and answered with the first result.
 /// </remarks>
 [Reentrant, GrainType("wallet")]
-public sealed class WalletGrain(
+public sealed partial class WalletGrain(
     IWalletLedgerStore store,
     IOptions<WalletOptions> options,
+    IOptions<VoicePlatform.Grains.Live.LiveEventOptions> liveOptions,
     TimeProvider time,
     ILogger<WalletGrain> logger) : Grain, IWalletGrain
 {
@@ -137,6 +138,7 @@ public sealed class WalletGrain(
                 foreach (var entry in plan.Entries) _recent.Add(entry);
                 for (var i = 0; i < batch.Count; i++) batch[i].Answer.TrySetResult(plan.Answers[i]);
                 await PublishAsync(plan.Crossings, book.Threshold, settings.Currency);
+                PublishLive(plan.Crossings, settings, plan.Entries.Count > 0);
                 return;
             }
             catch (WalletCommitConflictException conflict) when (attempt < options.Value.MaxCommitAttempts)
