@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using VoicePlatform.ApiHost.Contracts;
 using VoicePlatform.ApiKeys;
 using VoicePlatform.Security;
-using VoicePlatform.Silo.Security;
 
 namespace VoicePlatform.ApiHost.Endpoints;
 
@@ -16,11 +15,11 @@ public static class LiveApi
     public static IEndpointRouteBuilder MapLiveApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/live/token", IssueToken).WithTags("Live").RequireAuthorization(PlatformPolicies.TenantSupervisor)
-            .WithSummary($"Exchange this key for a live hub token ({LiveHubTokens.Lifetime.TotalMinutes:0} minutes; only for {PlatformClaims.LiveHubPath}, passed as access_token)");
+            .WithSummary($"Exchange this key for a short-lived live hub token (minutes; it opens {PlatformClaims.LiveHubPath} only, passed as access_token)");
         return app;
     }
 
-    public static Ok<LiveTokenResponse> IssueToken(ClaimsPrincipal user, LiveHubTokens tokens)
+    public static Ok<LiveTokenResponse> IssueToken(ClaimsPrincipal user, ILiveHubTokens tokens)
     {
         var keyId = user.FindFirst(PlatformClaims.KeyIdClaim)?.Value is { } key && ApiKeyId.TryParse(key, out var id) ? id : (ApiKeyId?)null;
         var (token, expires) = tokens.Issue(user.GetTenantId(), user.FindFirst(ClaimTypes.Role)!.Value, keyId);

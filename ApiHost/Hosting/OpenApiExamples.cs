@@ -160,6 +160,7 @@ public static class OpenApiExamples
         [typeof(TenantPage)] = new TenantPage { Items = [new TenantListing { Id = Tenant, Name = "Northwind Agency", Status = TenantStatus.Active, CreatedAt = At }], Next = null },
         [typeof(ApiKeySummary)] = KeySample,
         [typeof(CreatedApiKeyResponse)] = new CreatedApiKeyResponse(KeySample, "vpk_abcdefghijklmnop_" + new string('q', 52)),
+        [typeof(LiveTokenResponse)] = new LiveTokenResponse("vph.eyJUZW5hbnQiOiJ0bnRfZXhhbXBsZSJ9.c2lnbmF0dXJl", At.AddMinutes(2), "/hubs/live"),
         [typeof(CampaignRequest)] = new CampaignRequest("Spring renewals", Agent.Value, [PrefixedId.Derive<PhoneNumberId>("example").Value], null,
             new DateTimeOffset(2026, 12, 7, 14, 0, 0, TimeSpan.Zero), null,
             [new CallWindowRequest([DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday], "09:00", "18:00")],

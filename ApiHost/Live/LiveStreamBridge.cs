@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using Orleans.Streams;
 using VoicePlatform.Live;
-using VoicePlatform.Silo.Hosting;
 
 namespace VoicePlatform.ApiHost.Live;
 
@@ -34,7 +33,7 @@ public sealed class LiveStreamBridge(IClusterClient cluster, IHubContext<LiveHub
             await hub.Groups.AddToGroupAsync(connectionId, group);
             if (!_watches.TryGetValue(stream, out var watch))
             {
-                var handle = await cluster.GetStreamProvider(StreamProviders.Live).GetStream<LiveEvent>(stream)
+                var handle = await cluster.GetStreamProvider(LiveStreamIds.Provider).GetStream<LiveEvent>(stream)
                     .SubscribeAsync((item, _) => hub.Clients.Group(group).SendAsync(EventMethod, item));
                 lock (_watches) _watches[stream] = watch = new Watch(handle);
                 logger.LogDebug("Live stream {Stream} bridged", stream);

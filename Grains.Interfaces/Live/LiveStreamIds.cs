@@ -10,6 +10,9 @@ namespace VoicePlatform.Live;
 /// </summary>
 public static class LiveStreamIds
 {
+    /// <summary>The stream provider the live streams are on (in memory: see README's live-events section for what it can lose).</summary>
+    public const string Provider = "live";
+
     public const string TenantNamespace = "live-tenant";
     public const string CallNamespace = "live-call";
 

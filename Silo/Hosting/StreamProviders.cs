@@ -4,5 +4,5 @@ namespace VoicePlatform.Silo.Hosting;
 public static class StreamProviders
 {
     /// <summary>Live events for supervisors: best effort and in memory; the durable record is in grain state and tables.</summary>
-    public const string Live = "live";
+    public const string Live = VoicePlatform.Live.LiveStreamIds.Provider;
 }

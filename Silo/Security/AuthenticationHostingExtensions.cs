@@ -21,6 +21,7 @@ public static class AuthenticationHostingExtensions
         builder.Services.TryAddSingleton<ApiKeyIdFilter>();
         builder.Services.TryAddSingleton<AuthenticationFailureLimiter>();
         builder.Services.TryAddSingleton<LiveHubTokens>();
+        builder.Services.TryAddSingleton<ILiveHubTokens>(sp => sp.GetRequiredService<LiveHubTokens>());
         builder.Services.AddOptions<AuthenticationFailureOptions>().Bind(builder.Configuration.GetSection(AuthenticationFailureOptions.SectionName));
         builder.Services.AddAuthentication(PlatformAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, PlatformAuthenticationHandler>(PlatformAuthenticationHandler.SchemeName, null);

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using VoicePlatform.ApiKeys;
+using VoicePlatform.Security;
 using VoicePlatform.Tenants;
 
 namespace VoicePlatform.Silo.Security;
@@ -13,10 +14,12 @@ namespace VoicePlatform.Silo.Security;
 /// base64url; the MAC key is derived from the operator's secret, which every API host of a deployment shares, so a
 /// token minted by one host is accepted by the others behind the same load balancer.
 /// </summary>
-public sealed class LiveHubTokens(OperatorCredential operatorCredential, TimeProvider time)
+public sealed class LiveHubTokens(OperatorCredential operatorCredential, TimeProvider time) : ILiveHubTokens
 {
     public const string Prefix = "vph.";
-    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(2);
+
+    public TimeSpan Lifetime => TokenLifetime;
 
     private readonly byte[] _key = HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(operatorCredential.Secret), 32,
         info: "VoicePlatform live hub token v1"u8.ToArray());
@@ -25,7 +28,7 @@ public sealed class LiveHubTokens(OperatorCredential operatorCredential, TimePro
 
     public (string Token, DateTimeOffset ExpiresAt) Issue(TenantId tenant, string role, ApiKeyId? keyId)
     {
-        var expires = time.GetUtcNow() + Lifetime;
+        var expires = time.GetUtcNow() + TokenLifetime;
         var claims = JsonSerializer.SerializeToUtf8Bytes(new HubTokenClaims(tenant.Value, role, keyId?.Value, expires.ToUnixTimeSeconds()));
         var body = Base64Url.EncodeToString(claims);
         return ($"{Prefix}{body}.{Base64Url.EncodeToString(Mac(body))}", DateTimeOffset.FromUnixTimeSeconds(expires.ToUnixTimeSeconds()));

@@ -16,6 +16,7 @@ public sealed partial class ProjectReferenceRulesTests
     [InlineData("ApiHost/Endpoints")]
     [InlineData("ApiHost/Contracts")]
     [InlineData("ApiHost/Http")]
+    [InlineData("ApiHost/Live")]
     public void TheApiSpeaksOnlyTheContracts(string folder)
     {
         var offenders = Sources(folder).Where(f => Usings(f).Any(u => u.StartsWith("VoicePlatform.Grains", StringComparison.Ordinal)
