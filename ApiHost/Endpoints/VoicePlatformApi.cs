@@ -27,6 +27,7 @@ public static class VoicePlatformApi
         api.MapCampaignsApi();
         api.MapLeadImportsApi();
         api.MapLiveApi();
+        api.MapCallSupervisionApi();
         return app;
     }
 }

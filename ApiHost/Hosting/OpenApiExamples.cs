@@ -149,6 +149,11 @@ public static class OpenApiExamples
         ImportedAt = At, UpdatedAt = At,
     };
 
+    private static readonly SupervisionEntry SupervisionSample = new()
+    {
+        At = At, Action = SupervisionAction.Listen, Actor = "key_abcdefghijklmnop", Participant = "supervisor-key_abcdefghijklmnop-x7k2qp",
+    };
+
     private static readonly Dictionary<Type, object> ResponseSamples = new()
     {
         [typeof(TenantSnapshot)] = new TenantSnapshot
@@ -161,6 +166,13 @@ public static class OpenApiExamples
         [typeof(ApiKeySummary)] = KeySample,
         [typeof(CreatedApiKeyResponse)] = new CreatedApiKeyResponse(KeySample, "vpk_abcdefghijklmnop_" + new string('q', 52)),
         [typeof(LiveTokenResponse)] = new LiveTokenResponse("vph.eyJUZW5hbnQiOiJ0bnRfZXhhbXBsZSJ9.c2lnbmF0dXJl", At.AddMinutes(2), "/hubs/live"),
+        [typeof(ListenSession)] = new ListenSession
+        {
+            LiveKitUrl = "wss://livekit.example.com", RoomName = "vp_tnt_example_cal_example", ParticipantIdentity = "supervisor-key_abcdefghijklmnop-x7k2qp",
+            ParticipantToken = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ2aWRlbyI6eyJoaWRkZW4iOnRydWV9fQ.c2lnbmF0dXJl", ExpiresAt = At.AddMinutes(2),
+        },
+        [typeof(SupervisionEntry)] = SupervisionSample,
+        [typeof(IReadOnlyList<SupervisionEntry>)] = new List<SupervisionEntry> { SupervisionSample, SupervisionSample with { At = At.AddMinutes(3), Action = SupervisionAction.StopListening } },
         [typeof(CampaignRequest)] = new CampaignRequest("Spring renewals", Agent.Value, [PrefixedId.Derive<PhoneNumberId>("example").Value], null,
             new DateTimeOffset(2026, 12, 7, 14, 0, 0, TimeSpan.Zero), null,
             [new CallWindowRequest([DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday], "09:00", "18:00")],

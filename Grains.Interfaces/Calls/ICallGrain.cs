@@ -59,4 +59,14 @@ public interface ICallGrain : IGrainWithStringKey
 
     /// <summary>Applies a LiveKit webhook; repeats of the same event id change nothing.</summary>
     Task OnLiveKitEventAsync(LiveKitCallEvent liveKitEvent);
+
+    /// <summary>A hidden, subscribe-only seat in the live call's room for a supervisor (<paramref name="actor"/>), audited.</summary>
+    Task<Common.WriteResult<ListenSession>> ListenAsync(string actor);
+
+    /// <summary>Removes a supervisor's listener from the room (the token alone would let it stay), audited.</summary>
+    Task<Common.WriteResult<SupervisionEntry>> StopListeningAsync(string actor, string participantIdentity);
+
+    /// <summary>Who supervised this call, how and when; null when there is no such call.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<SupervisionEntry>?> GetSupervisionAsync();
 }

@@ -31,7 +31,9 @@ public sealed partial class CallGrain(
     ILogger<CallGrain> logger,
     IOptions<VoicePlatform.Grains.Live.LiveEventOptions> liveOptions,
     // Optional by design: a silo without LiveKit settings has no client, and its calls end Failed saying so.
-    LiveKitClient? liveKit = null) : Grain, ICallGrain, ICallReportsGrain
+    LiveKitClient? liveKit = null,
+    LiveKitAccessTokenMinter? minter = null,
+    IOptions<LiveKitOptions>? liveKitOptions = null) : Grain, ICallGrain, ICallReportsGrain
 {
     public static readonly TimeSpan RingingTimeout = TimeSpan.FromSeconds(30);
     private const int SeenEventLimit = 64;

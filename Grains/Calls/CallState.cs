@@ -38,4 +38,6 @@ public sealed record CallState
     /// time" for "nothing rang".
     /// </summary>
     [Id(19)] public bool NeverDialed { get; init; }
+    /// <summary>The supervision audit (a few lines per call at most; written with the call).</summary>
+    [Id(20)] public IReadOnlyList<VoicePlatform.Calls.SupervisionEntry> Supervision { get; init; } = [];
 }
