@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using VoicePlatform.Campaigns;
 using VoicePlatform.Grains.Live;
 using VoicePlatform.Live;
 
@@ -15,45 +14,24 @@ public sealed partial class CampaignGrain
     public static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(2);
 
     private LiveEventPublisher? _live;
-    private DateTimeOffset _progressPublishedAt = DateTimeOffset.MinValue;
-    private IGrainTimer? _progressTimer;
+    private TrailingThrottle? _progress;
 
-    private LiveEventPublisher Live => _live ??= new LiveEventPublisher(Key.Tenant, Key.Campaign.Value,
-        liveOptions.Value.StreamProvider is { } name ? this.GetStreamProvider(name) : null, time, logger);
+    private TrailingThrottle? ProgressThrottle => liveOptions.Value.StreamProvider is not { } name ? null : _progress ??= new TrailingThrottle(ProgressInterval, time,
+        (due, callback) => this.RegisterGrainTimer(callback, new GrainTimerCreationOptions { DueTime = due, Period = Timeout.InfiniteTimeSpan }),
+        () => _ = PublishProgressAsync(_live ??= new LiveEventPublisher(Key.Tenant, Key.Campaign.Value, this.GetStreamProvider(name), time, logger)));
 
     /// <summary>A transition: published now.</summary>
-    private void PublishProgressNow()
-    {
-        if (liveOptions.Value.StreamProvider is null) return;
-        _progressPublishedAt = time.GetUtcNow();
-        _progressTimer?.Dispose();
-        _progressTimer = null;
-        _ = PublishProgressAsync();
-    }
+    private void PublishProgressNow() => ProgressThrottle?.Now();
 
     /// <summary>Something changed while it runs: published now if the last was long enough ago, else once when it is.</summary>
-    private void PublishProgressSoon()
-    {
-        if (liveOptions.Value.StreamProvider is null) return;
-        var due = _progressPublishedAt + ProgressInterval - time.GetUtcNow();
-        if (due <= TimeSpan.Zero)
-        {
-            PublishProgressNow();
-            return;
-        }
-        _progressTimer ??= this.RegisterGrainTimer(() =>
-        {
-            PublishProgressNow();
-            return Task.CompletedTask;
-        }, new GrainTimerCreationOptions { DueTime = due, Period = Timeout.InfiniteTimeSpan });
-    }
+    private void PublishProgressSoon() => ProgressThrottle?.Changed();
 
-    private async Task PublishProgressAsync()
+    private async Task PublishProgressAsync(LiveEventPublisher live)
     {
         try
         {
             if (await DescribeAsync() is { } view)
-                Live.Publish(LiveEventTypes.CampaignUpdated, new CampaignUpdated { Campaign = view }, LiveStreamIds.Tenant(Key.Tenant));
+                live.Publish(LiveEventTypes.CampaignUpdated, new CampaignUpdated { Campaign = view }, LiveStreamIds.Tenant(Key.Tenant));
         }
         catch (Exception e)
         {

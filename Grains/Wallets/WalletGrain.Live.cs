@@ -15,51 +15,26 @@ public sealed partial class WalletGrain
     public static readonly TimeSpan BalanceInterval = TimeSpan.FromSeconds(1);
 
     private LiveEventPublisher? _live;
-    private DateTimeOffset _balancePublishedAt = DateTimeOffset.MinValue;
-    private IGrainTimer? _balanceTimer;
+    private TrailingThrottle? _balance;
 
-    private LiveEventPublisher Live => _live ??= new LiveEventPublisher(Tenant, Tenant.Value,
-        liveOptions.Value.StreamProvider is { } name ? this.GetStreamProvider(name) : null, time, logger);
+    private LiveEventPublisher? Live => liveOptions.Value.StreamProvider is not { } name ? null
+        : _live ??= new LiveEventPublisher(Tenant, Tenant.Value, this.GetStreamProvider(name), time, logger);
 
     private void PublishLive(List<WalletLedgerEntry> crossings, TenantSettings settings, bool moved)
     {
-        if (liveOptions.Value.StreamProvider is null) return;
+        if (Live is not { } live) return;
         foreach (var entry in crossings)
-            Live.Publish(LiveEventTypes.WalletLowBalance, new WalletLowBalanceCrossed { Wallet = CommittedView(settings), LedgerSequence = entry.Sequence }, LiveStreamIds.Tenant(Tenant));
+            live.Publish(LiveEventTypes.WalletLowBalance, new WalletLowBalanceCrossed { Wallet = CommittedView(settings), LedgerSequence = entry.Sequence }, LiveStreamIds.Tenant(Tenant));
         if (!moved) return;
-        var due = _balancePublishedAt + BalanceInterval - time.GetUtcNow();
-        if (due <= TimeSpan.Zero)
-        {
-            PublishBalance(settings);
-            return;
-        }
-        _balanceTimer ??= this.RegisterGrainTimer(() =>
-        {
-            PublishBalance(_settings ?? settings);
-            return Task.CompletedTask;
-        }, new GrainTimerCreationOptions { DueTime = due, Period = Timeout.InfiniteTimeSpan, Interleave = true });
-    }
-
-    private void PublishBalance(TenantSettings settings)
-    {
-        _balanceTimer?.Dispose();
-        _balanceTimer = null;
-        _balancePublishedAt = time.GetUtcNow();
-        Live.Publish(LiveEventTypes.WalletUpdated, new WalletUpdated { Wallet = CommittedView(settings) }, LiveStreamIds.Tenant(Tenant));
+        (_balance ??= new TrailingThrottle(BalanceInterval, time,
+            (due, callback) => this.RegisterGrainTimer(callback, new GrainTimerCreationOptions { DueTime = due, Period = Timeout.InfiniteTimeSpan, Interleave = true }),
+            () => live.Publish(LiveEventTypes.WalletUpdated, new WalletUpdated { Wallet = CommittedView(_settings ?? settings) }, LiveStreamIds.Tenant(Tenant)))).Changed();
     }
 
     /// <summary>The wallet as last committed (what the store holds), without a read.</summary>
     private WalletView CommittedView(TenantSettings settings)
     {
         var (_, balance, reserved) = _committed ?? (0, 0, 0);
-        var threshold = CurrencyMinorUnits.ToMinorUnits(settings.LowBalanceThreshold, settings.Currency);
-        return new WalletView
-        {
-            Currency = settings.Currency,
-            Balance = balance,
-            Reserved = reserved,
-            LowBalanceThreshold = threshold,
-            LowBalance = balance - reserved < threshold,
-        };
+        return View(balance, reserved, settings);
     }
 }

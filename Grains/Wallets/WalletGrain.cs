@@ -233,6 +233,11 @@ public sealed partial class WalletGrain(
     private async Task<WalletView> ViewAsync(TenantSettings settings)
     {
         var (_, balance, reserved) = _committed ?? await LoadTotalsAsync();
+        return View(balance, reserved, settings);
+    }
+
+    private static WalletView View(long balance, long reserved, TenantSettings settings)
+    {
         var threshold = CurrencyMinorUnits.ToMinorUnits(settings.LowBalanceThreshold, settings.Currency);
         return new WalletView
         {
