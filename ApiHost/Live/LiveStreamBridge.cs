@@ -5,18 +5,19 @@ using VoicePlatform.Live;
 namespace VoicePlatform.ApiHost.Live;
 
 /// <summary>
-/// Orleans live streams to SignalR groups: one Orleans subscription per stream in this process, however many
+/// Orleans live streams to SignalR connections: one Orleans subscription per stream in this process, however many
 /// connections watch it, made when the first joins and dropped when the last leaves. Each API host bridges on its
-/// own, so several behind a load balancer all deliver. Sending to a group never waits for a slow connection: SignalR
-/// buffers per connection.
+/// own, so several behind a load balancer all deliver. An event is only queued per connection (<see cref="LiveOutbox"/>):
+/// a connection that stops reading never slows the stream or anyone else, and is told to resync when it falls too far
+/// behind.
 /// </summary>
-public sealed class LiveStreamBridge(IClusterClient cluster, IHubContext<LiveHub> hub, ILogger<LiveStreamBridge> logger)
+public sealed class LiveStreamBridge(IClusterClient cluster, IHubContext<LiveHub> hub, ILogger<LiveStreamBridge> logger) : IAsyncDisposable
 {
     public const string EventMethod = "event";
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<StreamId, Watch> _watches = [];
-    private readonly Dictionary<string, HashSet<StreamId>> _byConnection = [];
+    private readonly Dictionary<string, Watcher> _connections = [];
 
     /// <summary>Streams with an Orleans subscription in this process now.</summary>
     public int ActiveStreams
@@ -29,18 +30,23 @@ public sealed class LiveStreamBridge(IClusterClient cluster, IHubContext<LiveHub
         await _gate.WaitAsync();
         try
         {
-            var group = GroupOf(stream);
-            await hub.Groups.AddToGroupAsync(connectionId, group);
+            if (!_connections.TryGetValue(connectionId, out var watcher))
+            {
+                var client = hub.Clients.Client(connectionId);
+                _connections[connectionId] = watcher = new Watcher(new LiveOutbox((method, argument) => client.SendAsync(method, argument)));
+            }
+            // Joining is taking a snapshot: whatever this connection missed is covered by it.
+            watcher.Outbox.Resynced();
+            if (!watcher.Streams.Add(stream)) return;
             if (!_watches.TryGetValue(stream, out var watch))
             {
-                var handle = await cluster.GetStreamProvider(LiveStreamIds.Provider).GetStream<LiveEvent>(stream)
-                    .SubscribeAsync((item, _) => hub.Clients.Group(group).SendAsync(EventMethod, item));
-                lock (_watches) _watches[stream] = watch = new Watch(handle);
+                watch = new Watch();
+                watch.Handle = await cluster.GetStreamProvider(LiveStreamIds.Provider).GetStream<LiveEvent>(stream)
+                    .SubscribeAsync((item, _) => DeliverAsync(watch, item));
+                lock (_watches) _watches[stream] = watch;
                 logger.LogDebug("Live stream {Stream} bridged", stream);
             }
-            watch.Connections.Add(connectionId);
-            if (!_byConnection.TryGetValue(connectionId, out var streams)) _byConnection[connectionId] = streams = [];
-            streams.Add(stream);
+            lock (watch.Outboxes) watch.Outboxes.Add(watcher.Outbox);
         }
         finally
         {
@@ -53,8 +59,7 @@ public sealed class LiveStreamBridge(IClusterClient cluster, IHubContext<LiveHub
         await _gate.WaitAsync();
         try
         {
-            await LeaveLockedAsync(connectionId, stream);
-            if (_byConnection.TryGetValue(connectionId, out var streams) && streams.Remove(stream) && streams.Count == 0) _byConnection.Remove(connectionId);
+            if (_connections.TryGetValue(connectionId, out var watcher) && watcher.Streams.Remove(stream)) await LeaveLockedAsync(watcher, stream);
         }
         finally
         {
@@ -62,14 +67,15 @@ public sealed class LiveStreamBridge(IClusterClient cluster, IHubContext<LiveHub
         }
     }
 
-    /// <summary>A connection closed: it leaves every stream it watched.</summary>
+    /// <summary>A connection closed: it leaves every stream it watched, and its queue is dropped.</summary>
     public async Task LeaveAllAsync(string connectionId)
     {
         await _gate.WaitAsync();
         try
         {
-            if (!_byConnection.Remove(connectionId, out var streams)) return;
-            foreach (var stream in streams) await LeaveLockedAsync(connectionId, stream);
+            if (!_connections.Remove(connectionId, out var watcher)) return;
+            foreach (var stream in watcher.Streams) await LeaveLockedAsync(watcher, stream);
+            await watcher.Outbox.DisposeAsync();
         }
         finally
         {
@@ -77,14 +83,27 @@ public sealed class LiveStreamBridge(IClusterClient cluster, IHubContext<LiveHub
         }
     }
 
-    private async Task LeaveLockedAsync(string connectionId, StreamId stream)
+    private static Task DeliverAsync(Watch watch, LiveEvent item)
     {
-        await hub.Groups.RemoveFromGroupAsync(connectionId, GroupOf(stream));
-        if (!_watches.TryGetValue(stream, out var watch) || !watch.Connections.Remove(connectionId) || watch.Connections.Count > 0) return;
+        lock (watch.Outboxes)
+            foreach (var outbox in watch.Outboxes) outbox.Post(item);
+        return Task.CompletedTask;
+    }
+
+    private async Task LeaveLockedAsync(Watcher watcher, StreamId stream)
+    {
+        if (!_watches.TryGetValue(stream, out var watch)) return;
+        int left;
+        lock (watch.Outboxes)
+        {
+            watch.Outboxes.Remove(watcher.Outbox);
+            left = watch.Outboxes.Count;
+        }
+        if (left > 0) return;
         lock (_watches) _watches.Remove(stream);
         try
         {
-            await watch.Handle.UnsubscribeAsync();
+            await watch.Handle!.UnsubscribeAsync();
         }
         catch (Exception e)
         {
@@ -93,11 +112,20 @@ public sealed class LiveStreamBridge(IClusterClient cluster, IHubContext<LiveHub
         }
     }
 
-    /// <summary>The SignalR group of a stream's watchers.</summary>
-    public static string GroupOf(StreamId stream) => $"{stream.GetNamespace()}:{stream.GetKeyAsString()}";
-
-    private sealed record Watch(StreamSubscriptionHandle<LiveEvent> Handle)
+    public async ValueTask DisposeAsync()
     {
-        public HashSet<string> Connections { get; } = [];
+        foreach (var watcher in _connections.Values) await watcher.Outbox.DisposeAsync();
+        _connections.Clear();
+    }
+
+    private sealed class Watch
+    {
+        public StreamSubscriptionHandle<LiveEvent>? Handle { get; set; }
+        public HashSet<LiveOutbox> Outboxes { get; } = [];
+    }
+
+    private sealed record Watcher(LiveOutbox Outbox)
+    {
+        public HashSet<StreamId> Streams { get; } = [];
     }
 }

@@ -1,0 +1,80 @@
+using System.Threading.Channels;
+using VoicePlatform.Live;
+
+namespace VoicePlatform.ApiHost.Live;
+
+/// <summary>
+/// One connection's queue of live events, sent by its own pump: a connection that stops reading holds up only
+/// itself, never the stream or the other connections. The queue is bounded; a connection that falls
+/// <see cref="Capacity"/> events behind loses what is queued and is told to resync (a fresh snapshot), once, until
+/// it takes one.
+/// </summary>
+public sealed class LiveOutbox : IAsyncDisposable
+{
+    public const int DefaultCapacity = 1_000;
+    public const string ResyncMethod = "resync";
+
+    private readonly Channel<LiveEvent?> _queue;
+    private readonly Func<string, object?, Task> _send;
+    private readonly Task _pump;
+    private readonly CancellationTokenSource _closing = new();
+    private int _behind;
+
+    /// <param name="send">Sends one message (method, argument) to the connection.</param>
+    public LiveOutbox(Func<string, object?, Task> send, int capacity = DefaultCapacity)
+    {
+        Capacity = capacity;
+        _send = send;
+        // One slot beyond the capacity for the resync notice (null), so it always fits.
+        _queue = Channel.CreateBounded<LiveEvent?>(new BoundedChannelOptions(capacity + 1) { SingleReader = true });
+        _pump = Task.Run(PumpAsync);
+    }
+
+    public int Capacity { get; }
+
+    /// <summary>How many times this connection fell behind and was told to resync.</summary>
+    public int Resyncs => Volatile.Read(ref _resyncs);
+
+    private int _resyncs;
+
+    /// <summary>Queues an event; never waits. Dropped while the connection is behind (it is told to resync).</summary>
+    public void Post(LiveEvent item)
+    {
+        if (Volatile.Read(ref _behind) == 1) return;
+        if (_queue.Reader.Count < Capacity && _queue.Writer.TryWrite(item)) return;
+        if (Interlocked.Exchange(ref _behind, 1) == 1) return;
+        while (_queue.Reader.TryRead(out _)) { }
+        Interlocked.Increment(ref _resyncs);
+        _queue.Writer.TryWrite(null);
+    }
+
+    /// <summary>The connection took a fresh snapshot: events flow to it again.</summary>
+    public void Resynced() => Volatile.Write(ref _behind, 0);
+
+    private async Task PumpAsync()
+    {
+        try
+        {
+            await foreach (var item in _queue.Reader.ReadAllAsync(_closing.Token))
+            {
+                if (item is null) await _send(ResyncMethod, new { reason = $"more than {Capacity} events behind: subscribe again for a fresh snapshot" });
+                else await _send(LiveStreamBridge.EventMethod, item);
+            }
+        }
+        catch (OperationCanceledException) when (_closing.IsCancellationRequested)
+        {
+        }
+        catch (Exception)
+        {
+            // The connection is gone; its disconnect disposes this outbox.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _closing.CancelAsync();
+        await _pump;
+        _closing.Dispose();
+    }
+}
