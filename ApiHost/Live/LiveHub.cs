@@ -18,7 +18,7 @@ namespace VoicePlatform.ApiHost.Live;
 /// its way are applied after it. Another tenant's call is refused exactly like a missing one.
 /// </summary>
 [Authorize(Policy = PlatformPolicies.LiveHub)]
-public sealed class LiveHub(LiveStreamBridge bridge, IGrainFactory grains) : Hub
+public sealed class LiveHub(LiveStreamBridge bridge, IGrainFactory grains, TimeProvider time) : Hub
 {
     private static readonly CallStatus[] LiveStatuses = [CallStatus.Queued, CallStatus.Dialing, CallStatus.Ringing, CallStatus.Answered];
     private static readonly CampaignStatus[] ActiveCampaignStatuses = [CampaignStatus.Scheduled, CampaignStatus.Running, CampaignStatus.Paused];
@@ -36,7 +36,7 @@ public sealed class LiveHub(LiveStreamBridge bridge, IGrainFactory grains) : Hub
         var campaigns = await Task.WhenAll(active.SelectMany(p => p.Items).Select(c => grains.GetCampaign(Tenant, c.Id).DescribeAsync()));
         return new TenantLiveSnapshot
         {
-            TakenAt = DateTimeOffset.UtcNow,
+            TakenAt = time.GetUtcNow(),
             LiveCalls = [.. pages.SelectMany(p => p.Items).OrderBy(c => c.QueuedAt)],
             Campaigns = [.. campaigns.OfType<CampaignView>()],
             Wallet = await grains.GetWallet(Tenant).GetAsync(),
@@ -55,7 +55,7 @@ public sealed class LiveHub(LiveStreamBridge bridge, IGrainFactory grains) : Hub
             await bridge.LeaveAsync(Context.ConnectionId, LiveStreamIds.Call(Tenant, id));
             throw NoSuchCall();
         }
-        return new CallLiveSnapshot { TakenAt = DateTimeOffset.UtcNow, Call = view, Transcript = await call.GetTranscriptAsync() ?? [] };
+        return new CallLiveSnapshot { TakenAt = time.GetUtcNow(), Call = view, Transcript = await call.GetTranscriptAsync() ?? [] };
     }
 
     public Task UnsubscribeCall(string callId) => bridge.LeaveAsync(Context.ConnectionId, LiveStreamIds.Call(Tenant, ParseCall(callId)));
