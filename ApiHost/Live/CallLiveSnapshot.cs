@@ -8,4 +8,7 @@ public sealed record CallLiveSnapshot
     public required DateTimeOffset TakenAt { get; init; }
     public required CallView Call { get; init; }
     public required IReadOnlyList<TranscriptSegment> Transcript { get; init; }
+    /// <summary>Where the call's events stand: apply those after <see cref="Sequence"/> under this epoch.</summary>
+    public required string SourceEpoch { get; init; }
+    public required long Sequence { get; init; }
 }

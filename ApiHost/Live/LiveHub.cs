@@ -49,13 +49,17 @@ public sealed class LiveHub(LiveStreamBridge bridge, IGrainFactory grains, TimeP
         var id = ParseCall(callId);
         var call = grains.GetCall(Tenant, id);
         await bridge.JoinAsync(Context.ConnectionId, LiveStreamIds.Call(Tenant, id));
-        var view = await call.GetAsync();
-        if (view is null)
+        // Subscribed first, then watched: no event of the call's own stream falls between the two.
+        var watch = await call.WatchAsync();
+        if (watch is null)
         {
             await bridge.LeaveAsync(Context.ConnectionId, LiveStreamIds.Call(Tenant, id));
             throw NoSuchCall();
         }
-        return new CallLiveSnapshot { TakenAt = time.GetUtcNow(), Call = view, Transcript = await call.GetTranscriptAsync() ?? [] };
+        return new CallLiveSnapshot
+        {
+            TakenAt = time.GetUtcNow(), Call = watch.Call, Transcript = await call.GetTranscriptAsync() ?? [], SourceEpoch = watch.SourceEpoch, Sequence = watch.Sequence,
+        };
     }
 
     public Task UnsubscribeCall(string callId) => bridge.LeaveAsync(Context.ConnectionId, LiveStreamIds.Call(Tenant, ParseCall(callId)));

@@ -60,6 +60,12 @@ public interface ICallGrain : IGrainWithStringKey
     /// <summary>Applies a LiveKit webhook; repeats of the same event id change nothing.</summary>
     Task OnLiveKitEventAsync(LiveKitCallEvent liveKitEvent);
 
+    /// <summary>
+    /// Someone watches this call on its own live stream: from now on the call publishes there too (until then only on
+    /// its tenant's stream, so an unwatched call costs one publication per change). Null when there is no such call.
+    /// </summary>
+    Task<CallWatch?> WatchAsync();
+
     /// <summary>A hidden, subscribe-only seat in the live call's room for a supervisor (<paramref name="actor"/>), audited.</summary>
     Task<Common.WriteResult<ListenSession>> ListenAsync(string actor);
 

@@ -26,6 +26,9 @@ public sealed class LiveEventPublisher(TenantId tenant, string sourceId, IStream
 
     public string Epoch => _epoch;
 
+    /// <summary>The number of the last event published (or dropped) by this source in this epoch.</summary>
+    public long Sequence => _sequence;
+
     public void Publish(string type, LiveEventPayload payload, params ReadOnlySpan<StreamId> streams)
     {
         if (provider is null) return;

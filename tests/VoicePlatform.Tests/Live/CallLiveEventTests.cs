@@ -7,6 +7,7 @@ using VoicePlatform.Silo.Hosting;
 using VoicePlatform.Tenants;
 using VoicePlatform.Tests.Calls;
 using VoicePlatform.Tests.Http;
+using VoicePlatform.Tests.Telephony;
 
 using static VoicePlatform.Tests.Calls.CallTestSupport;
 
@@ -39,6 +40,8 @@ public sealed class CallLiveEventTests(DemoCallsFixture host)
             var callEvents = Channel.CreateUnbounded<LiveEvent>();
             var callSubscription = await provider.GetStream<LiveEvent>(LiveStreamIds.Call(TenantId.Parse(tenant.Id), callId))
                 .SubscribeAsync((e, _) => callEvents.Writer.WriteAsync(e).AsTask());
+            // As the hub does for a supervisor: watched once subscribed, the call publishes on its own stream from here on.
+            var watch = (await host.Grains().GetCall(TenantId.Parse(tenant.Id), callId).WatchAsync())!;
 
             // Until the call has ended with its outcome (the agent's last report). The tenant's stream carries its
             // wallet's events too (the call reserves and settles money).
@@ -67,11 +70,12 @@ public sealed class CallLiveEventTests(DemoCallsFixture host)
                 .Select(j => (j.GetProperty("id").GetString(), j.GetProperty("text").GetString())).ToList();
             Assert.Equal(stored, transcript.Where(t => t.Final).Select(t => ((string?)t.Id, (string?)t.Text)));
 
-            // The call's own stream carried the same events from the moment it was subscribed, under the same numbers.
+            // The call's own stream carried every event after the watch began, under the same numbers and epoch.
+            Assert.Equal(received[0].SourceEpoch, watch.SourceEpoch);
             var onCallStream = new List<LiveEvent>();
             while (onCallStream.Count == 0 || onCallStream[^1].Sequence < received[^1].Sequence)
                 onCallStream.Add(await callEvents.Reader.ReadAsync(patience.Token));
-            Assert.NotEmpty(onCallStream);
+            Assert.Equal(Enumerable.Range((int)watch.Sequence + 1, onCallStream.Count).Select(i => (long)i), onCallStream.Select(e => e.Sequence));
             Assert.All(onCallStream, e => Assert.Equal((e.Type, e.SourceEpoch, e.At), received.Single(r => r.Sequence == e.Sequence) is var r ? (r.Type, r.SourceEpoch, r.At) : default));
             await callSubscription.UnsubscribeAsync();
 
