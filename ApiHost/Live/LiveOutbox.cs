@@ -15,13 +15,14 @@ public sealed class LiveOutbox : IAsyncDisposable
     public const string ResyncMethod = "resync";
 
     private readonly Channel<LiveEvent?> _queue;
-    private readonly Func<string, object?, Task> _send;
+    private readonly Func<string, object?, CancellationToken, Task> _send;
     private readonly Task _pump;
     private readonly CancellationTokenSource _closing = new();
     private int _behind;
 
-    /// <param name="send">Sends one message (method, argument) to the connection.</param>
-    public LiveOutbox(Func<string, object?, Task> send, int capacity = DefaultCapacity)
+    /// <param name="send">Sends one message (method, argument) to the connection; cancelled when the outbox closes, so a
+    /// send stuck on a connection that stopped reading never holds up its disposal.</param>
+    public LiveOutbox(Func<string, object?, CancellationToken, Task> send, int capacity = DefaultCapacity)
     {
         Capacity = capacity;
         _send = send;
@@ -57,8 +58,8 @@ public sealed class LiveOutbox : IAsyncDisposable
         {
             await foreach (var item in _queue.Reader.ReadAllAsync(_closing.Token))
             {
-                if (item is null) await _send(ResyncMethod, new { reason = $"more than {Capacity} events behind: subscribe again for a fresh snapshot" });
-                else await _send(LiveStreamBridge.EventMethod, item);
+                if (item is null) await _send(ResyncMethod, new { reason = $"more than {Capacity} events behind: subscribe again for a fresh snapshot" }, _closing.Token);
+                else await _send(LiveStreamBridge.EventMethod, item, _closing.Token);
             }
         }
         catch (OperationCanceledException) when (_closing.IsCancellationRequested)

@@ -33,7 +33,7 @@ public sealed class LiveStreamBridge(IClusterClient cluster, IHubContext<LiveHub
             if (!_connections.TryGetValue(connectionId, out var watcher))
             {
                 var client = hub.Clients.Client(connectionId);
-                _connections[connectionId] = watcher = new Watcher(new LiveOutbox((method, argument) => client.SendAsync(method, argument)));
+                _connections[connectionId] = watcher = new Watcher(new LiveOutbox((method, argument, cancellation) => client.SendAsync(method, argument, cancellation)));
             }
             // Joining is taking a snapshot: whatever this connection missed is covered by it.
             watcher.Outbox.Resynced();
@@ -70,17 +70,19 @@ public sealed class LiveStreamBridge(IClusterClient cluster, IHubContext<LiveHub
     /// <summary>A connection closed: it leaves every stream it watched, and its queue is dropped.</summary>
     public async Task LeaveAllAsync(string connectionId)
     {
+        Watcher? watcher;
         await _gate.WaitAsync();
         try
         {
-            if (!_connections.Remove(connectionId, out var watcher)) return;
+            if (!_connections.Remove(connectionId, out watcher)) return;
             foreach (var stream in watcher.Streams) await LeaveLockedAsync(watcher, stream);
-            await watcher.Outbox.DisposeAsync();
         }
         finally
         {
             _gate.Release();
         }
+        // Outside the gate: closing a queue waits for its sender, which must never hold up other connections' joins.
+        await watcher.Outbox.DisposeAsync();
     }
 
     private static Task DeliverAsync(Watch watch, LiveEvent item)

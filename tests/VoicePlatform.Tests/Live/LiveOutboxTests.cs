@@ -23,7 +23,7 @@ public sealed class LiveOutboxTests
         var sent = Channel.CreateUnbounded<(string Method, object? Argument)>();
         var stuck = new TaskCompletionSource();
         var first = true;
-        await using var outbox = new LiveOutbox(async (method, argument) =>
+        await using var outbox = new LiveOutbox(async (method, argument, _) =>
         {
             await sent.Writer.WriteAsync((method, argument));
             if (first)
@@ -56,10 +56,24 @@ public sealed class LiveOutboxTests
     }
 
     [Fact]
+    public async Task ClosingTheQueueOfAConnectionThatNeverReadsDoesNotWaitForIt()
+    {
+        var started = new TaskCompletionSource();
+        var outbox = new LiveOutbox(async (_, _, cancellation) =>
+        {
+            started.TrySetResult();
+            await Task.Delay(Timeout.Infinite, cancellation);   // a send that would never finish on its own
+        }, capacity: 10);
+        outbox.Post(Event(1));
+        await started.Task;
+        await outbox.DisposeAsync();   // returns: the stuck send is cancelled
+    }
+
+    [Fact]
     public async Task AReadingConnectionGetsEveryEventInOrder()
     {
         var sent = Channel.CreateUnbounded<LiveEvent>();
-        await using var outbox = new LiveOutbox((_, argument) => sent.Writer.WriteAsync((LiveEvent)argument!).AsTask(), capacity: 10);
+        await using var outbox = new LiveOutbox((_, argument, _) => sent.Writer.WriteAsync((LiveEvent)argument!).AsTask(), capacity: 10);
         for (var i = 1; i <= 5; i++) outbox.Post(Event(i));
         var received = new List<long>();
         for (var i = 1; i <= 5; i++) received.Add((await sent.Reader.ReadAsync()).Sequence);
