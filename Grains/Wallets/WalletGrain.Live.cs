@@ -24,17 +24,20 @@ public sealed partial class WalletGrain
     {
         if (Live is not { } live) return;
         foreach (var entry in crossings)
-            live.Publish(LiveEventTypes.WalletLowBalance, new WalletLowBalanceCrossed { Wallet = CommittedView(settings), LedgerSequence = entry.Sequence }, LiveStreamIds.Tenant(Tenant));
+            if (CommittedView(settings) is { } wallet)
+                live.Publish(LiveEventTypes.WalletLowBalance, new WalletLowBalanceCrossed { Wallet = wallet, LedgerSequence = entry.Sequence }, LiveStreamIds.Tenant(Tenant));
         if (!moved) return;
         (_balance ??= new TrailingThrottle(BalanceInterval, time,
             (due, callback) => this.RegisterGrainTimer(callback, new GrainTimerCreationOptions { DueTime = due, Period = Timeout.InfiniteTimeSpan, Interleave = true }),
-            () => live.Publish(LiveEventTypes.WalletUpdated, new WalletUpdated { Wallet = CommittedView(_settings ?? settings) }, LiveStreamIds.Tenant(Tenant)))).Changed();
+            () =>
+            {
+                // A commit that failed since leaves the totals unknown until the next one, which publishes again.
+                if (CommittedView(_settings ?? settings) is { } wallet)
+                    live.Publish(LiveEventTypes.WalletUpdated, new WalletUpdated { Wallet = wallet }, LiveStreamIds.Tenant(Tenant));
+            })).Changed();
     }
 
-    /// <summary>The wallet as last committed (what the store holds), without a read.</summary>
-    private WalletView CommittedView(TenantSettings settings)
-    {
-        var (_, balance, reserved) = _committed ?? (0, 0, 0);
-        return View(balance, reserved, settings);
-    }
+    /// <summary>The wallet as last committed (what the store holds), without a read; null while that is unknown.</summary>
+    private WalletView? CommittedView(TenantSettings settings) =>
+        _committed is { } known ? View(known.Balance, known.Reserved, settings) : null;
 }
