@@ -26,8 +26,8 @@ public static class CallsApi
         api.MapGet("/{callId}", GetCallAsync)
             .WithSummary("Read a call: status, end reason, SIP status and when each step happened")
             .Produces<CallView>().ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPost("/{callId}/hangup", HangUpCallAsync).RequireAuthorization(PlatformPolicies.TenantAdmin)
-            .WithSummary("Hang up: cancelled before an answer, completed after; an ended call is answered as it is")
+        api.MapPost("/{callId}/hangup", HangUpCallAsync).RequireAuthorization(PlatformPolicies.TenantSupervisor)
+            .WithSummary("Hang up (a supervisor or tenant admin; recorded in the call's supervision audit): cancelled before an answer, completed after; an ended call is answered as it is")
             .Produces<CallView>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{callId}/transcript", GetTranscriptAsync)
             .WithSummary("Read a call's transcript: the agent's and the callee's segments in order of their start")
@@ -76,5 +76,5 @@ public static class CallsApi
         (await grains.GetCall(user.GetTenantId(), callId).GetAsync()).OkOrNotFound(Resource);
 
     public static async Task<Results<Ok<CallView>, ProblemHttpResult>> HangUpCallAsync(CallId callId, ClaimsPrincipal user, IGrainFactory grains) =>
-        (await grains.GetCall(user.GetTenantId(), callId).HangUpAsync()).OkOrNotFound(Resource);
+        (await grains.GetCall(user.GetTenantId(), callId).HangUpByAsync(CallSupervisionApi.Actor(user))).OkOrNotFound(Resource);
 }

@@ -121,6 +121,8 @@ public static class OpenApiExamples
         [typeof(OutcomeRequest)] = new OutcomeRequest(1, CallDisposition.CallbackRequested, new DateTimeOffset(2026, 11, 25, 15, 0, 0, TimeSpan.Zero),
             ["warm"], new Dictionary<string, string> { ["preferred_day"] = "Wednesday" }, "Interested in whitening; asked to be called back Wednesday afternoon."),
         [typeof(TransferRequest)] = new TransferRequest("+15125550142"),
+        [typeof(WhisperRequest)] = new WhisperRequest("She asked about price twice: offer the Tuesday cleaning special now."),
+        [typeof(SupervisorSeatRequest)] = new SupervisorSeatRequest("supervisor-key_abcdefghijklmnop-x7k2qp"),
         [typeof(PlaceCallRequest)] = new PlaceCallRequest(Agent.Value, "+15125550199", PrefixedId.Derive<PhoneNumberId>("example").Value,
             new Dictionary<string, string> { ["first_name"] = "Maria" }),
         [typeof(BrandView)] = new BrandView { Id = Brand, Profile = BrandProfileSample, Status = BrandStatus.Active, Revision = 3, CreatedAt = At, UpdatedAt = At },
@@ -166,13 +168,19 @@ public static class OpenApiExamples
         [typeof(ApiKeySummary)] = KeySample,
         [typeof(CreatedApiKeyResponse)] = new CreatedApiKeyResponse(KeySample, "vpk_abcdefghijklmnop_" + new string('q', 52)),
         [typeof(LiveTokenResponse)] = new LiveTokenResponse("vph.eyJUZW5hbnQiOiJ0bnRfZXhhbXBsZSJ9.c2lnbmF0dXJl", At.AddMinutes(2), "/hubs/live"),
-        [typeof(ListenSession)] = new ListenSession
+        [typeof(SupervisorSession)] = new SupervisorSession
         {
             LiveKitUrl = "wss://livekit.example.com", RoomName = "vp_tnt_example_cal_example", ParticipantIdentity = "supervisor-key_abcdefghijklmnop-x7k2qp",
             ParticipantToken = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ2aWRlbyI6eyJoaWRkZW4iOnRydWV9fQ.c2lnbmF0dXJl", ExpiresAt = At.AddMinutes(2),
+            CanPublish = false, Hidden = true,
+        },
+        [typeof(WhisperReceipt)] = new WhisperReceipt
+        {
+            WhisperId = "w7k2qpx9ab", Acknowledged = true, AgentIdentity = "agent-AD_k3Lm9pQr2sTu", At = At.AddMinutes(1),
         },
         [typeof(SupervisionEntry)] = SupervisionSample,
-        [typeof(IReadOnlyList<SupervisionEntry>)] = new List<SupervisionEntry> { SupervisionSample, SupervisionSample with { At = At.AddMinutes(3), Action = SupervisionAction.StopListening } },
+        [typeof(IReadOnlyList<SupervisionEntry>)] = new List<SupervisionEntry> { SupervisionSample, SupervisionSample with { At = At.AddMinutes(1), Action = SupervisionAction.Whisper, Participant = "agent-AD_k3Lm9pQr2sTu", Detail = "acknowledged: She asked about price twice: offer the Tuesday cleaning special now." },
+            SupervisionSample with { At = At.AddMinutes(3), Action = SupervisionAction.StopListening } },
         [typeof(CampaignRequest)] = new CampaignRequest("Spring renewals", Agent.Value, [PrefixedId.Derive<PhoneNumberId>("example").Value], null,
             new DateTimeOffset(2026, 12, 7, 14, 0, 0, TimeSpan.Zero), null,
             [new CallWindowRequest([DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday], "09:00", "18:00")],

@@ -37,4 +37,8 @@ public sealed record CallRecord
     /// <summary>The settled price, minor units of <see cref="Currency"/>.</summary>
     [Id(19)] public long? CostTotal { get; init; }
     [Id(20)] public string? Currency { get; init; }
+    /// <summary>Answered by a person while no AI agent was there to talk (see <see cref="CallView.Abandoned"/>).</summary>
+    [Id(21)] public bool Abandoned { get; init; }
+    /// <summary>The supervisor (an API key's id) who took the call over from the AI agent.</summary>
+    [Id(22)] public string? TakenOverBy { get; init; }
 }

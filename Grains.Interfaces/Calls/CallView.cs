@@ -49,4 +49,7 @@ public sealed record CallView
     [Id(26)] public DateTimeOffset? AgentJoinedAt { get; init; }
     /// <summary>Answered by a person while the agent was not in the room within 2 seconds of the answer (a dispatch that found no worker in time).</summary>
     [Id(27)] public bool Abandoned { get; init; }
+    /// <summary>The supervisor (an API key's id) who took the call over from the AI agent; null while the agent has it.</summary>
+    [Id(28)] public string? TakenOverBy { get; init; }
+    [Id(29)] public DateTimeOffset? TakenOverAt { get; init; }
 }

@@ -67,10 +67,32 @@ public interface ICallGrain : IGrainWithStringKey
     Task<CallWatch?> WatchAsync();
 
     /// <summary>A hidden, subscribe-only seat in the live call's room for a supervisor (<paramref name="actor"/>), audited.</summary>
-    Task<Common.WriteResult<ListenSession>> ListenAsync(string actor);
+    Task<Common.WriteResult<SupervisorSession>> ListenAsync(string actor);
 
     /// <summary>Removes a supervisor's listener from the room (the token alone would let it stay), audited.</summary>
     Task<Common.WriteResult<SupervisionEntry>> StopListeningAsync(string actor, string participantIdentity);
+
+    /// <summary>
+    /// Sends <paramref name="text"/> to the AI agent alone (LiveKit RPC <c>voiceplatform.coach</c>) and waits briefly for
+    /// its acknowledgement; audited with the text and the answer.
+    /// </summary>
+    Task<Common.WriteResult<WhisperReceipt>> WhisperAsync(string actor, string text);
+
+    /// <summary>
+    /// A seat that may speak: a listener (<paramref name="participantIdentity"/>, from <see cref="ListenAsync"/>) already
+    /// in the room is made visible and allowed to publish at once, and the token lets it rejoin so; without one, a new
+    /// visible seat. Audited.
+    /// </summary>
+    Task<Common.WriteResult<SupervisorSession>> BargeAsync(string actor, string? participantIdentity);
+
+    /// <summary>
+    /// Like <see cref="BargeAsync"/>, and the AI agent is removed from the room: the supervisor stays with the callee,
+    /// the call's metering goes on, and the call records who took over. Only an answered call; audited.
+    /// </summary>
+    Task<Common.WriteResult<SupervisorSession>> TakeOverAsync(string actor, string? participantIdentity);
+
+    /// <summary>A supervisor hangs up the call; as <see cref="HangUpAsync()"/>, audited with who did it.</summary>
+    Task<CallView?> HangUpByAsync(string actor);
 
     /// <summary>Who supervised this call, how and when; null when there is no such call.</summary>
     [ReadOnly]

@@ -10,4 +10,6 @@ public sealed record SupervisionEntry
     [Id(2)] public required string Actor { get; init; }
     /// <summary>The supervisor's participant identity in the call's room.</summary>
     [Id(3)] public required string Participant { get; init; }
+    /// <summary>What was said or what happened: a whisper's text and whether the agent acknowledged it.</summary>
+    [Id(4)] public string? Detail { get; init; }
 }

@@ -44,6 +44,8 @@ public static class CallSnapshots
             NeverDialed = call.NeverDialed,
             AgentJoinedAt = p.AgentJoinedAt,
             Abandoned = p.IsEnded && CallLifecycle.IsAbandoned(p, call.AnsweredBy),
+            TakenOverBy = call.TakenOverBy,
+            TakenOverAt = call.TakenOverAt,
         };
     }
 
@@ -74,6 +76,8 @@ public static class CallSnapshots
             BilledSeconds = call.Billing.BilledSeconds,
             CostTotal = call.Billing.Cost?.Total,
             Currency = call.Quote?.Currency,
+            Abandoned = p.IsEnded && CallLifecycle.IsAbandoned(p, call.AnsweredBy),
+            TakenOverBy = call.TakenOverBy,
         };
     }
 }

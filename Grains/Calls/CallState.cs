@@ -40,4 +40,7 @@ public sealed record CallState
     [Id(19)] public bool NeverDialed { get; init; }
     /// <summary>The supervision audit (a few lines per call at most; written with the call).</summary>
     [Id(20)] public IReadOnlyList<VoicePlatform.Calls.SupervisionEntry> Supervision { get; init; } = [];
+    /// <summary>The supervisor (the key's id) who took the call over from the AI agent, and when.</summary>
+    [Id(21)] public string? TakenOverBy { get; init; }
+    [Id(22)] public DateTimeOffset? TakenOverAt { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -94,6 +95,10 @@ public sealed class ScriptedAgentWorker(
 
         using var watch = new CalleeWatch(rooms, dispatch.Room, options.Value.Sip);
         var agent = rooms.Join(dispatch.Room, $"agent-{dispatch.Id}", dispatch.AgentName, "", ParticipantKind.Agent, new Dictionary<string, string>());
+        var platform = platformUrl is null ? null : new PlatformClient(httpClients.CreateClient(HttpClientName), platformUrl, call, settings, clock, logger);
+        var answeredAt = new StrongBox<DateTimeOffset?>();
+        // Coaching is taken from the moment the agent is in the room, as a real worker registers its methods on joining.
+        agent.RegisterRpcMethod(CoachingRpc.Method, (invocation, _) => Task.FromResult(TakeCoaching(platform, call, invocation, answeredAt.Value, stopping)));
         try
         {
             watch.Start(agent);
@@ -121,8 +126,8 @@ public sealed class ScriptedAgentWorker(
                 await Task.Delay(Timeout.Infinite, present.Token).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 return;
             }
-            var platform = new PlatformClient(httpClients.CreateClient(HttpClientName), platformUrl!, call, settings, clock, logger);
-            await ConverseAsync(platform, call, answer, agent, stopping);
+            answeredAt.Value = clock.UtcNow;
+            await ConverseAsync(platform!, call, answer, agent, stopping);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -164,6 +169,15 @@ public sealed class ScriptedAgentWorker(
         }
 
         stopping.ThrowIfCancellationRequested();
+        if (agent.DisconnectReason == DisconnectReason.ParticipantRemoved && answer.Callee.State != ParticipantState.Disconnected)
+        {
+            // Removed while the callee is still there: a supervisor took the call over. What the agent used is
+            // reported; the call's outcome and end are the supervisor's now.
+            logger.LogInformation("Agent worker was removed from call {CallId} after {Spoken} lines: the call was taken over", call.CallId, spoken);
+            if (script.Usage(spoken) is { } used) await platform.PostAsync(PlatformClient.UsageStep, used, stopping);
+            return;
+        }
+
         var hungUp = spoken < script.Lines.Count;
         if (hungUp)
         {
@@ -188,6 +202,24 @@ public sealed class ScriptedAgentWorker(
 
         logger.LogInformation("Agent worker finished call {CallId} of tenant {TenantId}: {Spoken} lines, answered by {AnsweredBy}",
             call.CallId, call.TenantId, spoken, answer.Machine ? AnsweredBy.Machine : AnsweredBy.Human);
+    }
+
+    /// <summary>
+    /// A supervisor's whisper: acknowledged at once (the answer is the acknowledgement), then noted in the transcript
+    /// as a coaching line in the background — the platform waits for this answer, so the note must not hold it up.
+    /// </summary>
+    private string TakeCoaching(PlatformClient? platform, AgentDispatchMetadata call, Rooms.RpcInvocation invocation, DateTimeOffset? answeredAt, CancellationToken stopping)
+    {
+        var whisper = CoachingRpc.Parse(invocation.Payload) ?? throw new RpcHandlerException("The coaching payload is not {id, text, supervisor}.");
+        logger.LogInformation("Agent worker on call {CallId} takes coaching {WhisperId} from {Supervisor}", call.CallId, whisper.Id, whisper.Supervisor);
+        if (platform is not null)
+        {
+            // Transcript offsets count from the answer, in emulated time; coaching before it is at the start.
+            var offset = answeredAt is { } answered ? (long)clock.Unscale(clock.UtcNow - answered).TotalMilliseconds : 0;
+            var segment = new TranscriptSegmentReport($"coach-{whisper.Id}", Speaker.Coach, whisper.Text, offset, offset, Final: true);
+            _ = Task.Run(() => platform.PostAsync(PlatformClient.TranscriptStep, new TranscriptReport([segment]), stopping), CancellationToken.None);
+        }
+        return """{"received":true}""";
     }
 
     /// <summary>With a seed, the same call id always gets the same script, whatever order calls arrive in.</summary>

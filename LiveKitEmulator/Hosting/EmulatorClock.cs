@@ -16,6 +16,10 @@ public sealed class EmulatorClock(TimeProvider time, IOptions<LiveKitEmulatorOpt
     public TimeSpan Scale(TimeSpan emulated) =>
         emulated <= TimeSpan.Zero ? TimeSpan.Zero : emulated / options.Value.TimeAcceleration;
 
+    /// <summary>The emulated duration of a real one (the inverse of <see cref="Scale"/>).</summary>
+    public TimeSpan Unscale(TimeSpan real) =>
+        real <= TimeSpan.Zero ? TimeSpan.Zero : real * options.Value.TimeAcceleration;
+
     public Task DelayAsync(TimeSpan emulated, CancellationToken cancellationToken)
     {
         var real = Scale(emulated);

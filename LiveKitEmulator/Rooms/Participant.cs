@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using VoicePlatform.LiveKitEmulator.Twirp;
 
@@ -21,6 +22,7 @@ public sealed class Participant
         Kind = kind;
         Attributes = new Dictionary<string, string>(attributes, StringComparer.Ordinal);
         JoinedAt = joinedAt;
+        Permission = ParticipantPermission.For(kind);
     }
 
     public string Sid { get; } = Hosting.LiveKitIds.New(Hosting.LiveKitIds.Participant);
@@ -29,9 +31,9 @@ public sealed class Participant
 
     public string Identity { get; }
 
-    public string Name { get; }
+    public string Name { get; internal set; }
 
-    public string Metadata { get; }
+    public string Metadata { get; internal set; }
 
     public ParticipantKind Kind { get; }
 
@@ -43,6 +45,21 @@ public sealed class Participant
 
     internal Dictionary<string, string> Attributes { get; }
 
+    /// <summary>Replaced as a whole by <c>UpdateParticipant</c>, as LiveKit does.</summary>
+    public ParticipantPermission Permission { get; internal set; }
+
+    private readonly ConcurrentDictionary<string, Func<RpcInvocation, CancellationToken, Task<string>>> _rpcMethods = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Registers an RPC method the way a client SDK's <c>registerRpcMethod</c> does: the server's <c>PerformRpc</c> to
+    /// this participant and method runs <paramref name="handler"/>, whose string is the response payload.
+    /// </summary>
+    public void RegisterRpcMethod(string method, Func<RpcInvocation, CancellationToken, Task<string>> handler) =>
+        _rpcMethods[method] = handler;
+
+    internal Func<RpcInvocation, CancellationToken, Task<string>>? RpcMethod(string method) =>
+        _rpcMethods.GetValueOrDefault(method);
+
     internal int Version { get; set; } = 1;
 
     public CancellationToken Departed => _departed.Token;
@@ -52,12 +69,12 @@ public sealed class Participant
     internal JsonObject ToProto(ProtoStyle style)
     {
         var permission = new ProtoJsonWriter(style)
-            .Bool("can_subscribe", true)
-            .Bool("can_publish", true)
-            .Bool("can_publish_data", true)
-            .Strings("can_publish_sources", [])
-            .Bool("hidden", false)
-            .Bool("can_update_metadata", Kind is ParticipantKind.Sip or ParticipantKind.Agent)
+            .Bool("can_subscribe", Permission.CanSubscribe)
+            .Bool("can_publish", Permission.CanPublish)
+            .Bool("can_publish_data", Permission.CanPublishData)
+            .Strings("can_publish_sources", Permission.CanPublishSources)
+            .Bool("hidden", Permission.Hidden)
+            .Bool("can_update_metadata", Permission.CanUpdateMetadata)
             .Bool("agent", Kind == ParticipantKind.Agent)
             .Build();
         return new ProtoJsonWriter(style)

@@ -18,6 +18,8 @@ public static class RoomServiceApi
             .Add(Service, "ListParticipants", ListParticipants)
             .Add(Service, "GetParticipant", GetParticipant)
             .Add(Service, "RemoveParticipant", RemoveParticipant)
+            .Add(Service, "UpdateParticipant", UpdateParticipant)
+            .Add(Service, "PerformRpc", PerformRpcAsync)
             .Add(Service, "SendData", SendData)
             .Add(Service, "UpdateRoomMetadata", UpdateRoomMetadata);
 
@@ -85,6 +87,61 @@ public static class RoomServiceApi
         var room = RoomAdmin(call);
         call.Service<RoomStore>().RemoveParticipant(room, call.Body.String("identity"));
         return new JsonObject();
+    }
+
+    private static JsonObject UpdateParticipant(TwirpCall call)
+    {
+        var room = RoomAdmin(call);
+        var body = call.Body;
+        var permission = body.Message("permission") is { } p
+            ? new ParticipantPermission(p.Bool("can_subscribe"), p.Bool("can_publish"), p.Bool("can_publish_data"), p.Bool("hidden"),
+                p.Bool("can_update_metadata"), p.Strings("can_publish_sources"))
+            : null;
+        return call.Service<RoomStore>().UpdateParticipant(room, body.String("identity"), body.String("name"), body.String("metadata"),
+            body.StringMap("attributes"), permission);
+    }
+
+    /// <summary>The largest RPC payload LiveKit carries (15 KiB, in UTF-8 bytes).</summary>
+    public const int MaxRpcPayloadBytes = 15 * 1024;
+
+    /// <summary>
+    /// <c>PerformRpc</c>: runs the method the destination participant registered and answers its payload. As in
+    /// LiveKit: an unknown room or participant is <c>not_found</c>, an oversized payload or a method the participant
+    /// never registered is <c>invalid_argument</c>, no answer within the response timeout is <c>canceled</c>, and the
+    /// handler's own error is <c>internal</c>.
+    /// </summary>
+    private static async Task<JsonObject> PerformRpcAsync(TwirpCall call)
+    {
+        var room = RoomAdmin(call);
+        var body = call.Body;
+        var destination = body.String("destination_identity");
+        var method = body.String("method");
+        var payload = body.String("payload");
+        if (System.Text.Encoding.UTF8.GetByteCount(payload) > MaxRpcPayloadBytes)
+        {
+            throw TwirpException.InvalidArgument("Request payload too large");
+        }
+
+        var timeoutMs = body.Int64("response_timeout_ms");
+        var timeout = TimeSpan.FromMilliseconds(timeoutMs > 0 ? timeoutMs : 10_000);
+        var handler = call.Service<RoomStore>().RpcHandler(room, destination, method)
+            ?? throw TwirpException.InvalidArgument("Method not supported at destination");
+        var requestId = Guid.NewGuid().ToString();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(call.Aborted);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            var response = await handler(new RpcInvocation(requestId, requestId, payload, timeout), deadline.Token).WaitAsync(deadline.Token);
+            return new JsonObject { ["payload"] = response };
+        }
+        catch (OperationCanceledException) when (!call.Aborted.IsCancellationRequested)
+        {
+            throw new TwirpException(TwirpCodes.Canceled, "Response timeout");
+        }
+        catch (RpcHandlerException e)
+        {
+            throw new TwirpException(TwirpCodes.Internal, e.Message);
+        }
     }
 
     private static JsonObject SendData(TwirpCall call)

@@ -143,6 +143,46 @@ public sealed class RoomStore(
         }
     }
 
+    /// <summary>
+    /// <c>UpdateParticipant</c>: an empty name or metadata leaves it as it is, attributes are merged (an empty value
+    /// deletes), and a permission, when given, replaces every flag.
+    /// </summary>
+    public JsonObject UpdateParticipant(string roomName, string identity, string name, string metadata,
+        IReadOnlyDictionary<string, string> attributes, ParticipantPermission? permission)
+    {
+        Participant participant;
+        JsonObject updated;
+        lock (_lock)
+        {
+            participant = FindParticipant(Existing(roomName), identity);
+            if (name.Length > 0) participant.Name = name;
+            if (metadata.Length > 0) participant.Metadata = metadata;
+            foreach (var (key, value) in attributes)
+            {
+                if (value.Length == 0) participant.Attributes.Remove(key);
+                else participant.Attributes[key] = value;
+            }
+            if (permission is not null) participant.Permission = permission;
+            participant.Version++;
+            updated = participant.ToProto(ProtoStyle.TwirpResponse);
+        }
+
+        ParticipantUpdated?.Invoke(participant);
+        return updated;
+    }
+
+    /// <summary>
+    /// The handler <paramref name="identity"/> registered for <paramref name="method"/>: <c>not_found</c> for an unknown
+    /// room or participant, null when the participant registered no such method.
+    /// </summary>
+    public Func<RpcInvocation, CancellationToken, Task<string>>? RpcHandler(string roomName, string identity, string method)
+    {
+        lock (_lock)
+        {
+            return FindParticipant(Existing(roomName), identity).RpcMethod(method);
+        }
+    }
+
     public JsonObject UpdateRoomMetadata(string roomName, string metadata)
     {
         lock (_lock)

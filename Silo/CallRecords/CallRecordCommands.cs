@@ -20,8 +20,8 @@ internal static class CallRecordCommands
         INSERT INTO call_records (tenant_id, call_id, revision, agent_id, brand_id, campaign_id, lead_id,
                                   to_number, from_number, status, end_reason, answered_by, disposition,
                                   sip_status_code, queued_at, answered_at, ended_at, settled, billed_seconds,
-                                  cost_total, currency)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+                                  cost_total, currency, abandoned, taken_over_by)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
         ON CONFLICT (tenant_id, call_id) DO UPDATE
         SET revision = excluded.revision,
             agent_id = excluded.agent_id,
@@ -42,6 +42,8 @@ internal static class CallRecordCommands
             billed_seconds = excluded.billed_seconds,
             cost_total = excluded.cost_total,
             currency = excluded.currency,
+            abandoned = excluded.abandoned,
+            taken_over_by = excluded.taken_over_by,
             updated_at = now()
         WHERE excluded.revision >= call_records.revision
         """;
@@ -94,7 +96,9 @@ internal static class CallRecordCommands
         Boolean(record.Settled),
         Bigint(record.BilledSeconds),
         Bigint(record.CostTotal),
-        Text(record.Currency));
+        Text(record.Currency),
+        Boolean(record.Abandoned),
+        Text(record.TakenOverBy));
 
     /// <summary>Adds the events whose keys the call does not have yet, in the order given.</summary>
     public static NpgsqlBatchCommand InsertEvents(TenantId tenant, CallId call, IReadOnlyList<CallEvent> events)

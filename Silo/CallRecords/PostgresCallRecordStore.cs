@@ -31,7 +31,8 @@ public sealed class PostgresCallRecordStore : ICallRecordStore, IAsyncDisposable
 
     private const string RecordColumns =
         "call_id, revision, agent_id, brand_id, campaign_id, lead_id, to_number, from_number, status, end_reason, " +
-        "answered_by, disposition, sip_status_code, queued_at, answered_at, ended_at, settled, billed_seconds, cost_total, currency";
+        "answered_by, disposition, sip_status_code, queued_at, answered_at, ended_at, settled, billed_seconds, cost_total, currency, " +
+        "abandoned, taken_over_by";
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly CallRecordStoreMetrics _metrics;
@@ -279,5 +280,7 @@ public sealed class PostgresCallRecordStore : ICallRecordStore, IAsyncDisposable
         BilledSeconds = reader.GetInt64(17),
         CostTotal = reader.IsDBNull(18) ? null : reader.GetInt64(18),
         Currency = reader.IsDBNull(19) ? null : reader.GetString(19),
+        Abandoned = reader.GetBoolean(20),
+        TakenOverBy = reader.IsDBNull(21) ? null : reader.GetString(21),
     };
 }

@@ -75,6 +75,35 @@ public sealed class LiveKitClient
             new { room, data, kind = reliable ? "RELIABLE" : "LOSSY", destinationIdentities, topic },
             RoomAdmin(room), null, LiveKitRetryMode.OnlyIfNotSent, _options.RequestTimeout, cancellationToken);
 
+    /// <summary>
+    /// Replaces the participant's permission (LiveKit replaces every flag: a flag left false is revoked, hidden
+    /// included). Safe to repeat: the same permission twice is the same state.
+    /// </summary>
+    public Task<LiveKitParticipantInfo> UpdateParticipantPermissionAsync(string room, string identity, LiveKitParticipantPermission permission,
+        CancellationToken cancellationToken = default) =>
+        CallAsync<LiveKitParticipantInfo>("RoomService", "UpdateParticipant", new { room, identity, permission }, RoomAdmin(room), null,
+            LiveKitRetryMode.Safe, _options.RequestTimeout, cancellationToken);
+
+    /// <summary>
+    /// Performs an RPC on one participant (<c>RoomService/PerformRpc</c>) and returns its answer. Never repeated once
+    /// sent: the participant may have acted on it. A participant that does not answer within
+    /// <paramref name="responseTimeout"/> is LiveKit's <c>canceled</c>; one that never registered the method,
+    /// <c>invalid_argument</c>.
+    /// </summary>
+    public async Task<string> PerformRpcAsync(string room, string destinationIdentity, string method, string payload, TimeSpan responseTimeout,
+        CancellationToken cancellationToken = default)
+    {
+        var reply = await CallAsync<RpcReply>("RoomService", "PerformRpc",
+            new { room, destinationIdentity, method, payload, responseTimeoutMs = (long)responseTimeout.TotalMilliseconds },
+            RoomAdmin(room), null, LiveKitRetryMode.OnlyIfNotSent, responseTimeout + _options.RequestTimeout, cancellationToken);
+        return reply.Payload;
+    }
+
+    private sealed record RpcReply
+    {
+        public string Payload { get; init; } = "";
+    }
+
     public Task<LiveKitRoom> UpdateRoomMetadataAsync(string room, string metadata, CancellationToken cancellationToken = default) =>
         CallAsync<LiveKitRoom>("RoomService", "UpdateRoomMetadata", new { room, metadata }, RoomAdmin(room), null,
             LiveKitRetryMode.Safe, _options.RequestTimeout, cancellationToken);
