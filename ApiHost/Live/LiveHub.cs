@@ -25,7 +25,7 @@ public sealed class LiveHub(LiveStreamBridge bridge, IGrainFactory grains, TimeP
 
     private TenantId Tenant => Context.User!.GetTenantId();
 
-    /// <summary>Everything live in this tenant: its live calls, its scheduled, running and paused campaigns with their progress, and its wallet now; then every change.</summary>
+    /// <summary>Everything live in this tenant: its live calls, its scheduled, running and paused campaigns with their progress, its wallet and the last 15 minutes' figures now; then every change.</summary>
     public async Task<TenantLiveSnapshot> SubscribeTenant()
     {
         await bridge.JoinAsync(Context.ConnectionId, LiveStreamIds.Tenant(Tenant));
@@ -34,9 +34,11 @@ public sealed class LiveHub(LiveStreamBridge bridge, IGrainFactory grains, TimeP
         var directory = grains.GetCampaignDirectory(Tenant);
         var active = await Task.WhenAll(ActiveCampaignStatuses.Select(status => directory.ListAsync(status, null, VoicePlatform.ApiHost.Http.QueryFilters.MaxLimit)));
         var campaigns = await Task.WhenAll(active.SelectMany(p => p.Items).Select(c => grains.GetCampaign(Tenant, c.Id).DescribeAsync()));
+        var now = time.GetUtcNow();
         return new TenantLiveSnapshot
         {
-            TakenAt = time.GetUtcNow(),
+            TakenAt = now,
+            Floor = await log.FloorAsync(now),
             LiveCalls = [.. pages.SelectMany(p => p.Items).OrderBy(c => c.QueuedAt)],
             Campaigns = [.. campaigns.OfType<CampaignView>()],
             Wallet = await grains.GetWallet(Tenant).GetAsync(),

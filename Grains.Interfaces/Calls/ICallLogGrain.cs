@@ -15,4 +15,8 @@ public interface ICallLogGrain : IGrainWithStringKey
     /// <summary>Minutes and money per day (in the tenant's time zone), agent, campaign or brand.</summary>
     [ReadOnly]
     Task<IReadOnlyList<UsageGroup>> UsageAsync(UsageQuery query);
+
+    /// <summary>The floor's figures over the <see cref="Live.FloorFigures.Window"/> before <paramref name="now"/>, from the calls that ended in it.</summary>
+    [ReadOnly]
+    Task<Live.FloorFigures> FloorAsync(DateTimeOffset now);
 }

@@ -37,6 +37,12 @@ public interface ICallRecordStore
     /// </summary>
     Task<IReadOnlyList<UsageGroup>> UsageAsync(TenantId tenant, UsageQuery query, string timeZone, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The tenant's calls that ended in [<paramref name="from"/>, <paramref name="to"/>), per UTC minute of their end,
+    /// oldest first; minutes with no ended call are left out.
+    /// </summary>
+    Task<IReadOnlyList<VoicePlatform.Live.FloorMinute>> FloorAsync(TenantId tenant, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);
+
     /// <summary>The call's transcript ordered by start offset (then segment id).</summary>
     Task<IReadOnlyList<TranscriptSegment>> GetTranscriptAsync(TenantId tenant, CallId call, CancellationToken cancellationToken = default);
 

@@ -126,6 +126,27 @@ public sealed class InMemoryCallRecordStore : ICallRecordStore
         return Task.FromResult(groups);
     }
 
+    public Task<IReadOnlyList<VoicePlatform.Live.FloorMinute>> FloorAsync(TenantId tenant, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<VoicePlatform.Live.FloorMinute> minutes = _calls
+            .Where(entry => entry.Key.Item1 == tenant)
+            .Select(entry => { lock (entry.Value) return entry.Value.Record; })
+            .OfType<CallRecord>()
+            .Where(r => r.EndedAt is { } ended && ended >= from && ended < to)
+            .GroupBy(r => new DateTimeOffset(r.EndedAt!.Value.UtcTicks - r.EndedAt.Value.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero))
+            .OrderBy(g => g.Key)
+            .Select(g => new VoicePlatform.Live.FloorMinute
+            {
+                Minute = g.Key,
+                Ended = g.Count(),
+                Answered = g.Count(r => r.AnsweredAt is not null),
+                Abandoned = g.Count(r => r.Abandoned),
+                HandledMilliseconds = g.Where(r => r.AnsweredAt is not null).Sum(r => Math.Max(0, (long)(r.EndedAt!.Value - r.AnsweredAt!.Value).TotalMilliseconds)),
+            })
+            .ToList();
+        return Task.FromResult(minutes);
+    }
+
     public Task<IReadOnlyList<TranscriptSegment>> GetTranscriptAsync(TenantId tenant, CallId call, CancellationToken cancellationToken = default)
     {
         if (!_calls.TryGetValue((tenant, call), out var data)) return Task.FromResult<IReadOnlyList<TranscriptSegment>>([]);

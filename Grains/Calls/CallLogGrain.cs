@@ -14,6 +14,12 @@ public sealed class CallLogGrain(ICallRecordStore store) : Grain, ICallLogGrain
 
     public Task<Page<CallRecord>> ListAsync(CallListQuery query) => store.ListAsync(Tenant, query);
 
+    public async Task<VoicePlatform.Live.FloorFigures> FloorAsync(DateTimeOffset now)
+    {
+        var from = now - VoicePlatform.Live.FloorFigures.Window;
+        return VoicePlatform.Live.FloorFigures.Compute(from, now, await store.FloorAsync(Tenant, from, now));
+    }
+
     public async Task<IReadOnlyList<UsageGroup>> UsageAsync(UsageQuery query)
     {
         // Days are the tenant's days: a call at 23:30 in New York belongs to that evening, not to tomorrow in UTC.

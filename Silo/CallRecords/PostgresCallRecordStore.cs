@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using VoicePlatform.Live;
 
 using VoicePlatform.Agents;
 using VoicePlatform.Brands;
@@ -190,6 +191,37 @@ public sealed class PostgresCallRecordStore : ICallRecordStore, IAsyncDisposable
             });
         }
         return groups;
+    }
+
+    public async Task<IReadOnlyList<FloorMinute>> FloorAsync(TenantId tenant, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        // call_records_ended: the tenant's ended calls in the range, an index range scan.
+        await using var command = _dataSource.CreateCommand(
+            """
+            SELECT date_trunc('minute', ended_at) AS minute, count(*)::int, count(answered_at)::int,
+                   (count(*) FILTER (WHERE abandoned))::int,
+                   coalesce(sum((extract(epoch FROM ended_at - answered_at) * 1000)::bigint) FILTER (WHERE answered_at IS NOT NULL), 0)::bigint
+            FROM call_records
+            WHERE tenant_id = $1 AND ended_at IS NOT NULL AND ended_at >= $2 AND ended_at < $3
+            GROUP BY minute ORDER BY minute
+            """);
+        command.Parameters.Add(Text(tenant.Value));
+        command.Parameters.Add(Time(from));
+        command.Parameters.Add(Time(to));
+        var minutes = new List<FloorMinute>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            minutes.Add(new FloorMinute
+            {
+                Minute = reader.GetFieldValue<DateTimeOffset>(0),
+                Ended = reader.GetInt32(1),
+                Answered = reader.GetInt32(2),
+                Abandoned = reader.GetInt32(3),
+                HandledMilliseconds = Math.Max(0, reader.GetInt64(4)),
+            });
+        }
+        return minutes;
     }
 
     public async Task<IReadOnlyList<TranscriptSegment>> GetTranscriptAsync(TenantId tenant, CallId call, CancellationToken cancellationToken = default)

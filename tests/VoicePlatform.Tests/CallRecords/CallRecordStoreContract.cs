@@ -8,6 +8,8 @@ using VoicePlatform.Leads;
 using VoicePlatform.Tenants;
 using static VoicePlatform.Tests.CallRecords.CallRecordSamples;
 
+using VoicePlatform.Live;
+
 namespace VoicePlatform.Tests.CallRecords;
 
 /// <summary>
@@ -313,6 +315,8 @@ public abstract class CallRecordStoreContract
             SipStatusCode = 200,
             AnsweredAt = Noon.AddSeconds(7),
             EndedAt = Noon.AddMinutes(10),
+            Abandoned = true,
+            TakenOverBy = "key_abcdefghijklmnop",
         };
         var bare = Record(tenant, Noon.AddMinutes(-1)) with { From = null };
 
@@ -355,6 +359,42 @@ public abstract class CallRecordStoreContract
 
         Assert.Equal(saved.OrderBy(r => r.CallId.Value, StringComparer.Ordinal), (await ListAllAsync(tenant)).OrderBy(r => r.CallId.Value, StringComparer.Ordinal));
         Assert.Equal(segments, await Store.GetTranscriptAsync(tenant, call));
+    }
+
+    [Fact]
+    public async Task TheFloorCountsCallsByTheMinuteTheyEndedInTheRangeAndTheTenant()
+    {
+        var tenant = TenantId.New();
+        CallRecord Ended(DateTimeOffset endedAt, TimeSpan? talked = null, bool abandoned = false) =>
+            Record(tenant, queuedAt: endedAt.AddMinutes(-3), status: CallStatus.Ended) with
+            {
+                EndReason = talked is null ? CallEndReason.NoAnswer : CallEndReason.Completed,
+                AnsweredAt = talked is { } t ? endedAt - t : null,
+                EndedAt = endedAt,
+                Abandoned = abandoned,
+            };
+        await Store.SaveAsync(Ended(Noon.AddSeconds(5), TimeSpan.FromSeconds(30)), []);
+        await Store.SaveAsync(Ended(Noon.AddSeconds(59), TimeSpan.FromSeconds(90)), []);
+        await Store.SaveAsync(Ended(Noon.AddSeconds(20)), []);
+        await Store.SaveAsync(Ended(Noon.AddMinutes(2).AddSeconds(1), TimeSpan.FromSeconds(3), abandoned: true), []);
+        // Outside the range, live, or another tenant's: not on this floor.
+        await Store.SaveAsync(Ended(Noon.AddSeconds(-1), TimeSpan.FromSeconds(10)), []);
+        await Store.SaveAsync(Ended(Noon.AddMinutes(15), TimeSpan.FromSeconds(10)), []);
+        await Store.SaveAsync(Record(tenant, queuedAt: Noon, status: CallStatus.Answered) with { AnsweredAt = Noon.AddSeconds(2) }, []);
+        await Store.SaveAsync(Ended(Noon.AddSeconds(30), TimeSpan.FromSeconds(10)) with { TenantId = TenantId.New() }, []);
+
+        var minutes = await Store.FloorAsync(tenant, Noon, Noon.AddMinutes(15));
+
+        Assert.Equal(
+            [
+                new FloorMinute { Minute = Noon, Ended = 3, Answered = 2, Abandoned = 0, HandledMilliseconds = 120_000 },
+                new FloorMinute { Minute = Noon.AddMinutes(2), Ended = 1, Answered = 1, Abandoned = 1, HandledMilliseconds = 3_000 },
+            ],
+            minutes);
+        var figures = FloorFigures.Compute(Noon, Noon.AddMinutes(15), minutes);
+        Assert.Equal((4 / 15.0, 0.75, 1 / 3.0, 41.0), (figures.CallsPerMinute, figures.AnswerRate!.Value, figures.AbandonRate!.Value, figures.AverageHandleSeconds!.Value));
+        var quiet = FloorFigures.Compute(Noon, Noon.AddMinutes(15), []);
+        Assert.Equal((0.0, null, null, null), (quiet.CallsPerMinute, quiet.AnswerRate, quiet.AbandonRate, quiet.AverageHandleSeconds));
     }
 
     /// <summary>Every page of the tenant's list, in order.</summary>

@@ -47,6 +47,11 @@ public sealed class LiveHubTests(DemoCallsFixture host)
         var snapshot = await hub.InvokeAsync<JsonElement>("SubscribeTenant");
         Assert.Equal(0, snapshot.GetProperty("liveCalls").GetArrayLength());
         Assert.True(snapshot.GetProperty("wallet").GetProperty("balance").GetInt64() > 0);
+        // A new tenant's floor: nothing ended in the last 15 minutes, and no rate made up from nothing.
+        var floor = snapshot.GetProperty("floor");
+        Assert.Equal(0, floor.GetProperty("minutes").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, floor.GetProperty("answerRate").ValueKind);
+        Assert.Equal(TimeSpan.FromMinutes(15), floor.GetProperty("to").GetDateTimeOffset() - floor.GetProperty("from").GetDateTimeOffset());
     }
 
     [Fact]
@@ -93,6 +98,13 @@ public sealed class LiveHubTests(DemoCallsFixture host)
         var refused = await Assert.ThrowsAsync<HubException>(() => supervisorB.InvokeAsync<JsonElement>("SubscribeCall", callId));
         var missing = await Assert.ThrowsAsync<HubException>(() => supervisorB.InvokeAsync<JsonElement>("SubscribeCall", "cal_doesnotexist00000000"));
         Assert.Equal(missing.Message, refused.Message);
+        // A's floor now counts the ended call (from the call records, which trail the event by a group commit).
+        JsonElement floor = default;
+        await WaitUntilAsync(async () => (floor = (await supervisorA.InvokeAsync<JsonElement>("SubscribeTenant")).GetProperty("floor"))
+            .GetProperty("minutes").EnumerateArray().Sum(m => m.GetProperty("ended").GetInt32()) == 1, () => floor.ToString());
+        Assert.Equal(1.0, floor.GetProperty("answerRate").GetDouble());
+        Assert.True(floor.GetProperty("averageHandleSeconds").GetDouble() > 0);
+        Assert.Equal(0, (await supervisorB.InvokeAsync<JsonElement>("SubscribeTenant")).GetProperty("floor").GetProperty("minutes").GetArrayLength());
         // B's floor shows B's own wallet, never A's call or money.
         while (eventsB.Reader.TryRead(out var seen))
             Assert.Equal((tenantB.Id, "wallet.updated"), (seen.GetProperty("tenantId").GetString(), seen.GetProperty("type").GetString()));
