@@ -51,10 +51,12 @@ public static class ApiHostApplication
                 client.Configure<ClusterOptions>(o => { o.ClusterId = settings.ClusterId; o.ServiceId = settings.ServiceId; });
                 client.UseAdoNetClustering(o => { o.Invariant = PlatformSiloBuilderExtensions.PostgresInvariant; o.ConnectionString = settings.ConnectionString; });
                 client.Configure<ClientMessagingOptions>(o => o.CancelRequestOnTimeout = true);
+                client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = settings.GatewayListRefreshPeriod);
                 client.AddMemoryStreams(StreamProviders.Live);
                 Orleans.Dashboard.ServiceCollectionExtensions.AddDashboard(client);
             });
             builder.Services.AddSingleton(settings);
+            builder.Services.AddSingleton<IClusterConnectionStatusObserver, LiveClusterConnectionObserver>();
             builder.Services.AddHealthChecks().AddCheck<ClusterClientReadinessHealthCheck>("cluster", tags: [OperationsEndpoints.ReadyTag]);
             builder.AddPlatformAuthentication(development: false);
             // The webhook receiver verifies LiveKit's signatures with the same key and secret the silos use.

@@ -33,7 +33,7 @@ public sealed class LiveOutbox : IAsyncDisposable
 
     public int Capacity { get; }
 
-    /// <summary>How many times this connection fell behind and was told to resync.</summary>
+    /// <summary>How many times this connection was told to resync.</summary>
     public int Resyncs => Volatile.Read(ref _resyncs);
 
     private int _resyncs;
@@ -43,11 +43,24 @@ public sealed class LiveOutbox : IAsyncDisposable
     {
         if (Volatile.Read(ref _behind) == 1) return;
         if (_queue.Reader.Count < Capacity && _queue.Writer.TryWrite(item)) return;
+        RequireResync($"more than {Capacity} events behind: subscribe again for a fresh snapshot");
+    }
+
+    /// <summary>
+    /// Events may have been lost on the way here (the connection fell behind, or the cluster connection was lost and
+    /// the streams subscribed anew): what is queued is dropped and the connection is told, once, to take a fresh
+    /// snapshot.
+    /// </summary>
+    public void RequireResync(string reason)
+    {
         if (Interlocked.Exchange(ref _behind, 1) == 1) return;
+        Volatile.Write(ref _resyncReason, reason);
         while (_queue.Reader.TryRead(out _)) { }
         Interlocked.Increment(ref _resyncs);
         _queue.Writer.TryWrite(null);
     }
+
+    private string _resyncReason = "";
 
     /// <summary>The connection took a fresh snapshot: events flow to it again.</summary>
     public void Resynced() => Volatile.Write(ref _behind, 0);
@@ -58,7 +71,7 @@ public sealed class LiveOutbox : IAsyncDisposable
         {
             await foreach (var item in _queue.Reader.ReadAllAsync(_closing.Token))
             {
-                if (item is null) await _send(ResyncMethod, new { reason = $"more than {Capacity} events behind: subscribe again for a fresh snapshot" }, _closing.Token);
+                if (item is null) await _send(ResyncMethod, new { reason = Volatile.Read(ref _resyncReason) }, _closing.Token);
                 else await _send(LiveStreamBridge.EventMethod, item, _closing.Token);
             }
         }

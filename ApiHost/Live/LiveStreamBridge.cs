@@ -41,8 +41,7 @@ public sealed class LiveStreamBridge(IClusterClient cluster, IHubContext<LiveHub
             if (!_watches.TryGetValue(stream, out var watch))
             {
                 watch = new Watch();
-                watch.Handle = await cluster.GetStreamProvider(LiveStreamIds.Provider).GetStream<LiveEvent>(stream)
-                    .SubscribeAsync((item, _) => DeliverAsync(watch, item));
+                watch.Handle = await Subscribe(stream, watch);
                 lock (_watches) _watches[stream] = watch;
                 logger.LogDebug("Live stream {Stream} bridged", stream);
             }
@@ -84,6 +83,43 @@ public sealed class LiveStreamBridge(IClusterClient cluster, IHubContext<LiveHub
         // Outside the gate: closing a queue waits for its sender, which must never hold up other connections' joins.
         await watcher.Outbox.DisposeAsync();
     }
+
+    /// <summary>
+    /// The cluster client lost the cluster and found it again: a subscription may not have survived (a stream delivers
+    /// nothing to a client it cannot reach, and may drop it), and events were lost meanwhile. Every bridged stream is
+    /// subscribed anew and every connection is told to resync from a fresh snapshot.
+    /// </summary>
+    public async Task ResubscribeAllAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            var streams = 0;
+            foreach (var (stream, watch) in _watches.ToArray())
+            {
+                try
+                {
+                    await watch.Handle!.UnsubscribeAsync();
+                }
+                catch (Exception e)
+                {
+                    logger.LogDebug(e, "Live stream {Stream}: the old subscription could not be removed", stream);
+                }
+                watch.Handle = await Subscribe(stream, watch);
+                streams++;
+            }
+            foreach (var watcher in _connections.Values) watcher.Outbox.RequireResync("the live feed reconnected to the cluster: subscribe again for a fresh snapshot");
+            logger.LogInformation("Live streams bridged anew after the cluster connection came back: {Streams} streams, {Connections} connections told to resync",
+                streams, _connections.Count);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private Task<StreamSubscriptionHandle<LiveEvent>> Subscribe(StreamId stream, Watch watch) =>
+        cluster.GetStreamProvider(LiveStreamIds.Provider).GetStream<LiveEvent>(stream).SubscribeAsync((item, _) => DeliverAsync(watch, item));
 
     private static Task DeliverAsync(Watch watch, LiveEvent item)
     {

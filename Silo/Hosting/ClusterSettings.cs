@@ -32,6 +32,14 @@ public sealed partial record ClusterSettings
 
     public static readonly TimeSpan DefaultGrainCollectionAge = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// How often a cluster client (an API host) re-reads the gateways from the membership table. After losing every
+    /// gateway it only finds a restarted silo at this pace, and its live feed waits with it.
+    /// </summary>
+    public TimeSpan GatewayListRefreshPeriod { get; init; } = DefaultGatewayListRefreshPeriod;
+
+    public static readonly TimeSpan DefaultGatewayListRefreshPeriod = TimeSpan.FromSeconds(15);
+
     public bool IsDevelopment => ConnectionString is null;
 
     public static ClusterSettings FromConfiguration(IConfiguration configuration)
@@ -55,6 +63,7 @@ public sealed partial record ClusterSettings
             AdvertisedAddress = ReadAddress(cluster, "AdvertisedAddress"),
             MigrateOnStartup = ReadBool(configuration.GetSection("Database"), "MigrateOnStartup"),
             GrainCollectionAge = ReadCollectionAge(cluster, "GrainCollectionAge"),
+            GatewayListRefreshPeriod = ReadRefreshPeriod(cluster, "GatewayListRefreshPeriod"),
         };
     }
 
@@ -100,6 +109,15 @@ public sealed partial record ClusterSettings
         if (!TimeSpan.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var age) || age < TimeSpan.FromSeconds(5) || age > TimeSpan.FromDays(1))
             throw new PlatformConfigurationException(section.Path + ":" + key, $"'{value}' must be a time span from 00:00:05 to 1.00:00:00.");
         return age;
+    }
+
+    private static TimeSpan ReadRefreshPeriod(IConfigurationSection section, string key)
+    {
+        var value = section[key];
+        if (value is null) return DefaultGatewayListRefreshPeriod;
+        if (!TimeSpan.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var period) || period < TimeSpan.FromSeconds(1) || period > TimeSpan.FromMinutes(10))
+            throw new PlatformConfigurationException(section.Path + ":" + key, $"'{value}' must be a time span from 00:00:01 to 00:10:00.");
+        return period;
     }
 
     private static bool ReadBool(IConfigurationSection section, string key)

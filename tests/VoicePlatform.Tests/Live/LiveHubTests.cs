@@ -119,12 +119,15 @@ public sealed class LiveHubTests(DemoCallsFixture host)
 public static class LiveHubClient
 {
     /// <summary>A hub connection whose every (re)connect exchanges the key for a fresh hub token, as the wallboard does.</summary>
-    public static async Task<HubConnection> ConnectAsync(ApiHostFixture host, string key)
+    public static Task<HubConnection> ConnectAsync(ApiHostFixture host, string key) => ConnectAsync(host.BaseAddress, key);
+
+    public static async Task<HubConnection> ConnectAsync(Uri baseAddress, string key)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(host.BaseAddress, "hubs/live"), o => o.AccessTokenProvider = async () =>
+            .WithUrl(new Uri(baseAddress, "hubs/live"), o => o.AccessTokenProvider = async () =>
             {
-                using var client = host.WithKey(key);
+                using var client = new HttpClient { BaseAddress = baseAddress };
+                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
                 var response = await client.PostAsync("api/live/token", null);
                 response.EnsureSuccessStatusCode();
                 return (await response.ReadJsonAsync()).GetProperty("token").GetString();
