@@ -54,11 +54,12 @@ public static class CampaignsApi
         api.MapPost("/{campaignId}/start", StartAsync).RequireAuthorization(PlatformPolicies.TenantAdmin)
             .WithSummary("Start dialing (scheduled when its start time is ahead); repeating it changes nothing")
             .Produces<CampaignView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPost("/{campaignId}/pause", PauseAsync).RequireAuthorization(PlatformPolicies.TenantAdmin)
-            .WithSummary("Stop new dials while live calls finish; only a person's resume undoes it")
+        // Supervisors too: the people watching the floor are the ones who see a campaign going wrong.
+        api.MapPost("/{campaignId}/pause", PauseAsync)
+            .WithSummary("Stop new dials while live calls finish; only a person's resume undoes it (tenant admins and supervisors)")
             .Produces<CampaignView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPost("/{campaignId}/resume", ResumeAsync).RequireAuthorization(PlatformPolicies.TenantAdmin)
-            .WithSummary("Resume a paused campaign, whatever paused it")
+        api.MapPost("/{campaignId}/resume", ResumeAsync)
+            .WithSummary("Resume a paused campaign, whatever paused it (tenant admins and supervisors)")
             .Produces<CampaignView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{campaignId}/cancel", CancelAsync).RequireAuthorization(PlatformPolicies.TenantAdmin)
             .WithSummary("Stop dialing for good; with hangUpLiveCalls=true its live calls are hung up too")

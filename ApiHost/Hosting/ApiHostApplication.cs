@@ -85,6 +85,7 @@ public static class ApiHostApplication
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWallboard();
         // Outside authentication: checking a key is a grain call too, and a read is retried whole.
         app.UseMiddleware<TransientClusterFailures>();
         app.UseAuthentication();

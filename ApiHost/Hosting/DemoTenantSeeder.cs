@@ -93,6 +93,7 @@ public sealed class DemoTenantSeeder(
               In-process silo with in-memory storage, reminders and streams (nothing persists).
               API base        {baseUrl}
               API reference   {baseUrl}/api-reference
+              Live wallboard  {baseUrl}{Wallboard.Path}   (sign in with the demo API key below)
               OpenAPI         {baseUrl}/openapi/v1.json
               Dashboard       {baseUrl}{OperationsEndpoints.DashboardPath}   (user '{OperatorCredential.BasicUserName}', password = operator key)
               Metrics         {baseUrl}/metrics

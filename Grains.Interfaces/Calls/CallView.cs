@@ -52,4 +52,10 @@ public sealed record CallView
     /// <summary>The supervisor (an API key's id) who took the call over from the AI agent; null while the agent has it.</summary>
     [Id(28)] public string? TakenOverBy { get; init; }
     [Id(29)] public DateTimeOffset? TakenOverAt { get; init; }
+    /// <summary>
+    /// The call's estimated price per connected minute (minor units of <see cref="Currency"/>, from the quote it was
+    /// placed with): a live view's "cost so far" is this times the talk time; the exact cost is the settled one.
+    /// </summary>
+    [Id(30)] public long? EstimatedPerMinute { get; init; }
+    [Id(31)] public string? Currency { get; init; }
 }

@@ -46,6 +46,8 @@ public static class CallSnapshots
             Abandoned = p.IsEnded && CallLifecycle.IsAbandoned(p, call.AnsweredBy),
             TakenOverBy = call.TakenOverBy,
             TakenOverAt = call.TakenOverAt,
+            EstimatedPerMinute = call.Quote?.EstimatedPerMinute,
+            Currency = call.Quote?.Currency,
         };
     }
 
