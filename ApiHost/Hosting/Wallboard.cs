@@ -13,12 +13,12 @@ public static class Wallboard
     public const string Path = "/live";
 
     /// <summary>
-    /// Scripts, styles and fetches from this origin only; LiveKit's media server is elsewhere (wss: and https: for its
+    /// Scripts, styles and fetches from this origin only; LiveKit's media server is elsewhere (wss:/https:, or ws:/http: for a development one, for its
     /// signalling, blob: for the call's audio); never framed by another site.
     /// </summary>
     private const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self' blob:; " +
-        "connect-src 'self' ws: wss: https:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+        "connect-src 'self' ws: wss: http: https:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
     public static string Directory => System.IO.Path.Combine(AppContext.BaseDirectory, "wallboard");
 

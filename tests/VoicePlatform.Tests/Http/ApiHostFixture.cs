@@ -27,7 +27,7 @@ public class ApiHostFixture : IAsyncLifetime
     /// <summary>More command-line settings for a fixture that needs its own host (e.g. <c>--LiveKitEmulator:…</c>).</summary>
     protected virtual IEnumerable<string> ExtraArguments => [];
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         App = ApiHostApplication.Build(
         [
@@ -53,7 +53,7 @@ public class ApiHostFixture : IAsyncLifetime
         await DemoApiKeyAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await App.StopAsync();
         await App.DisposeAsync();
