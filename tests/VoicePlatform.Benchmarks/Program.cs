@@ -4,6 +4,7 @@ using VoicePlatform.Benchmarks.Leads;
 using VoicePlatform.Benchmarks.Measurement;
 using VoicePlatform.Benchmarks.SiloStart;
 using VoicePlatform.Benchmarks.StateWrites;
+using VoicePlatform.Benchmarks.Supervision;
 using VoicePlatform.Benchmarks.Wallets;
 
 namespace VoicePlatform.Benchmarks;
@@ -15,7 +16,8 @@ namespace VoicePlatform.Benchmarks;
 /// <c>... -- calls [--calls 400] [--concurrency 32] [--webhook-calls 300] [--rounds 3] [--acceleration 20]</c> and
 /// <c>... -- wallet [--seconds 10] [--rounds 3] [--callers 256] [--chaos-seconds 45] [--chaos-callers 32] [--mode both|throughput|chaos]</c> and
 /// <c>... -- leads [--sizes 100000,1000000] [--rounds 3]</c> and
-/// <c>... -- campaigns [--campaigns 10] [--leads 300] [--concurrent 30] [--rounds 2] [--starts 20] [--pace 600] [--pace-seconds 60] [--tick-leads 100000] [--idle 2000]</c>.
+/// <c>... -- campaigns [--campaigns 10] [--leads 300] [--concurrent 30] [--rounds 2] [--starts 20] [--pace 600] [--pace-seconds 60] [--tick-leads 100000] [--idle 2000]</c> and
+/// <c>... -- supervision [--clients 50] [--rate 200] [--seconds 20] [--rounds 3] [--calls 20]</c>.
 /// docs/performance.md records the results.
 /// </summary>
 public static class BenchmarkProgram
@@ -26,7 +28,7 @@ public static class BenchmarkProgram
         {
             Console.WriteLine("usage: state-writes [--seconds N] [--rounds N] [--variants default,tuned] | silo-start [--starts N] [--mode both|postgres|memory] | " +
                 "calls [--calls N] [--concurrency N] [--webhook-calls N] [--rounds N] | " +
-                "wallet [--seconds N] [--rounds N] [--callers N] [--chaos-seconds N] [--chaos-callers N] [--mode both|throughput|chaos] | leads [--sizes N,N] [--rounds N] | campaigns [--campaigns N] [--leads N] [--concurrent N] [--rounds N] [--starts N] [--pace N] [--pace-seconds N] [--tick-leads N] [--idle N]");
+                "wallet [--seconds N] [--rounds N] [--callers N] [--chaos-seconds N] [--chaos-callers N] [--mode both|throughput|chaos] | leads [--sizes N,N] [--rounds N] | campaigns [--campaigns N] [--leads N] [--concurrent N] [--rounds N] [--starts N] [--pace N] [--pace-seconds N] [--tick-leads N] [--idle N] | supervision [--clients N] [--rate N] [--seconds N] [--rounds N] [--calls N]");
             return args.Length == 0 ? 1 : 0;
         }
 
@@ -41,6 +43,9 @@ public static class BenchmarkProgram
                 "wallet" => await WalletBenchmark.RunAsync(options),
                 "leads" => await LeadsBenchmark.RunAsync(options),
                 "campaigns" => await CampaignsBenchmark.RunAsync(options),
+                "supervision" => await SupervisionBenchmark.RunAsync(options),
+                // The supervision benchmark's load generator, started by it in a process of its own.
+                "supervision-clients" => await SupervisorClients.RunAsync(options),
                 _ => Unknown(args[0]),
             };
         }
@@ -53,7 +58,7 @@ public static class BenchmarkProgram
 
     private static int Unknown(string command)
     {
-        Console.Error.WriteLine($"unknown benchmark '{command}' (state-writes, silo-start, calls, wallet, leads, campaigns)");
+        Console.Error.WriteLine($"unknown benchmark '{command}' (state-writes, silo-start, calls, wallet, leads, campaigns, supervision)");
         return 2;
     }
 }
