@@ -55,12 +55,18 @@ public static class PlatformSiloBuilderExtensions
     /// Everything but clustering and endpoints: storage, reminders, streams, filters, dashboard. Test
     /// clusters call this directly because they bring their own membership and ports.
     /// </summary>
+    /// <summary>How often the live stream's pulling agents look for new events.</summary>
+    public static readonly TimeSpan LiveStreamPollPeriod = TimeSpan.FromMilliseconds(20);
+
     public static ISiloBuilder AddVoicePlatformServices(this ISiloBuilder silo, ClusterSettings settings)
     {
         if (settings.IsDevelopment) silo.UseInMemoryProviders();
         else silo.UsePostgresProviders(settings);
 
-        silo.AddMemoryStreams(StreamProviders.Live);
+        // Pulling agents look for new live events every 20 ms instead of Orleans' 100 ms: that wait was most of a
+        // supervisor's delay (p50 76 → 18 ms, p99 121 → 29 ms at 200 events/s), for 1.6 % of a core on an idle host
+        // (docs/performance.md, "Supervision").
+        silo.AddMemoryStreams(StreamProviders.Live, b => b.ConfigurePullingAgent(o => o.Configure(p => p.GetQueueMsgsTimerPeriod = LiveStreamPollPeriod)));
         silo.AddIncomingGrainCallFilter<CorrelationIdGrainCallFilter>();
         // Orleans 10 leaves this off: a caller that gave up would otherwise keep the grain busy.
         silo.Configure<SiloMessagingOptions>(o => o.CancelRequestOnTimeout = true);

@@ -14,7 +14,7 @@ using VoicePlatform.Tests.Infrastructure;
 namespace VoicePlatform.Benchmarks.Supervision;
 
 /// <summary>
-/// Supervisors watching a live floor: <c>supervision [--clients 50] [--rate 200] [--seconds 20] [--rounds 3] [--calls 20]</c>.
+/// Supervisors watching a live floor: <c>supervision [--clients 50] [--rate 200] [--seconds 20] [--rounds 3] [--warmup 1] [--calls 20]</c>.
 /// The platform as in production (a silo on PostgreSQL, the API host as its client); live calls in the emulator; 50
 /// .NET SignalR supervisors in a process of their own plus one real browser (Debian's Chromium on <c>/live</c>), all
 /// subscribed to the tenant's floor. Transcript segments are added to the calls at a fixed rate (the grain stores each
@@ -29,6 +29,7 @@ public static class SupervisionBenchmark
         var rate = options.Int("rate", 200);
         var seconds = options.Int("seconds", 20);
         var rounds = options.Int("rounds", 3);
+        var warmup = options.Int("warmup", 1);
         var callCount = options.Int("calls", 20);
 
         var connectionString = await PostgresServer.CreateDatabaseAsync("bench_supervision");
@@ -88,8 +89,9 @@ public static class SupervisionBenchmark
         var p99s = new List<double>();
         var browserP50s = new List<double>();
         var browserP99s = new List<double>();
-        for (var round = 1; round <= rounds; round++)
+        for (var round = 1 - warmup; round <= rounds; round++)
         {
+            var counted = round >= 1;
             browserDelays.Clear();
             await generator.StandardInput.WriteLineAsync("report");   // starts the round's count afresh
             await generator.StandardOutput.ReadLineAsync();
@@ -100,12 +102,18 @@ public static class SupervisionBenchmark
             var result = JsonDocument.Parse((await generator.StandardOutput.ReadLineAsync())!["RESULT ".Length..]).RootElement;
             var browserSorted = browserDelays.Order().ToArray();
             var (p50, p99) = (result.GetProperty("p50").GetDouble(), result.GetProperty("p99").GetDouble());
-            p50s.Add(p50);
-            p99s.Add(p99);
+            if (counted)
+            {
+                p50s.Add(p50);
+                p99s.Add(p99);
+            }
             var (bp50, bp99) = browserSorted.Length == 0 ? (-1, -1) : (Statistics.Percentile(browserSorted, 50), Statistics.Percentile(browserSorted, 99));
-            browserP50s.Add(bp50);
-            browserP99s.Add(bp99);
-            Console.WriteLine($"round {round}: published {published} ({published / (double)seconds:F0}/s); .NET supervisors received {result.GetProperty("events").GetInt32()} " +
+            if (counted)
+            {
+                browserP50s.Add(bp50);
+                browserP99s.Add(bp99);
+            }
+            Console.WriteLine($"{(counted ? $"round {round}" : "warm-up (not counted)")}: published {published} ({published / (double)seconds:F0}/s); .NET supervisors received {result.GetProperty("events").GetInt32()} " +
                 $"(expected {published * clients}), p50 {p50:F1} ms, p99 {p99:F1} ms, max {result.GetProperty("max").GetDouble():F1} ms, resyncs {result.GetProperty("resyncs").GetInt32()}; " +
                 $"browser received {browserSorted.Length}, p50 {bp50:F1} ms, p99 {bp99:F1} ms");
         }
