@@ -48,7 +48,7 @@ internal static class NodeLiveKitSdk
         throw new InvalidOperationException("tests/livekit-node-check/check.mjs was not found above " + AppContext.BaseDirectory);
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(
+    internal static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(
         string fileName, IReadOnlyList<string> arguments, string folder, string? stdin, TimeSpan timeout)
     {
         var startInfo = new ProcessStartInfo(fileName)
