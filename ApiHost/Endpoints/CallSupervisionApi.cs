@@ -63,21 +63,19 @@ public static class CallSupervisionApi
         return result.Outcome == WriteOutcome.Ok ? TypedResults.Ok(result.Value!) : WriteResults.Problem(result, Resource);
     }
 
-    public static async Task<Results<Created<SupervisorSession>, ValidationProblem, ProblemHttpResult>> BargeAsync(CallId callId, [FromBody] SupervisorSeatRequest? request, ClaimsPrincipal user, IGrainFactory grains)
-    {
-        var errors = request?.Validate() ?? [];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var result = await grains.GetCall(user.GetTenantId(), callId).BargeAsync(Actor(user), request?.ParticipantIdentity);
-        return result.Outcome == WriteOutcome.Created
-            ? TypedResults.Created($"/api/calls/{callId}/supervision", result.Value!)
-            : WriteResults.Problem(result, request?.ParticipantIdentity is null ? Resource : "listener");
-    }
+    public static Task<Results<Created<SupervisorSession>, ValidationProblem, ProblemHttpResult>> BargeAsync(CallId callId, [FromBody] SupervisorSeatRequest? request, ClaimsPrincipal user, IGrainFactory grains) =>
+        SeatAsync(callId, request, user, grains, (call, actor, listener) => call.BargeAsync(actor, listener));
 
-    public static async Task<Results<Created<SupervisorSession>, ValidationProblem, ProblemHttpResult>> TakeOverAsync(CallId callId, [FromBody] SupervisorSeatRequest? request, ClaimsPrincipal user, IGrainFactory grains)
+    public static Task<Results<Created<SupervisorSession>, ValidationProblem, ProblemHttpResult>> TakeOverAsync(CallId callId, [FromBody] SupervisorSeatRequest? request, ClaimsPrincipal user, IGrainFactory grains) =>
+        SeatAsync(callId, request, user, grains, (call, actor, listener) => call.TakeOverAsync(actor, listener));
+
+    /// <summary>Barge and takeover alike: an optional listener to make speak, one grain call, the seat or a problem.</summary>
+    private static async Task<Results<Created<SupervisorSession>, ValidationProblem, ProblemHttpResult>> SeatAsync(CallId callId, SupervisorSeatRequest? request,
+        ClaimsPrincipal user, IGrainFactory grains, Func<ICallGrain, string, string?, Task<WriteResult<SupervisorSession>>> take)
     {
         var errors = request?.Validate() ?? [];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var result = await grains.GetCall(user.GetTenantId(), callId).TakeOverAsync(Actor(user), request?.ParticipantIdentity);
+        var result = await take(grains.GetCall(user.GetTenantId(), callId), Actor(user), request?.ParticipantIdentity);
         return result.Outcome == WriteOutcome.Created
             ? TypedResults.Created($"/api/calls/{callId}/supervision", result.Value!)
             : WriteResults.Problem(result, request?.ParticipantIdentity is null ? Resource : "listener");
