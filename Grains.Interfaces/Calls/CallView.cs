@@ -58,4 +58,10 @@ public sealed record CallView
     /// </summary>
     [Id(30)] public long? EstimatedPerMinute { get; init; }
     [Id(31)] public string? Currency { get; init; }
+    /// <summary>
+    /// What the tenant's wallet has been charged for this call so far (minor units of <see cref="Currency"/>): the
+    /// metering blocks debited while it is connected (each debit is published live, the call's cost tick), the final
+    /// price once settled.
+    /// </summary>
+    [Id(32)] public long ChargedSoFar { get; init; }
 }

@@ -128,6 +128,8 @@ public sealed partial class CallGrain
                 await debited;
                 var extended = await extending;
                 _meteredBlocks = index;
+                // The call's cost tick: one event per debited block, nothing written (the ledger has the debit).
+                PublishCallUpdated();
                 if (extended.Status == WalletOperationStatus.InsufficientFunds)
                 {
                     logger.LogInformation("Call {CallId} of tenant {TenantId} cut off: the wallet cannot pay for block {Block}", Key.Call, Key.Tenant, index + 1);

@@ -303,7 +303,12 @@ public sealed partial class CallGrain(
         return WriteResult<CallView>.Created(View());
     }
 
-    private CallView View() => state.State.ToView(Key.Call);
+    private CallView View() => state.State.ToView(Key.Call) with { ChargedSoFar = ChargedSoFar() };
+
+    /// <summary>Settled: the price. Live: the blocks this activation debited (after a crash the settlement catches up).</summary>
+    private long ChargedSoFar() => state.State.Billing.Settled
+        ? state.State.Billing.Cost?.Total ?? 0
+        : state.State.Quote is { } quote ? CallMetering.DebitedThrough(quote.EstimatedPerMinute, Metering.BlockDuration, _meteredBlocks) : 0;
 
     /// <summary>This call's side of LiveKit, or null on a silo without telephony.</summary>
     private CallDialer? LiveKitSide => liveKit is null ? null : _liveKitSide ??= new(liveKit, this.AsReference<ICallReportsGrain>(), Key.Tenant, Key.Call, logger);

@@ -19,6 +19,8 @@ public sealed class SupervisionFixture : ApiHostFixture
         "--LiveKitEmulator:TimeAcceleration", "1",
         // The scripted agent worker talks, takes coaching and notes it in the transcript, as a real one would.
         "--LiveKitEmulator:AgentWorker:Enabled", "true",
+        // One-second metering blocks: a live call's cost ticks (each debited block is published) within a test's patience.
+        "--Calls:Metering:BlockDuration", "00:00:01",
         "--LiveKitEmulator:Sip:Rules:0:Pattern", Answers,
         "--LiveKitEmulator:Sip:Rules:0:Outcome", "answer;ring=0.2",
     ];

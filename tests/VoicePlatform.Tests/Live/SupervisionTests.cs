@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
 using VoicePlatform.LiveKitEmulator.Rooms;
 using VoicePlatform.Tests.Calls;
 using VoicePlatform.Tests.Http;
@@ -133,6 +134,32 @@ public sealed class SupervisionTests(SupervisionFixture host)
         await HangUpAsync(supervisor, call);
         var refused = await supervisor.PostAsync($"api/calls/{Id(call)}/takeover", null);
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task ALiveCallsCostTicksOnTheFloorAsItsBlocksAreDebited()
+    {
+        var (tenant, supervisor, _) = await SupervisorAsync();
+        var key = supervisor.DefaultRequestHeaders.Authorization!.Parameter!;
+        await using var hub = await LiveHubClient.ConnectAsync(host, key);
+        var events = System.Threading.Channels.Channel.CreateUnbounded<JsonElement>();
+        hub.On<JsonElement>("event", e => events.Writer.TryWrite(e));
+        await hub.InvokeAsync<JsonElement>("SubscribeTenant");
+
+        var call = await PlaceAsync(tenant, SupervisionFixture.Answers);
+        var charged = new List<long>();
+        using (var patience = new CancellationTokenSource(Patience))
+        {
+            while (charged.Distinct().Count(c => c > 0) < 3)
+            {
+                var e = await events.Reader.ReadAsync(patience.Token);
+                if (e.GetProperty("type").GetString() == "call.updated" && e.GetProperty("sourceId").GetString() == Id(call))
+                    charged.Add(e.GetProperty("payload").GetProperty("call").GetProperty("chargedSoFar").GetInt64());
+            }
+        }
+        // Money only ever goes up while the call is live.
+        Assert.Equal(charged.Order(), charged);
+        await HangUpAsync(supervisor, call);
     }
 
     private async Task<(CallTenant Tenant, HttpClient Supervisor, string KeyId)> SupervisorAsync()

@@ -389,7 +389,8 @@ async function watchCall(callId: string): Promise<void> {
 function renderDetail(call: CallView): void {
   const agent = agentOf(call.agentId);
   $("detail-title").textContent = `Call to ${call.to}`;
-  $("detail-summary").textContent = `${call.status}${call.endReason ? ` (${call.endReason})` : ""} · ${agent.name} · ${call.id}${call.takenOverBy ? ` · taken over by ${call.takenOverBy}` : ""}`;
+  const charged = call.currency && call.chargedSoFar ? ` · charged ${money(call.chargedSoFar, call.currency)}` : "";
+  $("detail-summary").textContent = `${call.status}${call.endReason ? ` (${call.endReason})` : ""} · ${agent.name} · ${call.id}${charged}${call.takenOverBy ? ` · taken over by ${call.takenOverBy}` : ""}`;
   const live = call.status !== "ended";
   for (const id of ["listen", "barge", "takeover", "hangup"]) $<HTMLButtonElement>(id).disabled = !live;
   $<HTMLButtonElement>("takeover").disabled = !live || call.status !== "answered" || !!call.takenOverBy;

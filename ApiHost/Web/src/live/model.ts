@@ -11,7 +11,7 @@ export interface CallView {
   id: string; agentId: string; brandId?: string | null; campaignId?: string | null; leadId?: string | null; to: string;
   status: CallStatus; queuedAt: string; dialingAt?: string | null; ringingAt?: string | null; answeredAt?: string | null;
   endedAt?: string | null; abandoned?: boolean; takenOverBy?: string | null; estimatedPerMinute?: number | null; currency?: string | null;
-  endReason?: string | null;
+  endReason?: string | null; chargedSoFar?: number;
 }
 
 export interface TranscriptSegment { id: string; speaker: "agent" | "callee" | "coach"; text: string; startMs: number; endMs: number; final: boolean }
