@@ -68,7 +68,17 @@ public sealed class LiveHub(LiveStreamBridge bridge, IGrainFactory grains, TimeP
 
     public Task UnsubscribeTenant() => bridge.LeaveAsync(Context.ConnectionId, LiveStreamIds.Tenant(Tenant));
 
-    public override Task OnDisconnectedAsync(Exception? exception) => bridge.LeaveAllAsync(Context.ConnectionId);
+    public override Task OnConnectedAsync()
+    {
+        LiveHubMetrics.Connected();
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        LiveHubMetrics.Disconnected();
+        return bridge.LeaveAllAsync(Context.ConnectionId);
+    }
 
     private static CallId ParseCall(string callId) => PrefixedId.TryParse<CallId>(callId, out var id) ? id : throw NoSuchCall();
 

@@ -63,8 +63,26 @@ public sealed partial class CallGrain(
         // first tick (timer or reminder) re-saves, which is idempotent.
         _projectionBehind = Exists;
         if (Exists && !Progress.IsEnded) StartWatchdogTimer(soon: true);
+        HoldLive(Exists && !Progress.IsEnded && Progress.DialingAt is not null);
         ResumeBilling();
         return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        HoldLive(false);
+        return Task.CompletedTask;
+    }
+
+    // Whether this activation counts in the silo's live-call gauge: set while the call is between its dial and its end.
+    private bool _heldLive;
+
+    private void HoldLive(bool live)
+    {
+        if (live == _heldLive) return;
+        _heldLive = live;
+        if (live) CallMetrics.LiveHeld();
+        else CallMetrics.LiveReleased();
     }
 
     /// <summary>Now, to the microsecond: PostgreSQL keeps no finer, and the projection must agree with the grain.</summary>
@@ -222,6 +240,8 @@ public sealed partial class CallGrain(
         }
         var from = Progress;
         state.State = state.State with { Progress = next };
+        CallMetrics.Transition(from, next, state.State.AnsweredBy);
+        HoldLive(!next.IsEnded && next.DialingAt is not null);
         var events = new List<CallEvent> { CallHistory.Transition(from, next) };
         if (extraEvents is not null) events.AddRange(extraEvents);
         // An unanswered call has nothing to wait for: it settles (releases its reservation) before its end is written,

@@ -14,6 +14,12 @@ public static class PrometheusExporter
     {
         if (Interlocked.Exchange(ref _started, 1) == 1) return;
         Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions { SuppressMeters = true });
-        MeterAdapter.StartListening();
+        MeterAdapter.StartListening(new MeterAdapterOptions
+        {
+            // The buckets an instrument advises (the platform's own histograms do), else prometheus-net's defaults.
+            ResolveHistogramBuckets = instrument => instrument is System.Diagnostics.Metrics.Histogram<double> { Advice.HistogramBucketBoundaries: { } buckets }
+                ? buckets.ToArray()
+                : MeterAdapterOptions.DefaultHistogramBuckets,
+        });
     }
 }

@@ -21,27 +21,35 @@ public sealed class LiveKitWebhookReceiver(IGrainFactory grains, IServiceProvide
 
     public async Task<LiveKitWebhookReceipt> ReceiveAsync(ReadOnlyMemory<byte> body, string? authorization)
     {
+        var (receipt, eventName) = await JudgeAsync(body, authorization);
+        LiveKitWebhookMetrics.Received(eventName, receipt.Outcome);
+        return receipt;
+    }
+
+    /// <summary>The verdict on one webhook, and its event name as far as it is known (only a verified webhook names one).</summary>
+    private async Task<(LiveKitWebhookReceipt Receipt, string? EventName)> JudgeAsync(ReadOnlyMemory<byte> body, string? authorization)
+    {
         if (_verifier is null)
-            return new(LiveKitWebhookOutcome.NotConfigured, "Without LiveKit:ApiKey and LiveKit:ApiSecret no webhook can be verified.");
+            return (new(LiveKitWebhookOutcome.NotConfigured, "Without LiveKit:ApiKey and LiveKit:ApiSecret no webhook can be verified."), null);
         var verification = _verifier.Verify(body.ToArray(), authorization ?? "");
         if (!verification.IsValid)
         {
             logger.LogWarning("Refused a LiveKit webhook: {Reason}", verification.FailureReason);
-            return new(LiveKitWebhookOutcome.NotVerified, verification.FailureReason);
+            return (new(LiveKitWebhookOutcome.NotVerified, verification.FailureReason), null);
         }
 
         var webhook = verification.Event!;
         // egress_ended names its room in the egress info; the other events in the room.
         var roomName = webhook.Room?.Name ?? webhook.EgressInfo?.RoomName;
         if (!CallEvents.Contains(webhook.Event) || !CallRoomName.TryParse(roomName, out var tenant, out var call) || webhook.Participant?.Permission?.Hidden == true)
-            return new(LiveKitWebhookOutcome.Ignored);
-        if (string.IsNullOrEmpty(webhook.Id)) return new(LiveKitWebhookOutcome.MissingEventId, "LiveKit webhooks carry an id (EV_…).");
+            return (new(LiveKitWebhookOutcome.Ignored), webhook.Event);
+        if (string.IsNullOrEmpty(webhook.Id)) return (new(LiveKitWebhookOutcome.MissingEventId, "LiveKit webhooks carry an id (EV_…)."), webhook.Event);
 
         var callEvent = ToCallEvent(webhook);
         // A recording's end is the recording's business; every other event only when it can change a call.
-        if (webhook.Event != "egress_ended" && !CallLifecycle.Concerns(callEvent)) return new(LiveKitWebhookOutcome.Ignored);
+        if (webhook.Event != "egress_ended" && !CallLifecycle.Concerns(callEvent)) return (new(LiveKitWebhookOutcome.Ignored), webhook.Event);
         await grains.GetCall(tenant, call).OnLiveKitEventAsync(callEvent);
-        return new(LiveKitWebhookOutcome.Delivered);
+        return (new(LiveKitWebhookOutcome.Delivered), webhook.Event);
     }
 
     private static LiveKitCallEvent ToCallEvent(LiveKitWebhookEvent webhook) => new()

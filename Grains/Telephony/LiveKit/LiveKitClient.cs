@@ -205,18 +205,27 @@ public sealed class LiveKitClient
         var payload = JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), LiveKitJson.Requests);
         return _retry.ExecuteAsync(mode, async ct =>
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var outcome = "error";
             try
             {
-                return await SendOnceAsync<T>(uri, payload, _tokens.ForServerApi(video, sip), timeout, ct);
+                var reply = await SendOnceAsync<T>(uri, payload, _tokens.ForServerApi(video, sip), timeout, ct);
+                outcome = "ok";
+                return reply;
             }
             catch (LiveKitTwirpException error)
             {
+                outcome = error.Code;
                 // not_found is an answer more than a failure (closing a room LiveKit already closed is every call's
                 // ending): the caller decides what it means and logs it if it matters.
                 _logger.Log(error.Code == "not_found" ? LogLevel.Debug : LogLevel.Warning,
                     "LiveKit {Service}/{Method} failed with {TwirpCode} (HTTP {HttpStatus}): {TwirpMessage}",
                     service, method, error.Code, error.HttpStatus, error.Message);
                 throw;
+            }
+            finally
+            {
+                LiveKitMetrics.Request(method, outcome, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             }
         }, cancellationToken);
     }

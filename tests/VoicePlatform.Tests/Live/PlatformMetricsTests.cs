@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using VoicePlatform.Tests.Calls;
+using VoicePlatform.Tests.Http;
+using VoicePlatform.Tests.LiveKit;
+
+using static VoicePlatform.Tests.Calls.CallTestSupport;
+
+namespace VoicePlatform.Tests.Live;
+
+/// <summary>
+/// The platform's own Prometheus figures on a real scrape after a real call: calls started and ended by end reason,
+/// set-up and talk time, live calls, LiveKit requests by method, LiveKit webhooks by event and verdict, live hub
+/// connections — with bounded labels only (never a tenant, call or user), and valid by <c>promtool check metrics</c>.
+/// </summary>
+[Collection(DemoCallsCollection.Name)]
+public sealed partial class PlatformMetricsTests(DemoCallsFixture host)
+{
+    private static readonly HashSet<string> BoundedLabels = ["direction", "end_reason", "method", "outcome", "event", "verdict", "le"];
+
+    [Fact]
+    public async Task ACallShowsInThePlatformsMetricsWithBoundedLabelsOnly()
+    {
+        var tenant = await host.TenantWithCallerIdAsync();
+        var before = await ScrapeAsync();
+        await using var hub = await LiveHubClient.ConnectAsync(host, await host.IssueKeyAsync(tenant.Id, "floor", "supervisor"));
+
+        var call = await PlaceAsync(tenant, DemoCallsFixture.Answers);
+        await WaitForAsync(tenant, call, c => c.GetProperty("status").GetString() == "ended");
+        var after = await ScrapeAsync();
+
+        Assert.True(Value(after, "voiceplatform_calls_started", "direction=\"outbound\"") > Value(before, "voiceplatform_calls_started", "direction=\"outbound\""));
+        Assert.True(Sum(after, "voiceplatform_calls_ended") > Sum(before, "voiceplatform_calls_ended"));
+        Assert.True(Sum(after, "voiceplatform_calls_setup_duration_seconds_count") > Sum(before, "voiceplatform_calls_setup_duration_seconds_count"));
+        Assert.True(Sum(after, "voiceplatform_calls_talk_duration_seconds_count") > Sum(before, "voiceplatform_calls_talk_duration_seconds_count"));
+        Assert.Contains("voiceplatform_calls_live{", after);
+        Assert.True(Value(after, "voiceplatform_livekit_request_duration_seconds_count", "method=\"CreateSIPParticipant\",outcome=\"ok\"") >= 1);
+        Assert.True(Value(after, "voiceplatform_livekit_webhooks_received", "event=\"participant_left\",verdict=\"delivered\"") >= 1);
+        Assert.True(Sum(after, "voiceplatform_livehub_connections") >= 1);
+
+        // Only bounded labels, on every platform series.
+        var ours = after.Split('\n').Where(l => l.StartsWith("voiceplatform_", StringComparison.Ordinal)).ToList();
+        foreach (var line in ours)
+            foreach (Match label in LabelName().Matches(line))
+                Assert.True(BoundedLabels.Contains(label.Groups[1].Value), $"unbounded label in {line}");
+        Assert.DoesNotContain(tenant.Id, after);
+        Assert.DoesNotContain(Id(call), after);
+
+        // The platform's families pass promtool's lint (the runtime's own meters are checked in issue 13's work).
+        var families = string.Join('\n', after.Split('\n').Where(l => l.Contains("voiceplatform_", StringComparison.Ordinal))) + "\n";
+        var (exitCode, stdout, stderr) = await NodeLiveKitSdk.RunAsync("promtool", ["check", "metrics"], AppContext.BaseDirectory, families, TimeSpan.FromSeconds(30));
+        Assert.True(exitCode == 0, $"promtool check metrics: {stdout}{stderr}");
+    }
+
+    private async Task<string> ScrapeAsync() => await host.Anonymous().GetStringAsync("metrics");
+
+    private static double Value(string scrape, string name, string labels) =>
+        scrape.Split('\n').Where(l => l.StartsWith($"{name}{{", StringComparison.Ordinal) && l.Contains(labels, StringComparison.Ordinal))
+            .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
+
+    private static double Sum(string scrape, string name) =>
+        scrape.Split('\n').Where(l => l.StartsWith($"{name}{{", StringComparison.Ordinal) || l.StartsWith($"{name} ", StringComparison.Ordinal))
+            .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
+
+    [GeneratedRegex("""[{,]([a-zA-Z_][a-zA-Z0-9_]*)=""")]
+    private static partial Regex LabelName();
+}
