@@ -63,7 +63,9 @@ public sealed partial class WalletGrain(
         foreach (var operation in operations) WalletRules.EnsureValid(operation);
         var requests = operations.Select(WalletRequest.For).ToArray();
         Enqueue(requests);
-        return await Task.WhenAll(requests.Select(r => r.Answer.Task));
+        var results = await Task.WhenAll(requests.Select(r => r.Answer.Task));
+        for (var i = 0; i < results.Length; i++) WalletMetrics.Answered(operations[i], results[i]);
+        return results;
     }
 
     private void Enqueue(IReadOnlyList<WalletRequest> requests)

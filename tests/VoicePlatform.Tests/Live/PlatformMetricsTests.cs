@@ -16,7 +16,7 @@ namespace VoicePlatform.Tests.Live;
 [Collection(DemoCallsCollection.Name)]
 public sealed partial class PlatformMetricsTests(DemoCallsFixture host)
 {
-    private static readonly HashSet<string> BoundedLabels = ["direction", "end_reason", "method", "outcome", "event", "verdict", "le"];
+    private static readonly HashSet<string> BoundedLabels = ["direction", "end_reason", "method", "outcome", "event", "verdict", "kind", "status", "le"];
 
     [Fact]
     public async Task ACallShowsInThePlatformsMetricsWithBoundedLabelsOnly()
@@ -37,6 +37,7 @@ public sealed partial class PlatformMetricsTests(DemoCallsFixture host)
         Assert.True(Value(after, "voiceplatform_livekit_request_duration_seconds_count", "method=\"CreateSIPParticipant\",outcome=\"ok\"") >= 1);
         Assert.True(Value(after, "voiceplatform_livekit_webhooks_received", "event=\"participant_left\",verdict=\"delivered\"") >= 1);
         Assert.True(Sum(after, "voiceplatform_livehub_connections") >= 1);
+        Assert.True(Value(after, "voiceplatform_wallet_operations", "kind=\"reserve\",status=\"applied\"") > Value(before, "voiceplatform_wallet_operations", "kind=\"reserve\",status=\"applied\""));
 
         // Only bounded labels, on every platform series.
         var ours = after.Split('\n').Where(l => l.StartsWith("voiceplatform_", StringComparison.Ordinal)).ToList();
