@@ -48,7 +48,10 @@ public sealed partial class PlatformMetricsTests(DemoCallsFixture host)
         Assert.DoesNotContain(Id(call), after);
 
         // The platform's families pass promtool's lint (the runtime's own meters are checked in issue 13's work).
-        var families = string.Join('\n', after.Split('\n').Where(l => l.Contains("voiceplatform_", StringComparison.Ordinal))) + "\n";
+        // The platform's families only: their samples and their HELP and TYPE lines (other series may carry
+        // "voiceplatform" in a label value, a database name for one).
+        var families = string.Join('\n', after.Split('\n').Where(l => l.StartsWith("voiceplatform_", StringComparison.Ordinal)
+            || l.StartsWith("# HELP voiceplatform_", StringComparison.Ordinal) || l.StartsWith("# TYPE voiceplatform_", StringComparison.Ordinal))) + "\n";
         var (exitCode, stdout, stderr) = await NodeLiveKitSdk.RunAsync("promtool", ["check", "metrics"], AppContext.BaseDirectory, families, TimeSpan.FromSeconds(30));
         Assert.True(exitCode == 0, $"promtool check metrics: {stdout}{stderr}");
     }
