@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using VoicePlatform.Tests.Calls;
 using VoicePlatform.Tests.Http;
-using VoicePlatform.Tests.LiveKit;
+using VoicePlatform.Tests.Infrastructure;
 
 using static VoicePlatform.Tests.Calls.CallTestSupport;
 
@@ -52,7 +52,8 @@ public sealed partial class PlatformMetricsTests(DemoCallsFixture host)
         // "voiceplatform" in a label value, a database name for one).
         var families = string.Join('\n', after.Split('\n').Where(l => l.StartsWith("voiceplatform_", StringComparison.Ordinal)
             || l.StartsWith("# HELP voiceplatform_", StringComparison.Ordinal) || l.StartsWith("# TYPE voiceplatform_", StringComparison.Ordinal))) + "\n";
-        var (exitCode, stdout, stderr) = await NodeLiveKitSdk.RunAsync("promtool", ["check", "metrics"], AppContext.BaseDirectory, families, TimeSpan.FromSeconds(30));
+        var (exitCode, stdout, stderr) = await ProcessRunner.CaptureAsync("promtool", ["check", "metrics"], AppContext.BaseDirectory, families, TimeSpan.FromSeconds(30),
+            "promtool comes with Debian's prometheus package (apt-get install prometheus; .ci/run installs it).");
         Assert.True(exitCode == 0, $"promtool check metrics: {stdout}{stderr}");
     }
 

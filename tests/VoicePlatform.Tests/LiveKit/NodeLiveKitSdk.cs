@@ -1,6 +1,7 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+
+using VoicePlatform.Tests.Infrastructure;
 
 namespace VoicePlatform.Tests.LiveKit;
 
@@ -48,49 +49,8 @@ internal static class NodeLiveKitSdk
         throw new InvalidOperationException("tests/livekit-node-check/check.mjs was not found above " + AppContext.BaseDirectory);
     }
 
-    internal static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(
-        string fileName, IReadOnlyList<string> arguments, string folder, string? stdin, TimeSpan timeout)
-    {
-        var startInfo = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = folder,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments) startInfo.ArgumentList.Add(argument);
-
-        Process process;
-        try
-        {
-            process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {fileName}.");
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException(
-                $"'{fileName}' is not installed or not on PATH ({e.Message}). The LiveKit cross-check needs Node.js 18+ with npm: " +
-                "install it (e.g. 'apt-get install nodejs npm', or from https://nodejs.org) and run the tests again.", e);
-        }
-
-        using (process)
-        {
-            var stdoutTask = process.StandardOutput.ReadToEndAsync();
-            var stderrTask = process.StandardError.ReadToEndAsync();
-            if (stdin is not null) await process.StandardInput.WriteAsync(stdin);
-            process.StandardInput.Close();
-            using var cts = new CancellationTokenSource(timeout);
-            try
-            {
-                await process.WaitForExitAsync(cts.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish within {timeout}.");
-            }
-
-            return (process.ExitCode, await stdoutTask, await stderrTask);
-        }
-    }
+    private static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(
+        string fileName, IReadOnlyList<string> arguments, string folder, string? stdin, TimeSpan timeout) =>
+        ProcessRunner.CaptureAsync(fileName, arguments, folder, stdin, timeout,
+            "The LiveKit cross-check needs Node.js 18+ with npm: install it (e.g. 'apt-get install nodejs npm', or from https://nodejs.org) and run the tests again.");
 }

@@ -1,4 +1,4 @@
-using VoicePlatform.Tests.LiveKit;
+using VoicePlatform.Tests.Infrastructure;
 
 namespace VoicePlatform.Tests.Wallboard;
 
@@ -17,7 +17,8 @@ internal static class AxeCore
         {
             if (!File.Exists(script))
             {
-                var (exitCode, stdout, stderr) = await NodeLiveKitSdk.RunAsync("npm", ["ci", "--no-audit", "--no-fund"], folder, null, TimeSpan.FromMinutes(3));
+                var (exitCode, stdout, stderr) = await ProcessRunner.CaptureAsync("npm", ["ci", "--no-audit", "--no-fund"], folder, null, TimeSpan.FromMinutes(3),
+                    "The accessibility check installs axe-core with npm: install Node.js and npm (apt-get install nodejs npm).");
                 Assert.True(exitCode == 0, $"npm ci in {folder} exited with {exitCode}:\n{stdout}\n{stderr}");
             }
         }
