@@ -31,6 +31,9 @@ public sealed class BenchPlatform : IAsyncDisposable
     /// <summary>The API host's base URL (LiveKit's webhooks and the agent worker's reports go here).</summary>
     public string ApiUrl => _api.Urls.First();
 
+    /// <summary>The API host's services (its cluster client among them).</summary>
+    public IServiceProvider ApiServices => _api.Services;
+
     /// <summary>The emulator's process id when it runs as its own process (its CPU is then counted apart).</summary>
     public int? EmulatorProcessId => _emulatorProcess?.Id;
 
