@@ -28,6 +28,7 @@ public static class VoicePlatformApi
         api.MapLeadImportsApi();
         api.MapLiveApi();
         api.MapCallSupervisionApi();
+        api.MapWebhooksApi();
         return app;
     }
 }

@@ -15,6 +15,7 @@ using VoicePlatform.Leads;
 using VoicePlatform.Personas;
 using VoicePlatform.Telephony;
 using VoicePlatform.Tenants;
+using VoicePlatform.Webhooks;
 
 namespace VoicePlatform.ApiHost.Hosting;
 
@@ -75,6 +76,19 @@ public static class OpenApiExamples
         Status = AgentStatus.Active,
     };
 
+    private static readonly WebhookEndpointView WebhookEndpointSample = new()
+    {
+        Id = PrefixedId.Derive<WebhookEndpointId>("example"), Url = "https://hooks.brightsmile.example/voiceplatform", Description = "CRM sync",
+        EventTypes = [WebhookEventTypes.CallEnded, WebhookEventTypes.LeadCompleted, WebhookEventTypes.WalletLowBalance],
+        Status = WebhookEndpointStatus.Enabled, Revision = 1, CreatedAt = At, UpdatedAt = At,
+    };
+
+    private static readonly WebhookDelivery WebhookDeliverySample = new()
+    {
+        Id = "dlv_1042", EndpointId = WebhookEndpointSample.Id, EventId = "evt_k3p9q2xam4r8t2wqbc5d6f7g8h", EventType = WebhookEventTypes.CallEnded,
+        Status = WebhookDeliveryStatus.Delivered, Attempts = 2, LastStatusCode = 200, CreatedAt = At, DeliveredAt = At.AddSeconds(4),
+    };
+
     private static readonly BrandBadge Badge = new() { Id = Brand, Name = BrandProfileSample.CompanyName };
 
     private static readonly CampaignSettings CampaignSample = new()
@@ -121,6 +135,9 @@ public static class OpenApiExamples
         [typeof(OutcomeRequest)] = new OutcomeRequest(1, CallDisposition.CallbackRequested, new DateTimeOffset(2026, 11, 25, 15, 0, 0, TimeSpan.Zero),
             ["warm"], new Dictionary<string, string> { ["preferred_day"] = "Wednesday" }, "Interested in whitening; asked to be called back Wednesday afternoon."),
         [typeof(TransferRequest)] = new TransferRequest("+15125550142"),
+        [typeof(WebhookEndpointRequest)] = new WebhookEndpointRequest("https://hooks.brightsmile.example/voiceplatform", "CRM sync",
+            [WebhookEventTypes.CallEnded, WebhookEventTypes.LeadCompleted, WebhookEventTypes.WalletLowBalance]),
+        [typeof(RotateWebhookSecretRequest)] = new RotateWebhookSecretRequest(86_400),
         [typeof(WhisperRequest)] = new WhisperRequest("She asked about price twice: offer the Tuesday cleaning special now."),
         [typeof(SupervisorSeatRequest)] = new SupervisorSeatRequest("supervisor-key_abcdefghijklmnop-x7k2qp"),
         [typeof(PlaceCallRequest)] = new PlaceCallRequest(Agent.Value, "+15125550199", PrefixedId.Derive<PhoneNumberId>("example").Value,
@@ -313,6 +330,20 @@ public static class OpenApiExamples
         [typeof(TelephonyClaimView)] = ClaimSample,
         [typeof(IReadOnlyList<TelephonyClaimView>)] = new List<TelephonyClaimView> { ClaimSample with { Contenders = [new TelephonyClaimHolder { Tenant = TenantId.FromIdempotencyKey("other"), RecordId = PrefixedId.Derive<PhoneNumberId>("other").Value }] } },
         [typeof(ReassignClaimRequest)] = new ReassignClaimRequest(Tenant.Value, Number.Value),
+        [typeof(WebhookEndpointView)] = WebhookEndpointSample,
+        [typeof(WebhookSecretIssued)] = new WebhookSecretIssued { Endpoint = WebhookEndpointSample, Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" },
+        [typeof(Page<WebhookEndpointView>)] = new Page<WebhookEndpointView> { Items = [WebhookEndpointSample] },
+        [typeof(IReadOnlyList<string>)] = WebhookEventTypes.All,
+        [typeof(WebhookDelivery)] = WebhookDeliverySample with
+        {
+            AttemptLog =
+            [
+                new WebhookAttempt { Number = 1, At = At, StatusCode = 503, LatencyMs = 41, Error = "HTTP 503: upstream unavailable" },
+                new WebhookAttempt { Number = 2, At = At.AddSeconds(4), StatusCode = 200, LatencyMs = 37 },
+            ],
+            Body = """{"id":"evt_k3p9q2xam4r8t2wqbc5d6f7g8h","type":"call.ended","tenantId":"tnt_example","sourceId":"cal_example","sourceEpoch":"durable","sequence":3,"at":"2026-11-23T09:32:12.000000Z","payload":{"call":{"id":"cal_example","status":"ended"},"cost":{"settled":true}}}""",
+        },
+        [typeof(Page<WebhookDelivery>)] = new Page<WebhookDelivery> { Items = [WebhookDeliverySample], Next = WebhookDeliverySample.Id },
         [typeof(Page<SipTrunkSummary>)] = new Page<SipTrunkSummary>
         {
             Items = [new SipTrunkSummary { Id = Trunk, Name = "Twilio US outbound", LiveKitTrunkId = "ST_a1B2c3D4e5F6", Numbers = ["+15125550100"], Status = SipTrunkStatus.Active }],

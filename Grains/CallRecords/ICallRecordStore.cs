@@ -13,8 +13,11 @@ namespace VoicePlatform.Grains.CallRecords;
 /// </summary>
 public interface ICallRecordStore
 {
-    /// <summary>Upserts <paramref name="record"/> (unless a higher revision is stored) and adds the new events, atomically.</summary>
-    Task SaveAsync(CallRecord record, IReadOnlyList<CallEvent> events, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Upserts <paramref name="record"/> (unless a higher revision is stored) and adds the new events, atomically — with
+    /// the call's webhook events (<paramref name="tenantEvents"/>) recorded in the outbox in the same transaction.
+    /// </summary>
+    Task SaveAsync(CallRecord record, IReadOnlyList<CallEvent> events, IReadOnlyList<VoicePlatform.Webhooks.TenantEvent>? tenantEvents = null, CancellationToken cancellationToken = default);
 
     /// <summary>Adds the events whose keys the call does not have yet.</summary>
     Task AppendEventsAsync(TenantId tenant, CallId call, IReadOnlyList<CallEvent> events, CancellationToken cancellationToken = default);

@@ -10,11 +10,11 @@ namespace VoicePlatform.Grains.CallRecords;
 /// The development-mode store: one process, so plain locked collections. It follows the same rules as the
 /// PostgreSQL store (revisions, unique event keys, final segments), which the shared contract tests check.
 /// </summary>
-public sealed class InMemoryCallRecordStore : ICallRecordStore
+public sealed class InMemoryCallRecordStore(VoicePlatform.Grains.Webhooks.IWebhookStore? webhooks = null) : ICallRecordStore
 {
     private readonly ConcurrentDictionary<(TenantId, CallId), CallData> _calls = new();
 
-    public Task SaveAsync(CallRecord record, IReadOnlyList<CallEvent> events, CancellationToken cancellationToken = default)
+    public Task SaveAsync(CallRecord record, IReadOnlyList<CallEvent> events, IReadOnlyList<VoicePlatform.Webhooks.TenantEvent>? tenantEvents = null, CancellationToken cancellationToken = default)
     {
         var data = _calls.GetOrAdd((record.TenantId, record.CallId), _ => new CallData());
         lock (data)
@@ -22,7 +22,7 @@ public sealed class InMemoryCallRecordStore : ICallRecordStore
             if (data.Record is null || record.Revision >= data.Record.Revision) data.Record = AtStoredPrecision(record);
             Append(data, events);
         }
-        return Task.CompletedTask;
+        return tenantEvents is { Count: > 0 } && webhooks is not null ? webhooks.AppendAsync(tenantEvents, cancellationToken) : Task.CompletedTask;
     }
 
     public Task AppendEventsAsync(TenantId tenant, CallId call, IReadOnlyList<CallEvent> events, CancellationToken cancellationToken = default)

@@ -10,6 +10,7 @@ using VoicePlatform.Grains.Telephony.LiveKit;
 using VoicePlatform.Pricing;
 using VoicePlatform.Telephony;
 using VoicePlatform.Tenants;
+using VoicePlatform.Webhooks;
 
 namespace VoicePlatform.Grains.Calls;
 
@@ -46,6 +47,9 @@ public sealed partial class CallGrain(
     private bool _projectionBehind;
     // What this activation last told the call's lead; a new activation tells again (the lead ignores repeats).
     private (CallEndReason, CallDisposition?)? _toldLead;
+
+    // The webhook event types this activation has put in the outbox (with a call-record save); see CallWebhookEvents.
+    private readonly HashSet<string> _webhookEventsRecorded = new(StringComparer.Ordinal);
 
     private (TenantId Tenant, CallId Call)? _key;
     private CallDialer? _liveKitSide;
@@ -296,9 +300,15 @@ public sealed partial class CallGrain(
     {
         try
         {
-            await store.SaveAsync(state.State.ToRecord(Key.Tenant, Key.Call), _unprojected.ToArray());
+            var webhookEvents = CallWebhookEvents.Implied(state.State, Key.Tenant, View(), _webhookEventsRecorded);
+            await store.SaveAsync(state.State.ToRecord(Key.Tenant, Key.Call), _unprojected.ToArray(), webhookEvents);
             _unprojected.Clear();
             _projectionBehind = false;
+            if (webhookEvents.Count > 0)
+            {
+                foreach (var recorded in webhookEvents) _webhookEventsRecorded.Add(recorded.Type);
+                await GrainFactory.GetTenantWebhooks(Key.Tenant).WakeAsync();
+            }
         }
         catch (Exception e)
         {

@@ -57,6 +57,8 @@ public sealed partial class CampaignGrain
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // A previous activation may have written a transition and died before its event reached the outbox.
+        await RecordPendingEventsAsync();
         if (!Exists || state.State.Status == CampaignStatus.Draft) return;
         // The attempts in flight are the leads the table holds as Dialing: nothing in grain state, nothing lost in a crash.
         string? after = null;
@@ -279,7 +281,7 @@ public sealed partial class CampaignGrain
     {
         var now = clock.GetUtcNow();
         var previous = state.State;
-        await state.WriteOrRevertAsync(previous with
+        var next = previous with
         {
             Status = phase.Status,
             PausedFor = phase.PausedFor,
@@ -288,7 +290,12 @@ public sealed partial class CampaignGrain
             FinishedAt = phase.IsFinal ? now : null,
             Revision = previous.Revision + 1,
             UpdatedAt = time.GetUtcNow(),
-        });
+        };
+        // The transition's webhook event goes into the state it is written with, then into the outbox before this returns.
+        if (CampaignWebhookEvents.For(Key.Tenant, previous.Status, next, ViewOf(next), next.UpdatedAt) is { } happened)
+            next = next with { PendingEvents = [.. previous.PendingEvents, happened] };
+        await state.WriteOrRevertAsync(next);
+        await RecordPendingEventsAsync();
         await PublishAsync();
         PublishProgressNow();
         logger.LogInformation("Campaign {CampaignId} of tenant {TenantId} {From} -> {To} ({Detail})", Key.Campaign, Key.Tenant, previous.Status, phase.Status, detail);

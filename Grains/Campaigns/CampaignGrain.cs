@@ -9,6 +9,7 @@ using VoicePlatform.Grains.Campaigns.Calling;
 using VoicePlatform.Grains.Common;
 using VoicePlatform.Grains.DoNotCall;
 using VoicePlatform.Grains.Leads;
+using VoicePlatform.Grains.Webhooks;
 using VoicePlatform.Leads;
 using VoicePlatform.Telephony;
 using VoicePlatform.Tenants;
@@ -28,7 +29,8 @@ public sealed partial class CampaignGrain(
     IOptions<CallMeteringOptions> metering,
     IOptions<CampaignDialingOptions> dialing,
     IOptions<VoicePlatform.Grains.Live.LiveEventOptions> liveOptions,
-    ILogger<CampaignGrain> logger) : Grain, ICampaignGrain, IRemindable
+    ILogger<CampaignGrain> logger,
+    TenantEventOutbox outbox) : Grain, ICampaignGrain, IRemindable
 {
     private (TenantId Tenant, CampaignId Campaign)? _key;
 
@@ -200,16 +202,28 @@ public sealed partial class CampaignGrain(
         Id = Key.Campaign, Name = state.State.Settings!.Name, Status = state.State.Status, AgentId = state.State.Settings.AgentId, BrandId = state.State.BrandId!.Value,
     });
 
-    private CampaignView View() => new()
+    private CampaignView View() => ViewOf(state.State);
+
+    private CampaignView ViewOf(CampaignState campaign) => new()
     {
         Id = Key.Campaign,
-        Settings = state.State.Settings!,
-        BrandId = state.State.BrandId!.Value,
-        Status = state.State.Status,
-        PausedFor = state.State.PausedFor,
-        StatusDetail = state.State.StatusDetail,
-        Revision = state.State.Revision,
-        CreatedAt = state.State.CreatedAt,
-        UpdatedAt = state.State.UpdatedAt,
+        Settings = campaign.Settings!,
+        BrandId = campaign.BrandId!.Value,
+        Status = campaign.Status,
+        PausedFor = campaign.PausedFor,
+        StatusDetail = campaign.StatusDetail,
+        Revision = campaign.Revision,
+        CreatedAt = campaign.CreatedAt,
+        UpdatedAt = campaign.UpdatedAt,
     };
+
+    /// <summary>
+    /// Puts the state's pending webhook events in the outbox (ids make a repeat harmless) and drops them from memory; the
+    /// next write drops them from storage. When the outbox cannot be reached they stay, for the next write or activation.
+    /// </summary>
+    private async Task RecordPendingEventsAsync()
+    {
+        if (state.State.PendingEvents.Count == 0) return;
+        if (await outbox.RecordAsync(GrainFactory, state.State.PendingEvents)) state.State = state.State with { PendingEvents = [] };
+    }
 }

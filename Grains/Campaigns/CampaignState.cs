@@ -32,4 +32,10 @@ public sealed record CampaignState
     /// at import: what "outside every window" is judged in.
     /// </summary>
     [Id(11)] public IReadOnlyList<string> LeadZoneIds { get; init; } = [];
+
+    /// <summary>
+    /// Webhook events written with the transition that caused them and not yet known to be in the outbox; dropped from
+    /// memory once recorded (and from storage with the next write), recorded again by a new activation (same ids).
+    /// </summary>
+    [Id(12)] public IReadOnlyList<VoicePlatform.Webhooks.TenantEvent> PendingEvents { get; init; } = [];
 }

@@ -15,8 +15,11 @@ public interface ILeadStore
     /// <summary>Inserts the leads the campaign does not have (by number); one already there is left as it is.</summary>
     Task<LeadImportCounts> ImportAsync(IReadOnlyList<LeadRecord> leads, CancellationToken cancellationToken = default);
 
-    /// <summary>Stores <paramref name="lead"/> unless the table holds a higher revision; false when it did not.</summary>
-    Task<bool> UpdateAsync(LeadRecord lead, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Stores <paramref name="lead"/> unless the table holds a higher revision; false when it did not. The lead's webhook
+    /// events (<paramref name="events"/>) are recorded in the outbox in the same transaction, when the row is at this revision.
+    /// </summary>
+    Task<bool> UpdateAsync(LeadRecord lead, IReadOnlyList<VoicePlatform.Webhooks.TenantEvent>? events = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Claims up to <paramref name="limit"/> due leads, earliest first, in one conditional write: each leaves the queue as

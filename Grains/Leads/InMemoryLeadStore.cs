@@ -11,7 +11,7 @@ namespace VoicePlatform.Grains.Leads;
 /// The development-mode lead table: per campaign, the leads by id plus a sorted dial queue (next callable time, id),
 /// so fetching due leads stays a short ordered read here too. The same rules as PostgreSQL.
 /// </summary>
-public sealed class InMemoryLeadStore : ILeadStore
+public sealed class InMemoryLeadStore(VoicePlatform.Grains.Webhooks.IWebhookStore? webhooks = null) : ILeadStore
 {
     private readonly ConcurrentDictionary<(TenantId, CampaignId), CampaignLeads> _campaigns = new();
 
@@ -38,15 +38,16 @@ public sealed class InMemoryLeadStore : ILeadStore
         return Task.FromResult(new LeadImportCounts(added, there));
     }
 
-    public Task<bool> UpdateAsync(LeadRecord lead, CancellationToken cancellationToken = default)
+    public async Task<bool> UpdateAsync(LeadRecord lead, IReadOnlyList<VoicePlatform.Webhooks.TenantEvent>? events = null, CancellationToken cancellationToken = default)
     {
         var campaign = Campaign(lead.TenantId, lead.CampaignId);
         lock (campaign)
         {
-            if (!campaign.ById.TryGetValue(lead.LeadId.Value, out var stored) || stored.Revision >= lead.Revision) return Task.FromResult(false);
+            if (!campaign.ById.TryGetValue(lead.LeadId.Value, out var stored) || stored.Revision >= lead.Revision) return false;
             campaign.Put(AtStoredPrecision(lead with { Phone = stored.Phone, ImportedAt = stored.ImportedAt }));
-            return Task.FromResult(true);
         }
+        if (events is { Count: > 0 } && webhooks is not null) await webhooks.AppendAsync(events, cancellationToken);
+        return true;
     }
 
     public Task<LeadRecord?> GetAsync(TenantId tenant, CampaignId campaign, LeadId lead, CancellationToken cancellationToken = default)

@@ -11,6 +11,7 @@ using VoicePlatform.Grains.Telephony.LiveKit;
 using VoicePlatform.Leads;
 using VoicePlatform.Telephony;
 using VoicePlatform.Tenants;
+using VoicePlatform.Webhooks;
 
 namespace VoicePlatform.Grains.Leads;
 
@@ -182,13 +183,15 @@ public sealed class LeadGrain(
 
     private async Task<bool> WriteAsync(LeadRecord next)
     {
-        if (!await leads.UpdateAsync(next))
+        var events = LeadWebhookEvents.Between(_row, next);
+        if (!await leads.UpdateAsync(next, events))
         {
             // The table holds a newer picture (another claim, or a repeat already applied): re-read, change nothing.
             _row = await leads.GetAsync(Key.Tenant, Key.Campaign, Key.Lead);
             return false;
         }
         _row = next;
+        if (events.Count > 0) await GrainFactory.GetTenantWebhooks(Key.Tenant).WakeAsync();
         return true;
     }
 

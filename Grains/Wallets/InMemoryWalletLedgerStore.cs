@@ -11,7 +11,7 @@ namespace VoicePlatform.Grains.Wallets;
 /// lands whole or not at all, only on the expected sequence, and never with an idempotency key the ledger has —
 /// which the shared contract tests check.
 /// </summary>
-public sealed class InMemoryWalletLedgerStore : IWalletLedgerStore
+public sealed class InMemoryWalletLedgerStore(VoicePlatform.Grains.Webhooks.IWebhookStore? webhooks = null) : IWalletLedgerStore
 {
     private readonly ConcurrentDictionary<TenantId, Ledger> _ledgers = new();
 
@@ -55,7 +55,7 @@ public sealed class InMemoryWalletLedgerStore : IWalletLedgerStore
                 Reservations = reservations,
             };
         }
-        return Task.CompletedTask;
+        return commit.Events.Count > 0 && webhooks is not null ? webhooks.AppendAsync(commit.Events, cancellationToken) : Task.CompletedTask;
     }
 
     public Task<IReadOnlyList<WalletLedgerEntry>> FindAsync(TenantId tenant, IReadOnlyCollection<string> idempotencyKeys, CancellationToken cancellationToken = default)

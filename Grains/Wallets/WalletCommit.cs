@@ -18,6 +18,8 @@ public sealed record WalletCommit
     public required IReadOnlyDictionary<string, long> OpenReservations { get; init; }
     /// <summary>Reservations the entries closed.</summary>
     public required IReadOnlyList<string> ClosedReservations { get; init; }
+    /// <summary>Webhook events the entries cause (credits, low-balance crossings), recorded in the outbox in the same transaction.</summary>
+    public IReadOnlyList<VoicePlatform.Webhooks.TenantEvent> Events { get; init; } = [];
 
     public long Sequence => Entries.Count == 0 ? ExpectedSequence : Entries[^1].Sequence;
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using VoicePlatform.Tenants;
 using VoicePlatform.Wallets;
+using VoicePlatform.Webhooks;
 
 namespace VoicePlatform.Grains.Wallets;
 
@@ -119,6 +120,7 @@ public sealed partial class WalletGrain(
                 var expected = book.Sequence;
                 var plan = Plan(batch, book, known);
 
+                var events = plan.Entries.Count > 0 ? WalletWebhookEvents.Of(Tenant, plan.Entries, plan.Crossings, settings) : [];
                 if (plan.Entries.Count > 0)
                 {
                     var (open, closed) = book.TakeReservationChanges();
@@ -131,6 +133,7 @@ public sealed partial class WalletGrain(
                         LowBalance = book.LowBalance,
                         OpenReservations = open,
                         ClosedReservations = closed,
+                        Events = events,
                     });
                 }
 
@@ -139,6 +142,7 @@ public sealed partial class WalletGrain(
                 _committed = (book.Sequence, book.Balance, book.Reserved);
                 foreach (var entry in plan.Entries) _recent.Add(entry);
                 for (var i = 0; i < batch.Count; i++) batch[i].Answer.TrySetResult(plan.Answers[i]);
+                if (events.Count > 0) GrainFactory.GetTenantWebhooks(Tenant).WakeAsync().Ignore();
                 await PublishAsync(plan.Crossings, book.Threshold, settings.Currency);
                 PublishLive(plan.Crossings, settings, plan.Entries.Count > 0);
                 return;

@@ -13,6 +13,8 @@ using VoicePlatform.Grains.CallRecords;
 using VoicePlatform.Grains.Common;
 using VoicePlatform.Leads;
 using VoicePlatform.Tenants;
+using VoicePlatform.Webhooks;
+using VoicePlatform.Silo.Webhooks;
 using static VoicePlatform.Silo.CallRecords.SqlParameters;
 
 namespace VoicePlatform.Silo.CallRecords;
@@ -38,11 +40,13 @@ public sealed class PostgresCallRecordStore : ICallRecordStore, IAsyncDisposable
     private readonly NpgsqlDataSource _dataSource;
     private readonly CallRecordStoreMetrics _metrics;
     private readonly GroupCommitWriter _writer;
+    private readonly TimeProvider _time;
     private int _disposed;
 
     public PostgresCallRecordStore(string connectionString, ILogger<PostgresCallRecordStore> logger,
-        IMeterFactory? meterFactory = null, int maxBatchWrites = DefaultMaxBatchWrites, TimeSpan? linger = null)
+        IMeterFactory? meterFactory = null, int maxBatchWrites = DefaultMaxBatchWrites, TimeSpan? linger = null, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         // A handful of statement texts run over and over: prepared once per connection, they skip parsing and
         // planning on every batch. Left alone when the connection string chooses for itself.
@@ -66,13 +70,18 @@ public sealed class PostgresCallRecordStore : ICallRecordStore, IAsyncDisposable
 
     // The lists are copied before the call returns: the statements are built when the batch runs (and again if it
     // is retried), and a caller must be free to reuse its list by then.
-    public Task SaveAsync(CallRecord record, IReadOnlyList<CallEvent> events, CancellationToken cancellationToken = default)
+    public Task SaveAsync(CallRecord record, IReadOnlyList<CallEvent> events, IReadOnlyList<TenantEvent>? tenantEvents = null, CancellationToken cancellationToken = default)
     {
         var copy = events.ToArray();
-        return _writer.WriteAsync(record.TenantId, record.CallId, () => copy.Length == 0
-            ? [CallRecordCommands.UpsertRecord(record)]
-            : [CallRecordCommands.UpsertRecord(record), CallRecordCommands.InsertEvents(record.TenantId, record.CallId, copy)],
-            cancellationToken);
+        var outbox = tenantEvents?.ToArray() ?? [];
+        return _writer.WriteAsync(record.TenantId, record.CallId, () =>
+        {
+            // The call's webhook events ride in the record's transaction (the group commit's): no transaction of their own.
+            var commands = new List<NpgsqlBatchCommand>(3) { CallRecordCommands.UpsertRecord(record) };
+            if (copy.Length > 0) commands.Add(CallRecordCommands.InsertEvents(record.TenantId, record.CallId, copy));
+            if (outbox.Length > 0) commands.Add(WebhookOutboxCommands.Append(outbox, _time.GetStoredUtcNow()));
+            return commands;
+        }, cancellationToken);
     }
 
     public Task AppendEventsAsync(TenantId tenant, CallId call, IReadOnlyList<CallEvent> events, CancellationToken cancellationToken = default)

@@ -25,6 +25,13 @@ internal static class SqlParameters
 
     public static NpgsqlParameter BigintArray(long[] values) => Typed(NpgsqlDbType.Array | NpgsqlDbType.Bigint, values);
 
+    public static NpgsqlParameter IntegerArray(int[] values) => Typed(NpgsqlDbType.Array | NpgsqlDbType.Integer, values);
+
+    public static NpgsqlParameter NullableIntegerArray(int?[] values) => Typed(NpgsqlDbType.Array | NpgsqlDbType.Integer, values);
+
+    public static NpgsqlParameter NullableTimeArray(DateTimeOffset?[] values) =>
+        Typed(NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, Array.ConvertAll(values, v => v is { } t ? (DateTime?)Utc(t) : null));
+
     public static NpgsqlParameter BooleanArray(bool[] values) => Typed(NpgsqlDbType.Array | NpgsqlDbType.Boolean, values);
 
     public static NpgsqlParameter TimeArray(DateTimeOffset[] values) =>

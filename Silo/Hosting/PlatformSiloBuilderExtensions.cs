@@ -20,6 +20,8 @@ using VoicePlatform.Grains.Wallets;
 using VoicePlatform.Silo.CallRecords;
 using VoicePlatform.Silo.Storage;
 using VoicePlatform.Silo.Wallets;
+using VoicePlatform.Grains.Webhooks;
+using VoicePlatform.Silo.Webhooks;
 
 namespace VoicePlatform.Silo.Hosting;
 
@@ -93,10 +95,34 @@ public static class PlatformSiloBuilderExtensions
         silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>()
             .GetGrain<ILiveCallSweeperGrain>(ILiveCallSweeperGrain.Key).StartAsync());
         silo.Services.AddValidatedOptions<TelephonyClaimOptions>(silo.Configuration);
+        silo.AddOutboundWebhooks(settings);
         // Records older than platform-wide claims claim what they carry, once per cluster. In the background: a silo
         // must not wait for a pass over every tenant to join.
         silo.AddStartupTask((services, _) => StartClaimsBackfill(services));
         return silo;
+    }
+
+    /// <summary>
+    /// Outbound webhooks: the sender (one connection pool per silo), the outbox hand-off, and the sweep's reminder. The
+    /// all-in-one development mode allows http and loopback targets (a receiver on the developer's machine) unless
+    /// <c>Webhooks:AllowedNetworks</c> says otherwise; production allows neither unless configured.
+    /// </summary>
+    private static void AddOutboundWebhooks(this ISiloBuilder silo, ClusterSettings settings)
+    {
+        var options = silo.Services.AddValidatedOptions<WebhookDeliveryOptions>(silo.Configuration);
+        if (settings.IsDevelopment)
+        {
+            var httpsConfigured = silo.Configuration[$"{WebhookDeliveryOptions.SectionName}:{nameof(WebhookDeliveryOptions.RequireHttps)}"] is not null;
+            options.Configure(o =>
+            {
+                if (!httpsConfigured) o.RequireHttps = false;
+                if (o.AllowedNetworks.Count == 0) o.AllowedNetworks.AddRange(["127.0.0.0/8", "::1/128"]);
+            });
+        }
+        silo.Services.TryAddSingleton<WebhookSender>();
+        silo.Services.TryAddSingleton<TenantEventOutbox>();
+        silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>()
+            .GetGrain<VoicePlatform.Webhooks.IWebhookSweeperGrain>(VoicePlatform.Webhooks.IWebhookSweeperGrain.Key).StartAsync());
     }
 
     private static Task StartClaimsBackfill(IServiceProvider services)
@@ -141,6 +167,7 @@ public static class PlatformSiloBuilderExtensions
         silo.Services.TryAddSingleton<IDoNotCallStore, InMemoryDoNotCallStore>();
         silo.Services.TryAddSingleton<ILeadStore, InMemoryLeadStore>();
         silo.Services.TryAddSingleton<ILeadUploadStore, InMemoryLeadUploadStore>();
+        silo.Services.TryAddSingleton<IWebhookStore, InMemoryWebhookStore>();
     }
 
     private static void UsePostgresProviders(this ISiloBuilder silo, ClusterSettings settings)
@@ -178,5 +205,6 @@ public static class PlatformSiloBuilderExtensions
         silo.Services.TryAddSingleton(_ => new PostgresLeadStore(connectionString));
         silo.Services.TryAddSingleton<ILeadStore>(sp => sp.GetRequiredService<PostgresLeadStore>());
         silo.Services.TryAddSingleton<ILeadUploadStore>(_ => new PostgresLeadUploadStore(connectionString));
+        silo.Services.TryAddSingleton<IWebhookStore>(sp => new PostgresWebhookStore(connectionString, sp.GetService<TimeProvider>()));
     }
 }

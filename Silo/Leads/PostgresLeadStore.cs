@@ -98,9 +98,10 @@ public sealed class PostgresLeadStore(string connectionString) : ILeadStore, IAs
         return new LeadImportCounts(added, leads.Count - added);
     }
 
-    public async Task<bool> UpdateAsync(LeadRecord lead, CancellationToken cancellationToken = default)
+    public async Task<bool> UpdateAsync(LeadRecord lead, IReadOnlyList<VoicePlatform.Webhooks.TenantEvent>? events = null, CancellationToken cancellationToken = default)
     {
-        await using var command = _dataSource.CreateCommand("""
+        await using var batch = _dataSource.CreateBatch();
+        var command = new NpgsqlBatchCommand("""
             UPDATE leads SET status = @status, next_callable_at = @next, attempts = @attempts, disposition = @disposition,
                 status_reason = @reason, revision = @revision, updated_at = @updated, name = @name, email = @email,
                 time_zone = @zone, consent_at = @consent_at, consent_source = @consent_source, variables = @variables,
@@ -126,8 +127,19 @@ public sealed class PostgresLeadStore(string connectionString) : ILeadStore, IAs
         p.Add(new NpgsqlParameter("variables", NpgsqlDbType.Jsonb) { Value = JsonSerializer.Serialize(lead.Variables) });
         p.Add(new NpgsqlParameter("attempt_log", NpgsqlDbType.Jsonb) { Value = JsonSerializer.Serialize(lead.AttemptLog, AttemptJson) });
         p.Add(Nullable("last_dialed_at", NpgsqlDbType.TimestampTz, lead.LastDialedAt?.UtcDateTime));
+        batch.BatchCommands.Add(command);
+        if (events is { Count: > 0 })
+        {
+            // Same transaction (the batch's), and only if the row now holds this revision: an update turned away records nothing
+            // new (a repeat of the same revision finds its events already there, by id).
+            batch.BatchCommands.Add(VoicePlatform.Silo.Webhooks.WebhookOutboxCommands.Append(events, lead.UpdatedAt,
+                "EXISTS (SELECT 1 FROM leads WHERE tenant_id = $9 AND campaign_id = $10 AND lead_id = $11 AND revision = $12)",
+                VoicePlatform.Silo.CallRecords.SqlParameters.Text(lead.TenantId.Value), VoicePlatform.Silo.CallRecords.SqlParameters.Text(lead.CampaignId.Value),
+                VoicePlatform.Silo.CallRecords.SqlParameters.Text(lead.LeadId.Value), VoicePlatform.Silo.CallRecords.SqlParameters.Bigint(lead.Revision)));
+        }
         Interlocked.Increment(ref _updates);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        return command.RecordsAffected == 1;
     }
 
     public async Task<IReadOnlyList<LeadRecord>> ClaimDueAsync(TenantId tenant, CampaignId campaign, DateTimeOffset now, int limit, CancellationToken cancellationToken = default)

@@ -139,6 +139,8 @@ public sealed class PostgresWalletLedgerStore : IWalletLedgerStore, IAsyncDispos
                 Text(tenant.Value), Array(NpgsqlDbType.Text, commit.ClosedReservations, r => r)));
         }
 
+        if (commit.Events.Count > 0) batch.BatchCommands.Add(VoicePlatform.Silo.Webhooks.WebhookOutboxCommands.Append(commit.Events, commit.Entries[^1].At));
+
         try
         {
             await batch.ExecuteNonQueryAsync(cancellationToken);
