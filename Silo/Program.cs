@@ -24,6 +24,7 @@ public static class SiloProgram
             if (migrateOnly) return await MigrateAsync(builder);
 
             PrometheusExporter.Start();
+            builder.AddPlatformTracing("voiceplatform-silo");
             builder.AddVoicePlatformSilo();
             var app = builder.Build();
             app.UseAuthentication();

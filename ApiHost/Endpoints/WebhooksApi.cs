@@ -27,8 +27,8 @@ public static class WebhooksApi
             .Produces<WebhookSecretIssued>(StatusCodes.Status201Created).ProducesValidationProblem();
         api.MapGet("/", ListAsync)
             .WithSummary("List the endpoints, in id order, a page at a time").Produces<Page<WebhookEndpointView>>().ProducesValidationProblem();
-        api.MapGet("/event-types", () => TypedResults.Ok(WebhookEventTypes.All))
-            .WithSummary("Every event type an endpoint can subscribe to").Produces<IReadOnlyList<string>>();
+        api.MapGet("/event-types", ListEventTypes)
+            .WithSummary("Every event type an endpoint can subscribe to, with what it means").Produces<IReadOnlyList<WebhookEventType>>();
         api.MapGet("/{endpointId}", GetAsync)
             .WithSummary("Read an endpoint (never its secret); the ETag is its revision").Produces<WebhookEndpointView>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPut("/{endpointId}", UpdateAsync)
@@ -74,6 +74,8 @@ public static class WebhooksApi
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         return TypedResults.Ok(await grains.GetTenantWebhooks(user.GetTenantId()).ListAsync(after, pageSize));
     }
+
+    public static Ok<IReadOnlyList<WebhookEventType>> ListEventTypes() => TypedResults.Ok(WebhookEventTypes.Described);
 
     public static async Task<Results<Ok<WebhookEndpointView>, ProblemHttpResult>> GetAsync(WebhookEndpointId endpointId, HttpContext http, ClaimsPrincipal user, IGrainFactory grains) =>
         (await grains.GetWebhookEndpoint(user.GetTenantId(), endpointId).GetAsync()).ToHttp(http, e => e.Revision, Resource);

@@ -36,6 +36,7 @@ public static class ApiHostApplication
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
 
         PrometheusExporter.Start();
+        builder.AddPlatformTracing("voiceplatform-api");
         var settings = ClusterSettings.FromConfiguration(builder.Configuration);
         if (settings.IsDevelopment)
         {
@@ -53,6 +54,8 @@ public static class ApiHostApplication
                 client.Configure<ClientMessagingOptions>(o => o.CancelRequestOnTimeout = true);
                 client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = settings.GatewayListRefreshPeriod);
                 client.AddMemoryStreams(StreamProviders.Live);
+                // The trace of a request goes on into the silos with its grain calls.
+                if (PlatformTracing.IsEnabled(builder.Configuration)) client.AddActivityPropagation();
                 Orleans.Dashboard.ServiceCollectionExtensions.AddDashboard(client);
             });
             builder.Services.AddSingleton(settings);

@@ -333,7 +333,8 @@ public static class OpenApiExamples
         [typeof(WebhookEndpointView)] = WebhookEndpointSample,
         [typeof(WebhookSecretIssued)] = new WebhookSecretIssued { Endpoint = WebhookEndpointSample, Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" },
         [typeof(Page<WebhookEndpointView>)] = new Page<WebhookEndpointView> { Items = [WebhookEndpointSample] },
-        [typeof(IReadOnlyList<string>)] = WebhookEventTypes.All,
+        [typeof(IReadOnlyList<WebhookEventType>)] = WebhookEventTypes.Described,
+        [typeof(WebhookEventType)] = WebhookEventTypes.Described[2],
         [typeof(WebhookDelivery)] = WebhookDeliverySample with
         {
             AttemptLog =

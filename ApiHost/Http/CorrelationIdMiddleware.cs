@@ -18,6 +18,7 @@ public sealed class CorrelationIdMiddleware(RequestDelegate next, ILogger<Correl
         context.Items[ItemKey] = id;
         context.Response.Headers[CorrelationId.HeaderName] = id;
         RequestContext.Set(CorrelationId.RequestContextKey, id);
+        System.Diagnostics.Activity.Current?.SetTag(VoicePlatform.Grains.Common.PlatformActivities.CorrelationIdTag, id);
         try
         {
             using (logger.BeginScope("CorrelationId:{CorrelationId}", id))

@@ -15,4 +15,8 @@ public interface ITenantWebhooksGrain : IGrainWithStringKey
     /// </summary>
     [OneWay]
     Task WakeAsync();
+
+    /// <summary>An endpoint was created, deleted, enabled or disabled: forget what was known and look for due deliveries.</summary>
+    [OneWay]
+    Task EndpointsChangedAsync();
 }

@@ -48,4 +48,21 @@ public static class WebhookEventTypes
     ];
 
     public static bool IsKnown(string type) => All.Contains(type, StringComparer.Ordinal);
+
+    /// <summary>Every type with what it means, as <c>GET /api/webhooks/event-types</c> lists them.</summary>
+    public static IReadOnlyList<WebhookEventType> Described { get; } =
+    [
+        new(CallStarted, "A call was placed (or refused before it rang: call.ended follows at once)."),
+        new(CallAnswered, "The callee answered."),
+        new(CallEnded, "The call ended and was priced: its outcome, end reason and itemised cost."),
+        new(LeadCompleted, "A lead reached an end: completed or out of attempts (lead.status says which)."),
+        new(LeadDoNotCall, "A lead will not be called: its number is on the do-not-call list."),
+        new(CampaignStarted, "A campaign began dialing."),
+        new(CampaignPaused, "A campaign paused; reason: requested, insufficient-funds or abandon-rate."),
+        new(CampaignResumed, "A paused campaign was resumed."),
+        new(CampaignCompleted, "A campaign finished for good; reason: completed or cancelled."),
+        new(WalletLowBalance, "The money available fell below the low-balance threshold."),
+        new(WalletCredited, "Money was added: a top-up, bonus, refund or adjustment."),
+        new(WebhookDisabled, "Another of the tenant's endpoints was disabled after failing for too long."),
+    ];
 }

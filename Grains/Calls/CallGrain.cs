@@ -114,6 +114,7 @@ public sealed partial class CallGrain(
             RoomName = CallRoomName.Format(Key.Tenant, Key.Call),
             MaxCallDurationSeconds = agent.Settings.MaxCallDurationSeconds,
             Progress = CallLifecycle.Queued(now),
+            TraceParent = PlatformActivities.CurrentTraceParent(),
         };
         if (liveKit is null) return await PlaceEndedAsync(call, "telephony is not configured");
 
@@ -187,6 +188,9 @@ public sealed partial class CallGrain(
     public async Task OnLiveKitEventAsync(LiveKitCallEvent liveKitEvent)
     {
         if (!Exists || state.State.SeenEventIds.Contains(liveKitEvent.EventId)) return;
+        using var span = PlatformActivities.Source.StartActivity($"call {liveKitEvent.Event}", System.Diagnostics.ActivityKind.Internal,
+            parentContext: default, links: PlatformActivities.LinkTo(state.State.TraceParent));
+        span?.SetTag(PlatformActivities.CallTag, Key.Call.Value).SetTag(PlatformActivities.TenantTag, Key.Tenant.Value).SetTag("livekit.event", liveKitEvent.Event);
         var now = Now();
         if (liveKitEvent.Event == "egress_ended")
         {

@@ -43,4 +43,9 @@ public sealed record CallState
     /// <summary>The supervisor (the key's id) who took the call over from the AI agent, and when.</summary>
     [Id(21)] public string? TakenOverBy { get; init; }
     [Id(22)] public DateTimeOffset? TakenOverAt { get; init; }
+    /// <summary>
+    /// The W3C trace context of the request that placed the call (when tracing is on). LiveKit's webhooks carry no trace
+    /// context, so the span of each webhook the call applies links back to this one.
+    /// </summary>
+    [Id(23)] public string? TraceParent { get; init; }
 }

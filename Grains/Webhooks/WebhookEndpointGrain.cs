@@ -36,6 +36,8 @@ public sealed class WebhookEndpointGrain(
 
     private WebhookDeliveryOptions Options => options.Value;
 
+    private ITenantWebhooksGrain TenantWebhooks => GrainFactory.GetTenantWebhooks(Key.Tenant);
+
     private RetrySchedule Schedule => _schedule ??= new RetrySchedule(Options);
 
     private WebhookTargetPolicy Policy => _policy ??= new WebhookTargetPolicy(Options);
@@ -69,6 +71,7 @@ public sealed class WebhookEndpointGrain(
             Revision = 1, CreatedAt = now, UpdatedAt = now,
         };
         if (!await SaveAsync(record)) return WriteResult<WebhookSecretIssued>.Conflict("The endpoint changed meanwhile; read it and retry.", []);
+        await TenantWebhooks.EndpointsChangedAsync();
         logger.LogInformation("Webhook endpoint {EndpointId} of tenant {TenantId} created for {EventTypes}", Key.Endpoint, Key.Tenant,
             settings.EventTypes.Count == 0 ? "every event" : string.Join(", ", settings.EventTypes));
         return WriteResult<WebhookSecretIssued>.Created(Issued(record));
@@ -92,6 +95,7 @@ public sealed class WebhookEndpointGrain(
         await store.DeleteEndpointAsync(Key.Tenant, Key.Endpoint);
         _record = null;
         StopRetryTimer();
+        await TenantWebhooks.EndpointsChangedAsync();
         logger.LogInformation("Webhook endpoint {EndpointId} of tenant {TenantId} deleted", Key.Endpoint, Key.Tenant);
         return WriteResult<WebhookEndpointView>.Ok(record.ToView(time.GetUtcNow()));
     }
@@ -109,6 +113,7 @@ public sealed class WebhookEndpointGrain(
             FailingSince = enabled ? null : record.FailingSince,
         });
         logger.LogInformation("Webhook endpoint {EndpointId} of tenant {TenantId} {Status} by the tenant", Key.Endpoint, Key.Tenant, status);
+        await TenantWebhooks.EndpointsChangedAsync();
         if (enabled) Wake();
         return result;
     }
@@ -272,6 +277,7 @@ public sealed class WebhookEndpointGrain(
         var reason = $"Every delivery failed from {record.FailingSince.Value:u} to {failed:u}; disabled after {Options.DisableAfter}. Fix the receiver and enable it: its waiting deliveries then go out.";
         if ((await ChangeAsync(record with { Status = WebhookEndpointStatus.Disabled, StatusReason = reason })).Outcome != WriteOutcome.Ok) return;
         WebhookMetrics.EndpointDisabled();
+        await TenantWebhooks.EndpointsChangedAsync();
         logger.LogWarning("Webhook endpoint {EndpointId} of tenant {TenantId} disabled: {Reason}", Key.Endpoint, Key.Tenant, reason);
         var disabled = _record!;
         var notice = new TenantEvent
@@ -283,7 +289,7 @@ public sealed class WebhookEndpointGrain(
         if (await store.AppendAsync([notice]) is var created and > 0)
         {
             WebhookMetrics.Created(created);
-            await GrainFactory.GetTenantWebhooks(Key.Tenant).WakeAsync();
+            await TenantWebhooks.WakeAsync();
         }
     }
 

@@ -69,6 +69,9 @@ public static class PlatformSiloBuilderExtensions
         // supervisor's delay (p50 76 → 18 ms, p99 121 → 29 ms at 200 events/s), for 1.6 % of a core on an idle host
         // (docs/performance.md, "Supervision").
         silo.AddMemoryStreams(StreamProviders.Live, b => b.ConfigurePullingAgent(o => o.Configure(p => p.GetQueueMsgsTimerPeriod = LiveStreamPollPeriod)));
+        // Grain calls become spans of the caller's trace, only when tracing is configured (Operations/PlatformTracing).
+        // First, so the correlation filter below runs inside the grain call's span and can tag it.
+        if (VoicePlatform.Silo.Operations.PlatformTracing.IsEnabled(silo.Configuration)) silo.AddActivityPropagation();
         silo.AddIncomingGrainCallFilter<CorrelationIdGrainCallFilter>();
         // Orleans 10 leaves this off: a caller that gave up would otherwise keep the grain busy.
         silo.Configure<SiloMessagingOptions>(o => o.CancelRequestOnTimeout = true);

@@ -3,6 +3,8 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
+using VoicePlatform.Grains.Common;
+
 namespace VoicePlatform.Grains.Telephony.LiveKit;
 
 /// <summary>
@@ -207,6 +209,8 @@ public sealed class LiveKitClient
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var outcome = "error";
+            using var span = PlatformActivities.Source.StartActivity($"livekit {service}/{method}", System.Diagnostics.ActivityKind.Client);
+            span?.SetTag("rpc.system", "twirp").SetTag("rpc.service", $"livekit.{service}").SetTag("rpc.method", method);
             try
             {
                 var reply = await SendOnceAsync<T>(uri, payload, _tokens.ForServerApi(video, sip), timeout, ct);
@@ -216,6 +220,7 @@ public sealed class LiveKitClient
             catch (LiveKitTwirpException error)
             {
                 outcome = error.Code;
+                span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, error.Code);
                 // not_found is an answer more than a failure (closing a room LiveKit already closed is every call's
                 // ending): the caller decides what it means and logs it if it matters.
                 _logger.Log(error.Code == "not_found" ? LogLevel.Debug : LogLevel.Warning,

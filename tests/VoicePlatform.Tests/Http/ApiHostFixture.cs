@@ -27,6 +27,11 @@ public class ApiHostFixture : IAsyncLifetime
     /// <summary>More command-line settings for a fixture that needs its own host (e.g. <c>--LiveKitEmulator:…</c>).</summary>
     protected virtual IEnumerable<string> ExtraArguments => [];
 
+    /// <summary>Services a fixture adds to the host before it is built (an in-memory span exporter, for one).</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
+    }
+
     public virtual async Task InitializeAsync()
     {
         App = ApiHostApplication.Build(
@@ -45,7 +50,7 @@ public class ApiHostFixture : IAsyncLifetime
             "--Security:AuthenticationFailures:PerAddressLimit", "1000000",
             "--Security:AuthenticationFailures:PerKeyAndAddressLimit", "1000000",
             .. ExtraArguments,
-        ]);
+        ], Configure);
         await App.StartAsync();
         var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.TrimEnd('/') + "/");

@@ -65,7 +65,8 @@ public sealed class NullElementsTests(ApiHostFixture host)
         .Replace("{trunkId}", "trk_aaaaaaaaaaaaaaaaaaaa")
         .Replace("{numberId}", "num_aaaaaaaaaaaaaaaaaaaa")
         .Replace("{campaignId}", "cmp_aaaaaaaaaaaaaaaaaaaa")
-        .Replace("{keyId}", "key_aaaaaaaaaaaaaaaaaaaa");
+        .Replace("{keyId}", "key_aaaaaaaaaaaaaaaaaaaa")
+        .Replace("{endpointId}", "whe_aaaaaaaaaaaaaaaaaaaa");
 
     /// <summary>Bodies with one null element each, and the field path the answer must name.</summary>
     private static IEnumerable<(JsonObject Body, string Field)> NullProbes(JsonObject schema, JsonObject schemas)
