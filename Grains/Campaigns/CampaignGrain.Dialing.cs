@@ -55,10 +55,28 @@ public sealed partial class CampaignGrain
 
     private ITenantDialingGrain TenantDialing => GrainFactory.GetGrain<ITenantDialingGrain>(Key.Tenant.Value);
 
+    // Whether this activation counts in the silo's running-campaigns gauge.
+    private bool _heldRunning;
+
+    private void HoldRunning(bool running)
+    {
+        if (running == _heldRunning) return;
+        _heldRunning = running;
+        if (running) CampaignMetrics.RunningHeld();
+        else CampaignMetrics.RunningReleased();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        HoldRunning(false);
+        return Task.CompletedTask;
+    }
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // A previous activation may have written a transition and died before its event reached the outbox.
         await RecordPendingEventsAsync();
+        HoldRunning(Exists && state.State.Status == CampaignStatus.Running);
         if (!Exists || state.State.Status == CampaignStatus.Draft) return;
         // The attempts in flight are the leads the table holds as Dialing: nothing in grain state, nothing lost in a crash.
         string? after = null;
@@ -295,6 +313,8 @@ public sealed partial class CampaignGrain
         if (CampaignWebhookEvents.For(Key.Tenant, previous.Status, next, ViewOf(next), next.UpdatedAt) is { } happened)
             next = next with { PendingEvents = [.. previous.PendingEvents, happened] };
         await state.WriteOrRevertAsync(next);
+        CampaignMetrics.Moved(phase.Status, phase.PausedFor);
+        HoldRunning(phase.Status == CampaignStatus.Running);
         await RecordPendingEventsAsync();
         await PublishAsync();
         PublishProgressNow();
@@ -324,6 +344,7 @@ public sealed partial class CampaignGrain
 
     private async Task OnTimerAsync()
     {
+        var planned = _timerDueAt;
         _timerDueAt = null;
         var now = clock.GetUtcNow();
         if (state.State.Status == CampaignStatus.Scheduled)
@@ -332,7 +353,7 @@ public sealed partial class CampaignGrain
             return;
         }
         if (state.State.Status != CampaignStatus.Running) return;
-        await DialTickAsync(now);
+        await DialTickAsync(now, planned);
     }
 
     /// <summary>Now, or <see cref="MinimumTickGap"/> after the last tick when that is later.</summary>
@@ -344,7 +365,7 @@ public sealed partial class CampaignGrain
     }
 
     /// <summary>One tick: as many dials as every limit allows now, then the timer set for when the next one may go.</summary>
-    private async Task DialTickAsync(DateTimeOffset now)
+    private async Task DialTickAsync(DateTimeOffset now, DateTimeOffset? planned = null)
     {
         _lastTickAt = now;
         var settings = state.State.Settings!;
@@ -407,6 +428,7 @@ public sealed partial class CampaignGrain
         _notDialing = _inFlight.Count + claimed.Count >= settings.Pacing.MaxConcurrentCalls
             ? new NotDialing(NotDialingReason.CampaignConcurrencyLimit, null, $"{_inFlight.Count + claimed.Count} calls live, the campaign's most; the next dial follows a call's end.")
             : grant.Limit is DialLimit.TrunkCallsPerSecond ? null : SharedLimit(grant.Limit, null);
+        if (planned is { } plannedAt) CampaignMetrics.Lagged(clock.HostDelay(now - plannedAt));
         foreach (var lead in claimed)
         {
             _inFlight[lead.LeadId] = new InFlight(lead.CurrentCallId, now);
@@ -417,6 +439,7 @@ public sealed partial class CampaignGrain
         PublishProgressSoon();
         foreach (var (lead, result) in claimed.Zip(results))
         {
+            CampaignMetrics.Dialed(result.Verdict);
             if (result.Verdict == LeadDialVerdict.Stale) _inFlight.Remove(lead.LeadId);
             if (result.Verdict == LeadDialVerdict.Refused) ForgetDialingPreparation();
         }

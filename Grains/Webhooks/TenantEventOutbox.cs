@@ -26,7 +26,6 @@ public sealed class TenantEventOutbox(IWebhookStore store, ILogger<TenantEventOu
             logger.LogWarning(e, "{Count} webhook events of {SourceId} could not be recorded yet; kept to retry", events.Count, events[0].SourceId);
             return false;
         }
-        WebhookMetrics.Created(created);
         if (created > 0)
             foreach (var tenant in events.Select(e => e.TenantId).Distinct()) await grains.GetTenantWebhooks(tenant).WakeAsync();
         return true;

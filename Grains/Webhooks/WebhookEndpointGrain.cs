@@ -288,8 +288,7 @@ public sealed class WebhookEndpointGrain(
         };
         if (await store.AppendAsync([notice]) is var created and > 0)
         {
-            WebhookMetrics.Created(created);
-            await TenantWebhooks.WakeAsync();
+                await TenantWebhooks.WakeAsync();
         }
     }
 

@@ -4,7 +4,7 @@ namespace VoicePlatform.Grains.Webhooks;
 
 /// <summary>
 /// Outbound webhooks on /metrics as <c>voiceplatform_webhooks_*</c>: POSTs by result and their latency, dead letters,
-/// endpoints disabled, events recorded. Bounded labels only (the result); per-endpoint figures are the delivery log's.
+/// endpoints disabled. Bounded labels only (the result); per-endpoint figures are the delivery log's.
 /// </summary>
 public static class WebhookMetrics
 {
@@ -21,8 +21,6 @@ public static class WebhookMetrics
         "Deliveries dead-lettered after their last attempt failed.");
     private static readonly Counter<long> Disabled = Meter.CreateCounter<long>("endpoints_disabled", "{endpoint}",
         "Endpoints the platform disabled after failing for too long.");
-    private static readonly Counter<long> Recorded = Meter.CreateCounter<long>("deliveries_created", "{delivery}",
-        "Deliveries created by recorded events (one per event and endpoint that wants it).");
 
     public static void Attempted(WebhookSendResult result)
     {
@@ -34,11 +32,6 @@ public static class WebhookMetrics
     public static void DeadLettered() => DeadLetters.Add(1);
 
     public static void EndpointDisabled() => Disabled.Add(1);
-
-    public static void Created(int deliveries)
-    {
-        if (deliveries > 0) Recorded.Add(deliveries);
-    }
 
     private static string Label(WebhookSendVerdict verdict) => verdict switch
     {

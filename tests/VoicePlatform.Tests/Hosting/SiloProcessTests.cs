@@ -54,7 +54,13 @@ public sealed class SiloProcessTests
             }
 
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("health/live")).StatusCode);
-            Assert.Contains("microsoft_orleans_orleans_", await http.GetStringAsync("metrics"));
+            var scrape = await http.GetStringAsync("metrics");
+            Assert.Contains("microsoft_orleans_orleans_", scrape);
+            // A production silo's whole scrape (Npgsql's pool meters included) passes promtool's lint.
+            Assert.Contains("npgsql", scrape);
+            var (lint, lintOut, lintErr) = await ProcessRunner.CaptureAsync("promtool", ["check", "metrics"], AppContext.BaseDirectory, scrape, TimeSpan.FromSeconds(30),
+                "promtool comes with Debian's prometheus package (apt-get install prometheus; .ci/run installs it).");
+            Assert.True(lint == 0, $"promtool check metrics: {lintOut}{lintErr}");
             Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("dashboard/")).StatusCode);
 
             await using var connection = new NpgsqlConnection(connectionString);

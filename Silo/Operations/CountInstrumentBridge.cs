@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using System.Text;
+using Prometheus;
+
+namespace VoicePlatform.Silo.Operations;
+
+/// <summary>
+/// Instruments named <c>….count</c> that are not histograms — the runtime's <c>dotnet.timer.count</c>,
+/// <c>dotnet.thread_pool.thread.count</c>, Npgsql's <c>db.client.connection.count</c> and the like — would be exported
+/// by prometheus-net's meter adapter as gauges ending in <c>_count</c>, a suffix Prometheus reserves for histograms and
+/// summaries (<c>promtool check metrics</c> flags it). The adapter leaves them out (<see cref="Handles"/>) and this
+/// listener exports their readings as gauges named in the plural instead: <c>system_runtime_dotnet_timers</c>,
+/// <c>npgsql_db_client_connections</c>. Values are the instruments' own, labels their tags.
+/// </summary>
+public static class CountInstrumentBridge
+{
+    // By exported name: two meters of one name (two hosts in one process, as in tests) share their gauges.
+    private static readonly ConcurrentDictionary<string, (Gauge Gauge, string[] Labels)> Gauges = new();
+    private static MeterListener? _listener;
+
+    /// <summary>Whether the bridge, not the adapter, exports <paramref name="instrument"/>.</summary>
+    public static bool Handles(Instrument instrument) =>
+        instrument.Name.EndsWith(".count", StringComparison.Ordinal) && !IsHistogram(instrument);
+
+    public static void Start()
+    {
+        if (Interlocked.CompareExchange(ref _listener, new MeterListener(), null) is not null) return;
+        var listener = _listener;
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (Handles(instrument)) l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((i, value, tags, _) => Record(i, value, tags));
+        listener.SetMeasurementEventCallback<int>((i, value, tags, _) => Record(i, value, tags));
+        listener.SetMeasurementEventCallback<double>((i, value, tags, _) => Record(i, value, tags));
+        listener.Start();
+        // Observable instruments report when asked: ask just before each scrape.
+        Metrics.DefaultRegistry.AddBeforeCollectCallback(listener.RecordObservableInstruments);
+    }
+
+    private static void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        // A listener's callback runs inside whoever records (Npgsql opening a connection, a scrape): it must never throw.
+        try
+        {
+            RecordUnsafe(instrument, value, tags);
+        }
+        catch (Exception)
+        {
+            // A reading that cannot be exported (labels that changed shape) is dropped; the instrument's next one is tried again.
+        }
+    }
+
+    private static void RecordUnsafe(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        var (gauge, labels) = Gauges.GetOrAdd(NameOf(instrument), _ => Create(instrument, tags.ToArray()));
+        var values = new string[labels.Length];
+        for (var i = 0; i < labels.Length; i++) values[i] = "";
+        foreach (var tag in tags)
+        {
+            var index = Array.IndexOf(labels, Sanitize(tag.Key));
+            if (index >= 0) values[index] = tag.Value?.ToString() ?? "";
+        }
+        var child = gauge.WithLabels(values);
+        // A synchronous counter reports changes; an observable instrument reports what it reads.
+        if (instrument.IsObservable) child.Set(value);
+        else child.Inc(value);
+    }
+
+    private static (Gauge, string[]) Create(Instrument instrument, KeyValuePair<string, object?>[] tags)
+    {
+        var labels = tags.Select(t => Sanitize(t.Key)).Distinct().ToArray();
+        var name = NameOf(instrument);
+        var help = string.IsNullOrWhiteSpace(instrument.Description) ? $"{instrument.Meter.Name} {instrument.Name}." : instrument.Description;
+        return (Metrics.CreateGauge(name, help, labels), labels);
+    }
+
+    private static string NameOf(Instrument instrument) => $"{Sanitize(instrument.Meter.Name)}_{Plural(Sanitize(instrument.Name[..^".count".Length]))}";
+
+    private static string Plural(string name) =>
+        name.EndsWith('y') && !name.EndsWith("ay", StringComparison.Ordinal) && !name.EndsWith("ey", StringComparison.Ordinal) ? name[..^1] + "ies" : name + "s";
+
+    private static string Sanitize(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        foreach (var c in name.ToLowerInvariant()) builder.Append(char.IsAsciiLetterOrDigit(c) ? c : '_');
+        return builder.ToString();
+    }
+
+    private static bool IsHistogram(Instrument instrument)
+    {
+        var type = instrument.GetType();
+        return type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Histogram<>);
+    }
+}
