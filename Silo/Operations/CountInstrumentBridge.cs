@@ -54,7 +54,9 @@ public static class CountInstrumentBridge
 
     private static void RecordUnsafe(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
-        var (gauge, labels) = Gauges.GetOrAdd(NameOf(instrument), _ => Create(instrument, tags.ToArray()));
+        var name = NameOf(instrument);
+        if (!Gauges.TryGetValue(name, out var exported)) exported = Gauges.GetOrAdd(name, Create(instrument, tags.ToArray()));
+        var (gauge, labels) = exported;
         var values = new string[labels.Length];
         for (var i = 0; i < labels.Length; i++) values[i] = "";
         foreach (var tag in tags)
