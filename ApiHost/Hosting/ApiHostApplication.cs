@@ -36,6 +36,7 @@ public static class ApiHostApplication
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
 
         PrometheusExporter.Start();
+        LiveHubMetrics.Initialize();
         builder.AddPlatformTracing("voiceplatform-api");
         var settings = ClusterSettings.FromConfiguration(builder.Configuration);
         if (settings.IsDevelopment)

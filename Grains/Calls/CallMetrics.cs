@@ -46,6 +46,13 @@ public static class CallMetrics
         }
     }
 
+    /// <summary>Series that may stay at zero for days start at zero, so an alert or a dashboard finds them before the first one.</summary>
+    public static void Initialize()
+    {
+        Abandoned.Add(0, Outbound);
+        Live.Add(0, Outbound);
+    }
+
     public static void LiveHeld() => Live.Add(1, Outbound);
 
     public static void LiveReleased() => Live.Add(-1, Outbound);

@@ -31,6 +31,9 @@ public static class CampaignMetrics
     public static void Moved(CampaignStatus to, PauseReason? reason) =>
         Transitions.Add(1, new("status", to.Kebab()), new("reason", to == CampaignStatus.Paused ? (reason ?? PauseReason.Requested).Kebab() : "none"));
 
+    /// <summary>Series a dashboard reads before the first campaign start at zero.</summary>
+    public static void Initialize() => Running.Add(0);
+
     public static void RunningHeld() => Running.Add(1);
 
     public static void RunningReleased() => Running.Add(-1);

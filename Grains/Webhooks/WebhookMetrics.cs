@@ -29,6 +29,13 @@ public static class WebhookMetrics
         Duration.Record(result.Elapsed.TotalSeconds, label);
     }
 
+    /// <summary>Series that may stay at zero for days start at zero, so an alert or a dashboard finds them before the first one.</summary>
+    public static void Initialize()
+    {
+        DeadLetters.Add(0);
+        Disabled.Add(0);
+    }
+
     public static void DeadLettered() => DeadLetters.Add(1);
 
     public static void EndpointDisabled() => Disabled.Add(1);

@@ -26,5 +26,8 @@ public static class PrometheusExporter
                 ? buckets.ToArray()
                 : MeterAdapterOptions.DefaultHistogramBuckets,
         });
+        VoicePlatform.Grains.Calls.CallMetrics.Initialize();
+        VoicePlatform.Grains.Campaigns.CampaignMetrics.Initialize();
+        VoicePlatform.Grains.Webhooks.WebhookMetrics.Initialize();
     }
 }

@@ -51,5 +51,13 @@ public sealed class BusyPlatformMetricsTests(WebhookFixture host)
         Assert.DoesNotContain(tenant.Id, scrape);
         Assert.DoesNotContain(campaign, scrape);
         await MetricsLint.AssertCleanAsync(scrape);
+
+        // Every metric the shipped dashboard and alert rules query is in the scrape (a renamed metric breaks them silently).
+        var families = scrape.Split('\n').Where(l => l.StartsWith("# TYPE ", StringComparison.Ordinal)).Select(l => l.Split(' ')[2]).ToHashSet();
+        foreach (var name in await VoicePlatform.Tests.Hosting.ObservabilityAssetsTests.MetricNamesQueriedAsync())
+        {
+            var family = name.EndsWith("_bucket", StringComparison.Ordinal) ? name[..^7] : name.EndsWith("_count", StringComparison.Ordinal) ? name[..^6] : name;
+            Assert.True(families.Contains(family) || families.Contains(name), $"{name} is queried by the dashboard or the alerts but not exported");
+        }
     }
 }
