@@ -19,7 +19,7 @@ public static partial class AgentsApi
 
     public static RouteGroupBuilder MapAgentsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/agents").WithTags("Agents");
+        var api = app.MapGroup("/api/agents").WithTags("Agents").WithBodyLimit(RequestLimits.Large);
         api.MapPost("/", CreateAgentAsync).RequireAuthorization(PlatformPolicies.TenantAdmin)
             .WithSummary("Create an agent from a persona; its brand is the persona's").Produces<AgentView>(201).ProducesValidationProblem();
         api.MapGet("/", ListAgentsAsync).RequireAuthorization(PlatformPolicies.TenantSupervisor)

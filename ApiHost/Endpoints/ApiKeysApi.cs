@@ -6,6 +6,8 @@ using VoicePlatform.ApiKeys;
 using VoicePlatform.Security;
 using VoicePlatform.Tenants;
 
+using VoicePlatform.ApiHost.Http;
+
 namespace VoicePlatform.ApiHost.Endpoints;
 
 /// <summary>A tenant administrator manages the tenant's own keys. The tenant always comes from the caller's key.</summary>
@@ -13,7 +15,7 @@ public static class ApiKeysApi
 {
     public static RouteGroupBuilder MapApiKeysApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/api-keys").WithTags("API keys").RequireAuthorization(PlatformPolicies.TenantAdmin);
+        var api = app.MapGroup("/api/api-keys").WithTags("API keys").WithBodyLimit(RequestLimits.Small).RequireAuthorization(PlatformPolicies.TenantAdmin);
         api.MapPost("/", CreateApiKeyAsync).WithSummary("Create an API key; the key is shown once");
         api.MapGet("/", ListApiKeysAsync).WithSummary("List this tenant's API keys");
         api.MapDelete("/{keyId}", RevokeApiKeyAsync).WithSummary("Revoke one of this tenant's API keys").ProducesProblem(StatusCodes.Status404NotFound);

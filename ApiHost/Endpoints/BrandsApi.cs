@@ -17,7 +17,7 @@ public static class BrandsApi
 
     public static RouteGroupBuilder MapBrandsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/brands").WithTags("Brands");
+        var api = app.MapGroup("/api/brands").WithTags("Brands").WithBodyLimit(RequestLimits.Large);
         api.MapPost("/", CreateBrandAsync).RequireAuthorization(PlatformPolicies.TenantAdmin)
             .WithSummary("Create a brand (Idempotency-Key makes retries safe)").Produces<BrandView>(201).ProducesValidationProblem();
         api.MapGet("/", ListBrandsAsync).RequireAuthorization(PlatformPolicies.TenantSupervisor)

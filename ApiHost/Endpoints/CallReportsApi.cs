@@ -20,7 +20,7 @@ public static class CallReportsApi
 
     public static RouteGroupBuilder MapCallReportsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/calls/{callId}").WithTags("Agent worker").RequireAuthorization(PlatformPolicies.AgentWorker);
+        var api = app.MapGroup("/api/calls/{callId}").WithTags("Agent worker").WithBodyLimit(RequestLimits.Large).RequireAuthorization(PlatformPolicies.AgentWorker);
         api.MapPost("/transcript", AddTranscriptAsync)
             .WithSummary("Add transcript segments; a segment id repeated replaces an interim segment and never a final one")
             .Produces<TranscriptAccepted>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);

@@ -19,7 +19,7 @@ public static class CallSupervisionApi
 
     public static IEndpointRouteBuilder MapCallSupervisionApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/calls/{callId}").WithTags("Call supervision").RequireAuthorization(PlatformPolicies.TenantSupervisor);
+        var api = app.MapGroup("/api/calls/{callId}").WithTags("Call supervision").WithBodyLimit(RequestLimits.Small).RequireAuthorization(PlatformPolicies.TenantSupervisor);
         api.MapPost("/listen", ListenAsync)
             .WithSummary("Listen in on a live call: a LiveKit URL and a two-minute token for a hidden participant that can only subscribe (no audio, no data); audited")
             .Produces<SupervisorSession>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);

@@ -16,7 +16,7 @@ public static class CallsApi
 
     public static RouteGroupBuilder MapCallsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/calls").WithTags("Calls").RequireAuthorization(PlatformPolicies.TenantSupervisor);
+        var api = app.MapGroup("/api/calls").WithTags("Calls").WithBodyLimit(RequestLimits.Medium).RequireAuthorization(PlatformPolicies.TenantSupervisor);
         api.MapPost("/", PlaceCallAsync).RequireAuthorization(PlatformPolicies.TenantAdmin)
             .WithSummary("Place an outbound call; answers 202 at once while it dials (Idempotency-Key: a retry answers the same call and never dials twice)")
             .Produces<CallView>(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);

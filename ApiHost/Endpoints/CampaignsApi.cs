@@ -18,7 +18,7 @@ public static class CampaignsApi
 
     public static RouteGroupBuilder MapCampaignsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/campaigns").WithTags("Campaigns").RequireAuthorization(PlatformPolicies.TenantSupervisor);
+        var api = app.MapGroup("/api/campaigns").WithTags("Campaigns").WithBodyLimit(RequestLimits.Lists).RequireAuthorization(PlatformPolicies.TenantSupervisor);
         api.MapPost("/", CreateCampaignAsync).RequireAuthorization(PlatformPolicies.TenantAdmin)
             .WithSummary("Create a campaign in draft (Idempotency-Key makes retries safe); its agent, numbers and trunk must be this tenant's")
             .Produces<CampaignView>(StatusCodes.Status201Created).ProducesValidationProblem();

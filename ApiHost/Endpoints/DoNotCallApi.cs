@@ -18,7 +18,7 @@ public static class DoNotCallApi
 {
     public static RouteGroupBuilder MapDoNotCallApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/do-not-call").WithTags("Do not call").RequireAuthorization(PlatformPolicies.TenantSupervisor);
+        var api = app.MapGroup("/api/do-not-call").WithTags("Do not call").WithBodyLimit(RequestLimits.Lists).RequireAuthorization(PlatformPolicies.TenantSupervisor);
         api.MapPost("/", AddAsync).RequireAuthorization(PlatformPolicies.TenantAdmin)
             .WithSummary("Put a number on the list (201); a number already listed keeps its entry (200)")
             .Produces<DoNotCallEntry>(StatusCodes.Status201Created).ProducesValidationProblem();

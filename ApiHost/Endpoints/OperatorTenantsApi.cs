@@ -16,7 +16,7 @@ public static class OperatorTenantsApi
 
     public static RouteGroupBuilder MapOperatorTenantsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/operator/tenants").WithTags("Operator: tenants").RequireAuthorization(PlatformPolicies.Operator);
+        var api = app.MapGroup("/api/operator/tenants").WithTags("Operator: tenants").WithBodyLimit(RequestLimits.Medium).RequireAuthorization(PlatformPolicies.Operator);
         api.MapPost("/", CreateTenantAsync).WithSummary("Create a tenant (send Idempotency-Key to make retries safe)");
         api.MapGet("/", ListTenantsAsync).WithSummary("List tenants, ordered by id, a page at a time");
         api.MapGet("/{tenantId}", GetTenantAsync).WithSummary("Read a tenant").ProducesProblem(StatusCodes.Status404NotFound);

@@ -21,7 +21,7 @@ public static class PersonasApi
         app.MapGet("/api/persona-templates", ListTemplatesAsync).WithTags("Personas").RequireAuthorization(PlatformPolicies.TenantSupervisor)
             .WithSummary("The persona template library").Produces<IReadOnlyList<PersonaTemplate>>();
 
-        var api = app.MapGroup("/api/personas").WithTags("Personas");
+        var api = app.MapGroup("/api/personas").WithTags("Personas").WithBodyLimit(RequestLimits.Large);
         api.MapPost("/", CreatePersonaAsync).RequireAuthorization(PlatformPolicies.TenantAdmin)
             .WithSummary("Create a persona in one of your brands").Produces<PersonaView>(201).ProducesValidationProblem();
         api.MapPost("/from-template", CreateFromTemplateAsync).RequireAuthorization(PlatformPolicies.TenantAdmin)

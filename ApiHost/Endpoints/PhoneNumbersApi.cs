@@ -16,7 +16,7 @@ public static class PhoneNumbersApi
 
     public static RouteGroupBuilder MapPhoneNumbersApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/phone-numbers").WithTags("Phone numbers").RequireAuthorization(PlatformPolicies.TenantSupervisor);
+        var api = app.MapGroup("/api/phone-numbers").WithTags("Phone numbers").WithBodyLimit(RequestLimits.Small).RequireAuthorization(PlatformPolicies.TenantSupervisor);
         api.MapPost("/", CreatePhoneNumberAsync).RequireAuthorization(PlatformPolicies.TenantAdmin)
             .WithSummary("Register a caller-id number (any international format; stored as E.164)")
             .Produces<PhoneNumberView>(StatusCodes.Status201Created).ProducesValidationProblem()

@@ -16,7 +16,7 @@ public static class PriceBooksApi
 
     public static RouteGroupBuilder MapPriceBooksApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/operator/price-books").WithTags("Operator: pricing").RequireAuthorization(PlatformPolicies.Operator);
+        var api = app.MapGroup("/api/operator/price-books").WithTags("Operator: pricing").WithBodyLimit(RequestLimits.Lists).RequireAuthorization(PlatformPolicies.Operator);
         api.MapGet("/{currency}", GetCurrentPriceBookAsync)
             .WithSummary("Read the current version of a currency's price book; the ETag header is its version")
             .Produces<PriceBook>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);

@@ -5,6 +5,8 @@ using VoicePlatform.ApiHost.Contracts;
 using VoicePlatform.Pricing;
 using VoicePlatform.Security;
 
+using VoicePlatform.ApiHost.Http;
+
 namespace VoicePlatform.ApiHost.Endpoints;
 
 /// <summary>A tenant's own prices: the rates it pays now, and what a call of one of its agents would cost.</summary>
@@ -15,7 +17,7 @@ public static class PricingApi
     {
         app.MapPriceBooksApi();
         app.MapTenantPricingApi();
-        var api = app.MapGroup("/api/pricing").WithTags("Pricing").RequireAuthorization(PlatformPolicies.TenantSupervisor);
+        var api = app.MapGroup("/api/pricing").WithTags("Pricing").WithBodyLimit(RequestLimits.Medium).RequireAuthorization(PlatformPolicies.TenantSupervisor);
         api.MapGet("/", GetPricingAsync)
             .WithSummary("Read the rates this tenant pays now: the current price book with its own overrides, markup or discount applied")
             .Produces<EffectivePricing>().ProducesProblem(StatusCodes.Status409Conflict);

@@ -16,7 +16,7 @@ public static class SipTrunksApi
 
     public static RouteGroupBuilder MapSipTrunksApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/sip-trunks").WithTags("SIP trunks").RequireAuthorization(PlatformPolicies.TenantSupervisor);
+        var api = app.MapGroup("/api/sip-trunks").WithTags("SIP trunks").WithBodyLimit(RequestLimits.Medium).RequireAuthorization(PlatformPolicies.TenantSupervisor);
         api.MapPost("/", CreateSipTrunkAsync).RequireAuthorization(PlatformPolicies.TenantAdmin)
             .WithSummary("Register a LiveKit outbound SIP trunk")
             .Produces<SipTrunkView>(StatusCodes.Status201Created).ProducesValidationProblem();

@@ -18,7 +18,7 @@ public static class TelephonyClaimsApi
 
     public static RouteGroupBuilder MapTelephonyClaimsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/operator/telephony-claims").WithTags("Operator: telephony claims").RequireAuthorization(PlatformPolicies.Operator);
+        var api = app.MapGroup("/api/operator/telephony-claims").WithTags("Operator: telephony claims").WithBodyLimit(RequestLimits.Small).RequireAuthorization(PlatformPolicies.Operator);
         api.MapGet("/conflicts", ListConflictsAsync)
             .WithSummary("List numbers and LiveKit trunks that two tenants' records carried when claims were introduced")
             .Produces<IReadOnlyList<TelephonyClaimView>>();

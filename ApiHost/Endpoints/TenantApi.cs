@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using VoicePlatform.Security;
 using VoicePlatform.Tenants;
 
+using VoicePlatform.ApiHost.Http;
+
 namespace VoicePlatform.ApiHost.Endpoints;
 
 /// <summary>The caller's own tenant, as any of its keys sees it.</summary>
@@ -10,7 +12,7 @@ public static class TenantApi
 {
     public static RouteGroupBuilder MapTenantApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/tenant").WithTags("Tenant").RequireAuthorization(PlatformPolicies.TenantMember);
+        var api = app.MapGroup("/api/tenant").WithTags("Tenant").WithBodyLimit(RequestLimits.Small).RequireAuthorization(PlatformPolicies.TenantMember);
         api.MapGet("/", GetTenantAsync).WithSummary("Read the caller's tenant: name, status and settings");
         return api;
     }

@@ -17,7 +17,7 @@ public static class TenantPricingApi
 
     public static RouteGroupBuilder MapTenantPricingApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/operator/tenants/{tenantId}/pricing").WithTags("Operator: pricing").RequireAuthorization(PlatformPolicies.Operator);
+        var api = app.MapGroup("/api/operator/tenants/{tenantId}/pricing").WithTags("Operator: pricing").WithBodyLimit(RequestLimits.Large).RequireAuthorization(PlatformPolicies.Operator);
         api.MapGet("/", GetTenantPricingAsync)
             .WithSummary("Read a tenant's pricing overrides; the ETag header is their revision (0: none set)")
             .Produces<TenantPricingView>().ProducesProblem(StatusCodes.Status404NotFound);

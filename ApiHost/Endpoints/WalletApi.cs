@@ -19,13 +19,13 @@ public static class WalletApi
 {
     public static IEndpointRouteBuilder MapWalletApi(this IEndpointRouteBuilder app)
     {
-        var tenant = app.MapGroup("/api/wallet").WithTags("Wallet").RequireAuthorization(PlatformPolicies.TenantSupervisor);
+        var tenant = app.MapGroup("/api/wallet").WithTags("Wallet").WithBodyLimit(RequestLimits.Small).RequireAuthorization(PlatformPolicies.TenantSupervisor);
         tenant.MapGet("/", GetWalletAsync)
             .WithSummary("Read this tenant's wallet: balance, reserved and available money (minor units), the low-balance threshold and whether available is below it");
         tenant.MapGet("/ledger", ListLedgerAsync)
             .WithSummary("List this tenant's ledger entries, newest first (by sequence), optionally within an entry time from/to, a page at a time");
 
-        var operatorApi = app.MapGroup("/api/operator/tenants/{tenantId}/wallet").WithTags("Operator: wallets").RequireAuthorization(PlatformPolicies.Operator);
+        var operatorApi = app.MapGroup("/api/operator/tenants/{tenantId}/wallet").WithTags("Operator: wallets").WithBodyLimit(RequestLimits.Small).RequireAuthorization(PlatformPolicies.Operator);
         operatorApi.MapGet("/", GetTenantWalletAsync).WithSummary("Read a tenant's wallet").ProducesProblem(StatusCodes.Status404NotFound);
         operatorApi.MapGet("/ledger", ListTenantLedgerAsync).WithSummary("List a tenant's ledger entries, newest first, a page at a time");
         operatorApi.MapPost("/credits", CreditAsync)

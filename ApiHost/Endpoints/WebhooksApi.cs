@@ -21,7 +21,7 @@ public static class WebhooksApi
 
     public static RouteGroupBuilder MapWebhooksApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/webhooks").WithTags("Webhooks").RequireAuthorization(PlatformPolicies.TenantAdmin);
+        var api = app.MapGroup("/api/webhooks").WithTags("Webhooks").WithBodyLimit(RequestLimits.Small).RequireAuthorization(PlatformPolicies.TenantAdmin);
         api.MapPost("/", CreateAsync)
             .WithSummary("Register an endpoint (https; not a private, loopback or link-local address) for some event types or all; the answer holds its signing secret, shown only now (Idempotency-Key makes retries safe)")
             .Produces<WebhookSecretIssued>(StatusCodes.Status201Created).ProducesValidationProblem();

@@ -85,7 +85,17 @@ public static class ApiHostApplication
             o.AddSchemaTransformer(OpenApiExamples.ApplyAsync);
         });
 
+        // CORS is closed unless the operator names the origins a browser app may call the API from (Cors:AllowedOrigins);
+        // keys travel in the Authorization header, never cookies, so no credentials are allowed cross-origin either.
+        var corsOrigins = builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
+        if (corsOrigins.Length > 0)
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(corsOrigins).AllowAnyMethod()
+                .WithHeaders("Authorization", "Content-Type", "If-Match", "Idempotency-Key", VoicePlatform.Common.CorrelationId.HeaderName).WithExposedHeaders("ETag", "Location", "Retry-After", VoicePlatform.Common.CorrelationId.HeaderName)));
+
         var app = builder.Build();
+        app.UseMiddleware<SecurityHeaders>();
+        if (!settings.IsDevelopment) app.UseHsts();
+        if (corsOrigins.Length > 0) app.UseCors();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

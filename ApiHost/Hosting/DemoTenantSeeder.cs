@@ -96,7 +96,7 @@ public sealed class DemoTenantSeeder(
               Live wallboard  {baseUrl}{Wallboard.Path}   (sign in with the demo API key below)
               OpenAPI         {baseUrl}/openapi/v1.json
               Dashboard       {baseUrl}{OperationsEndpoints.DashboardPath}   (user '{OperatorCredential.BasicUserName}', password = operator key)
-              Metrics         {baseUrl}/metrics
+              Metrics         {baseUrl}/metrics   (Authorization: Bearer <operator key>)
               Health          {baseUrl}/health/ready
               LiveKit         {LiveKitLine()}
               Operator key    {(operatorCredential.Generated ? operatorCredential.Secret : "(from Operator:ApiKey)")}

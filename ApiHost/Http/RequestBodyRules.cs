@@ -59,17 +59,17 @@ public sealed class RequestBodyRules(RequestDelegate next, IProblemDetailsServic
                 var read = await request.Body.ReadAsync(memory, cancellationToken);
                 if (read == 0) break;
                 buffer.Advance(read);
-                if (limit is { } max && buffer.WrittenCount > max) return TooLarge();
+                if (limit is { } max && buffer.WrittenCount > max) return TooLarge(limit);
             }
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return TooLarge();
+            return TooLarge(limit);
         }
         catch (IOException)
         {
             // The buffering stream refuses to hold more than its limit.
-            return TooLarge();
+            return TooLarge(limit);
         }
 
         var reader = new Utf8JsonReader(buffer.WrittenSpan, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
@@ -93,11 +93,13 @@ public sealed class RequestBodyRules(RequestDelegate next, IProblemDetailsServic
         }
     }
 
-    private static ProblemDetails TooLarge() => new()
+    private static ProblemDetails TooLarge(long? limit) => new()
     {
         Status = StatusCodes.Status413PayloadTooLarge,
         Title = "Request body too large",
-        Detail = "The request body exceeds the size this endpoint accepts.",
+        Detail = limit is { } max
+            ? $"The request body exceeds the {max} bytes this endpoint accepts."
+            : "The request body exceeds the size this endpoint accepts.",
     };
 
     private Task WriteAsync(HttpContext context, int status, string title, string detail)

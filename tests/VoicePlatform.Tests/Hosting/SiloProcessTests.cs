@@ -54,7 +54,10 @@ public sealed class SiloProcessTests
             }
 
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("health/live")).StatusCode);
-            var scrape = await http.GetStringAsync("metrics");
+            Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("metrics")).StatusCode);
+            using var scrapeRequest = new HttpRequestMessage(HttpMethod.Get, "metrics");
+            scrapeRequest.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ApiHostFixture.OperatorKey);
+            var scrape = await (await http.SendAsync(scrapeRequest)).Content.ReadAsStringAsync();
             Assert.Contains("microsoft_orleans_orleans_", scrape);
             // A production silo's whole scrape (Npgsql's pool meters included) passes promtool's lint.
             Assert.Contains("npgsql", scrape);

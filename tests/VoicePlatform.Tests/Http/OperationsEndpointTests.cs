@@ -16,9 +16,13 @@ public sealed class OperationsEndpointTests(ApiHostFixture host)
     }
 
     [Fact]
-    public async Task MetricsExportOrleansMeters()
+    public async Task MetricsExportOrleansMetersToTheOperatorOnly()
     {
-        using var client = host.Anonymous();
+        using var anonymous = host.Anonymous();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("metrics")).StatusCode);
+        using var tenantAdmin = host.WithKey((await host.CreateTenantAsync("Metrics")).AdminKey);
+        Assert.Equal(HttpStatusCode.Forbidden, (await tenantAdmin.GetAsync("metrics")).StatusCode);
+        using var client = host.AsOperator();
         var text = await client.GetStringAsync("metrics");
         Assert.Contains("microsoft_orleans_orleans_", text);
         Assert.Contains("# TYPE", text);

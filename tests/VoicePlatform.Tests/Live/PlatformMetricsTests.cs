@@ -51,7 +51,7 @@ public sealed partial class PlatformMetricsTests(DemoCallsFixture host)
         await MetricsLint.AssertCleanAsync(after);
     }
 
-    private async Task<string> ScrapeAsync() => await host.Anonymous().GetStringAsync("metrics");
+    private async Task<string> ScrapeAsync() => await host.AsOperator().GetStringAsync("metrics");
 
     private static double Value(string scrape, string name, string labels) =>
         scrape.Split('\n').Where(l => l.StartsWith($"{name}{{", StringComparison.Ordinal) && l.Contains(labels, StringComparison.Ordinal))

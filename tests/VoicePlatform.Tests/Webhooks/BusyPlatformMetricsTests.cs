@@ -28,10 +28,10 @@ public sealed class BusyPlatformMetricsTests(WebhookFixture host)
         await tenant.ImportAsync(campaign, Enumerable.Range(0, 3).Select(i => $"+1212{500 + i}{CampaignDialingFixture.Answers}"));
         await tenant.CommandAsync(campaign, "start");
         // While it runs: the running gauge counts it.
-        var running = await host.Anonymous().GetStringAsync("metrics");
+        var running = await host.AsOperator().GetStringAsync("metrics");
         await tenant.WaitForCampaignAsync(campaign, c => c.Status() == "completed");
         await receiver.WaitForAsync(all => all.Any(w => w.Type == "campaign.completed"), TimeSpan.FromSeconds(30));
-        var scrape = await host.Anonymous().GetStringAsync("metrics");
+        var scrape = await host.AsOperator().GetStringAsync("metrics");
 
         Assert.True(MetricsLint.Value(running, "voiceplatform_campaigns_running") + MetricsLint.Value(scrape, "voiceplatform_campaigns_transitions", "status=\"running\"") >= 1, Ours(scrape));
         Assert.True(MetricsLint.Value(scrape, "voiceplatform_campaigns_dials", "verdict=\"placed\"") >= 3, Ours(scrape));
