@@ -79,6 +79,7 @@ public static class ApiHostApplication
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         builder.Services.AddSignalR().AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
         builder.Services.AddSingleton<LiveStreamBridge>();
+        builder.Services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.SectionName));
         builder.Services.AddOpenApi(o =>
         {
             o.AddDocumentTransformer<BearerSecurityTransformer>();
@@ -104,6 +105,7 @@ public static class ApiHostApplication
         app.UseMiddleware<TransientClusterFailures>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<TenantRateLimits>();
         app.UseMiddleware<RequestBodyRules>();
         app.UseMiddleware<RouteIds>();
 

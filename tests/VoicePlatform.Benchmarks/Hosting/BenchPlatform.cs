@@ -81,6 +81,8 @@ public sealed class BenchPlatform : IAsyncDisposable
             "--Cluster:ClusterId", BenchSilo.ServiceAndClusterId,
             "--Cluster:ServiceId", BenchSilo.ServiceAndClusterId,
             "--Operator:ApiKey", OperatorKey,
+            // The benchmarks measure the platform's capacity, not the per-tenant limits in front of it.
+            "--RateLimits:Enabled", "false",
             "--LiveKit:Url", emulatorUrl,
             "--LiveKit:ApiKey", ApiKey,
             "--LiveKit:ApiSecret", ApiSecret,

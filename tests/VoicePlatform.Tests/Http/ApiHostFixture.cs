@@ -49,6 +49,10 @@ public class ApiHostFixture : IAsyncLifetime
             // Hundreds of tests send bad credentials from 127.0.0.1; the failure budgets are tested by a host of their own.
             "--Security:AuthenticationFailures:PerAddressLimit", "1000000",
             "--Security:AuthenticationFailures:PerKeyAndAddressLimit", "1000000",
+            // Likewise the per-tenant API limits: tests drive tenants far harder than people do; RateLimitTests has its own host.
+            "--RateLimits:Reads:PerSecond", "1000000", "--RateLimits:Reads:Burst", "1000000",
+            "--RateLimits:Writes:PerSecond", "1000000", "--RateLimits:Writes:Burst", "1000000",
+            "--RateLimits:LeadImports:PerSecond", "1000000", "--RateLimits:LeadImports:Burst", "1000000",
             .. ExtraArguments,
         ], Configure);
         await App.StartAsync();
