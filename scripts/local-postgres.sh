@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # A throwaway local PostgreSQL for running silos by hand (the tests start their own):
-#   scripts/local-postgres.sh start   # initialises .local/pg on first use, listens on 127.0.0.1:${VP_PG_PORT:-55432}
+#   scripts/local-postgres.sh start   # initialises ${VP_PG_DIR:-.local/pg} on first use, listens on 127.0.0.1:${VP_PG_PORT:-55432}
 #   scripts/local-postgres.sh stop
 # It prints the connection string to export as ConnectionStrings__Postgres.
 set -euo pipefail
 cmd=${1:-start}
 root=$(cd "$(dirname "$0")/.." && pwd)
-dir="$root/.local/pg"
+dir=${VP_PG_DIR:-"$root/.local/pg"}
 port=${VP_PG_PORT:-55432}
 
 bin=""

@@ -31,12 +31,16 @@ public sealed partial class CallGrain(
     TimeProvider time,
     ILogger<CallGrain> logger,
     IOptions<VoicePlatform.Grains.Live.LiveEventOptions> liveOptions,
+    IClusterMembershipService membership,
     // Optional by design: a silo without LiveKit settings has no client, and its calls end Failed saying so.
     LiveKitClient? liveKit = null,
     LiveKitAccessTokenMinter? minter = null,
-    IOptions<LiveKitOptions>? liveKitOptions = null) : Grain, ICallGrain, ICallReportsGrain
+    IOptions<LiveKitOptions>? liveKitOptions = null) : Grain, ICallGrain, ICallReportsGrain, IRemindable
 {
     public static readonly TimeSpan RingingTimeout = TimeSpan.FromSeconds(30);
+    private const string HandoverReminder = "handover";
+    // Orleans' floor for a reminder's period; the reminder is removed at its first tick anyway.
+    private static readonly TimeSpan HandoverReminderPeriod = TimeSpan.FromMinutes(1);
     private const int SeenEventLimit = 64;
 
     // Cancelled by a hang-up, so a dial that has not reached LiveKit yet never starts ringing.
@@ -72,10 +76,32 @@ public sealed partial class CallGrain(
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         HoldLive(false);
-        return Task.CompletedTask;
+        // A silo leaving gracefully hands its live calls over: a reminder due at once wakes each on a silo that stays
+        // (its activation resumes the watchdog and the metering), instead of waiting for LiveKit's next webhook or the
+        // cluster's sweep a minute later. Only calls that still have work: live, or ended and not yet settled.
+        if (Exists && (!Progress.IsEnded || !state.State.Billing.Settled) && GracefulHandover.Applies(reason, membership, GrainContext.Address.SiloAddress!))
+        {
+            try
+            {
+                await this.RegisterOrUpdateReminder(HandoverReminder, GracefulHandover.Due, HandoverReminderPeriod);
+            }
+            catch (Exception e)
+            {
+                // The sweep still finds it within its period.
+                logger.LogWarning(e, "Call {CallId} of tenant {TenantId} could not register its handover; the sweep will wake it", Key.Call, Key.Tenant);
+            }
+        }
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != HandoverReminder) return;
+        // Woken on its new silo: activation has resumed what the call needs; the reminder has done its work.
+        if (await this.GetReminder(HandoverReminder) is { } handover) await this.UnregisterReminder(handover);
+        await WakeAsync();
     }
 
     // Whether this activation counts in the silo's live-call gauge: set while the call is between its dial and its end.

@@ -66,10 +66,22 @@ public sealed partial class CampaignGrain
         else CampaignMetrics.RunningReleased();
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         HoldRunning(false);
-        return Task.CompletedTask;
+        // A silo leaving gracefully hands its campaigns over: the pacer reminder, due at once, wakes each on a silo that
+        // stays, which reads its attempts in flight from the lead table and dials on.
+        if (Exists && !Phase.IsFinal && state.State.Status != CampaignStatus.Draft && GracefulHandover.Applies(reason, membership, GrainContext.Address.SiloAddress!))
+        {
+            try
+            {
+                await this.RegisterOrUpdateReminder(PacerReminder, GracefulHandover.Due, dialing.Value.ReminderPeriod);
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Campaign {CampaignId} could not hasten its reminder for the handover; it wakes at its next period", Key.Campaign);
+            }
+        }
     }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)

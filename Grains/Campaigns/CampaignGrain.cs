@@ -30,7 +30,8 @@ public sealed partial class CampaignGrain(
     IOptions<CampaignDialingOptions> dialing,
     IOptions<VoicePlatform.Grains.Live.LiveEventOptions> liveOptions,
     ILogger<CampaignGrain> logger,
-    TenantEventOutbox outbox) : Grain, ICampaignGrain, IRemindable
+    TenantEventOutbox outbox,
+    IClusterMembershipService membership) : Grain, ICampaignGrain, IRemindable
 {
     private (TenantId Tenant, CampaignId Campaign)? _key;
 

@@ -6,12 +6,13 @@ using Prometheus;
 namespace VoicePlatform.Silo.Operations;
 
 /// <summary>
-/// Instruments named <c>….count</c> that are not histograms — the runtime's <c>dotnet.timer.count</c>,
-/// <c>dotnet.thread_pool.thread.count</c>, Npgsql's <c>db.client.connection.count</c> and the like — would be exported
-/// by prometheus-net's meter adapter as gauges ending in <c>_count</c>, a suffix Prometheus reserves for histograms and
-/// summaries (<c>promtool check metrics</c> flags it). The adapter leaves them out (<see cref="Handles"/>) and this
-/// listener exports their readings as gauges named in the plural instead: <c>system_runtime_dotnet_timers</c>,
-/// <c>npgsql_db_client_connections</c>. Values are the instruments' own, labels their tags.
+/// Instruments whose names end in <c>count</c> or <c>total</c> that are not histograms — the runtime's
+/// <c>dotnet.timer.count</c>, Npgsql's <c>db.client.connection.count</c>, Orleans' <c>orleans-directory-snapshot-transfer-count</c>
+/// and the like — would be exported by prometheus-net's meter adapter as gauges ending in <c>_count</c> or <c>_total</c>,
+/// suffixes Prometheus reserves for histograms, summaries and counters (<c>promtool check metrics</c> flags them). The
+/// adapter leaves them out (<see cref="Handles"/>) and this listener exports their readings as gauges named in the plural
+/// (<c>system_runtime_dotnet_timers</c>, <c>npgsql_db_client_connections</c>) or without the suffix. Values are the
+/// instruments' own, labels their tags.
 /// </summary>
 public static class CountInstrumentBridge
 {
@@ -20,8 +21,11 @@ public static class CountInstrumentBridge
     private static MeterListener? _listener;
 
     /// <summary>Whether the bridge, not the adapter, exports <paramref name="instrument"/>.</summary>
-    public static bool Handles(Instrument instrument) =>
-        instrument.Name.EndsWith(".count", StringComparison.Ordinal) && !IsHistogram(instrument);
+    public static bool Handles(Instrument instrument) => !IsHistogram(instrument) && Suffix(Sanitize(instrument.Name)) is not null;
+
+    // Prometheus reserves _count for histograms and summaries, and _total for counters (the adapter exports gauges).
+    private static string? Suffix(string name) =>
+        name.EndsWith("_count", StringComparison.Ordinal) ? "_count" : name.EndsWith("_total", StringComparison.Ordinal) ? "_total" : null;
 
     public static void Start()
     {
@@ -78,7 +82,13 @@ public static class CountInstrumentBridge
         return (Metrics.CreateGauge(name, help, labels), labels);
     }
 
-    private static string NameOf(Instrument instrument) => $"{Sanitize(instrument.Meter.Name)}_{Plural(Sanitize(instrument.Name[..^".count".Length]))}";
+    /// <summary><c>…_count</c> becomes the plural (<c>timer_count</c> → <c>timers</c>); <c>…_total</c> loses the suffix.</summary>
+    private static string NameOf(Instrument instrument)
+    {
+        var name = Sanitize(instrument.Name);
+        var stem = name[..^Suffix(name)!.Length];
+        return $"{Sanitize(instrument.Meter.Name)}_{(name.EndsWith("_count", StringComparison.Ordinal) ? Plural(stem) : stem)}";
+    }
 
     private static string Plural(string name) =>
         name.EndsWith('y') && !name.EndsWith("ay", StringComparison.Ordinal) && !name.EndsWith("ey", StringComparison.Ordinal) ? name[..^1] + "ies" : name + "s";

@@ -26,8 +26,10 @@ public sealed partial class PlatformMetricsTests(DemoCallsFixture host)
         await using var hub = await LiveHubClient.ConnectAsync(host, await host.IssueKeyAsync(tenant.Id, "floor", "supervisor"));
 
         var call = await PlaceAsync(tenant, DemoCallsFixture.Answers);
-        await WaitForAsync(tenant, call, c => c.GetProperty("status").GetString() == "ended");
+        var ended = await WaitForAsync(tenant, call, c => c.GetProperty("status").GetString() == "ended");
         var after = await ScrapeAsync();
+        // The figures below follow from an answered call; if it was not, the call itself says why.
+        Assert.True(ended.TryGetProperty("answeredAt", out var answeredAt) && answeredAt.ValueKind == System.Text.Json.JsonValueKind.String, ended.ToString());
 
         Assert.True(Value(after, "voiceplatform_calls_started", "direction=\"outbound\"") > Value(before, "voiceplatform_calls_started", "direction=\"outbound\""));
         Assert.True(Sum(after, "voiceplatform_calls_ended") > Sum(before, "voiceplatform_calls_ended"));
