@@ -37,7 +37,12 @@ public sealed class NodeReceiverRecipeTests(WebhookFixture host)
         try
         {
             var first = await node.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
-            Assert.True(first?.StartsWith("LISTENING ", StringComparison.Ordinal) == true, $"{first} {await node.StandardError.ReadToEndAsync()}");
+            // stderr is read only when failing: reading it to its end waits for node to exit.
+            if (first?.StartsWith("LISTENING ", StringComparison.Ordinal) != true)
+            {
+                node.Kill();
+                Assert.Fail($"node did not start listening: {first} {await node.StandardError.ReadToEndAsync()}");
+            }
             var url = $"http://127.0.0.1:{first!["LISTENING ".Length..]}/webhooks";
             var put = new HttpRequestMessage(HttpMethod.Put, $"api/webhooks/{endpoint}")
             {
