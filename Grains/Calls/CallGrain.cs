@@ -49,6 +49,10 @@ public sealed partial class CallGrain(
     // retried by the watchdog, which stays registered until the store has caught up.
     private readonly List<CallEvent> _unprojected = [];
     private bool _projectionBehind;
+    // True while the state holds changes not yet written (the agent's arrival, dialing and ringing times), which a
+    // deactivation writes before the activation goes: a call handed to another silo must not forget its agent was
+    // there, or its end would read as an abandoned call.
+    private bool _stateUnsaved;
     // What this activation last told the call's lead; a new activation tells again (the lead ignores repeats).
     private (CallEndReason, CallDisposition?)? _toldLead;
 
@@ -79,6 +83,19 @@ public sealed partial class CallGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         HoldLive(false);
+        if (_stateUnsaved && Exists)
+        {
+            try
+            {
+                await state.WriteStateAsync(cancellationToken);
+                _stateUnsaved = false;
+            }
+            catch (Exception e)
+            {
+                // The next activation's watchdog reads the room again (the agent's join time included, while it is there).
+                logger.LogWarning(e, "Call {CallId} of tenant {TenantId} could not write its last changes as it was deactivated", Key.Call, Key.Tenant);
+            }
+        }
         // A silo leaving gracefully hands its live calls over: a reminder due at once wakes each on a silo that stays
         // (its activation resumes the watchdog and the metering), instead of waiting for LiveKit's next webhook or the
         // cluster's sweep a minute later. Only calls that still have work: live, or ended and not yet settled.
@@ -270,6 +287,7 @@ public sealed partial class CallGrain(
             // Only the agent's arrival: kept in memory and carried by the next durable write (the answer or the end),
             // as a write of its own would cost a transaction per call for a timestamp.
             state.State = state.State with { Progress = next };
+            _stateUnsaved = true;
             return;
         }
         var from = Progress;
@@ -306,7 +324,15 @@ public sealed partial class CallGrain(
     private async Task SaveAsync(bool durable, IEnumerable<CallEvent> events, bool project = true)
     {
         state.State = state.State with { Revision = state.State.Revision + 1 };
-        if (durable) await state.WriteStateAsync();
+        if (durable)
+        {
+            await state.WriteStateAsync();
+            _stateUnsaved = false;
+        }
+        else
+        {
+            _stateUnsaved = true;
+        }
         PublishCallUpdated();
         _unprojected.AddRange(events);
         if (project) await ProjectAsync();
