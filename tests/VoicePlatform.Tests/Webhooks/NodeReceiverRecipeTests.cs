@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using VoicePlatform.Tests.Calls;
+using VoicePlatform.Tests.Infrastructure;
 
 using static VoicePlatform.Tests.Webhooks.WebhookTestSupport;
 
@@ -26,7 +27,7 @@ public sealed class NodeReceiverRecipeTests(WebhookFixture host)
             StartInfo = new ProcessStartInfo("node")
             {
                 RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-                WorkingDirectory = ScriptDirectory(),
+                WorkingDirectory = Path.GetDirectoryName(RepositoryFiles.Path("tests/webhook-receiver-check/receiver.mjs"))!,
             },
         };
         var (endpoint, secret) = await tenant.Admin.RegisterAsync(new Uri("http://127.0.0.1:9/placeholder"), "wallet.credited");
@@ -78,15 +79,5 @@ public sealed class NodeReceiverRecipeTests(WebhookFixture host)
         {
             if (!node.HasExited) node.Kill(entireProcessTree: true);
         }
-    }
-
-    private static string ScriptDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "tests", "webhook-receiver-check");
-            if (File.Exists(Path.Combine(candidate, "receiver.mjs"))) return candidate;
-        }
-        throw new InvalidOperationException("tests/webhook-receiver-check/receiver.mjs was not found above " + AppContext.BaseDirectory);
     }
 }
