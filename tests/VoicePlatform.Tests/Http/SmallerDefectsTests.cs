@@ -54,10 +54,13 @@ public sealed class SmallerDefectsTests(ApiHostFixture host)
         big.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
         var refused = await tenant.Admin.PostAsync($"api/calls/{CallTestSupport.Id(call)}/hangup", big);
         await refused.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
-        var small = await tenant.Admin.PostAsync($"api/calls/{CallTestSupport.Id(call)}/hangup", new StringContent("{}", Encoding.UTF8, "application/json"));
+        // On a new connection: Kestrel may close the one whose 900 KiB body it refused, and a pooled client could send the
+        // next request down it just as it closes.
+        using var fresh = host.WithKey(tenant.Admin.DefaultRequestHeaders.Authorization!.Parameter!);
+        var small = await fresh.PostAsync($"api/calls/{CallTestSupport.Id(call)}/hangup", new StringContent("{}", Encoding.UTF8, "application/json"));
         await small.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
         Assert.NotEqual("ended", (await CallTestSupport.GetAsync(tenant, CallTestSupport.Id(call))).GetProperty("status").GetString());
-        Assert.True((await tenant.Admin.PostAsync($"api/calls/{CallTestSupport.Id(call)}/hangup", null)).IsSuccessStatusCode);
+        Assert.True((await fresh.PostAsync($"api/calls/{CallTestSupport.Id(call)}/hangup", null)).IsSuccessStatusCode);
     }
 }
 
