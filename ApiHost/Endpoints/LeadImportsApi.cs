@@ -62,7 +62,16 @@ public static class LeadImportsApi
         CsvPartReader? csv = null;
         if (request.HasJsonContentType())
         {
-            var body = await request.ReadFromJsonAsync<LeadImportRequest>(json.Value.SerializerOptions, http.RequestAborted);
+            LeadImportRequest? body;
+            try
+            {
+                body = await request.ReadFromJsonAsync<LeadImportRequest>(json.Value.SerializerOptions, http.RequestAborted);
+            }
+            catch (System.Text.Json.JsonException e)
+            {
+                // As a bound body's would be: a 400 naming the field (ProblemDetailsExceptionHandler), not a 500.
+                throw new BadHttpRequestException("The request body is not valid JSON of the expected shape.", StatusCodes.Status400BadRequest, e);
+            }
             // Read here rather than bound, so the null-element check the bound routes get is made here.
             errors = body is null ? new() { ["body"] = ["Send csv (the file's text) or leads (a JSON list)."] } : NullElementsFilter.Find(body);
             if (errors.Count == 0) errors = body!.Validate(MaxRows, out _);

@@ -5,7 +5,7 @@ namespace VoicePlatform.ApiHost.Http;
 
 /// <summary>
 /// Requests that fail because the cluster is changing (a silo dying or just declared dead, a message timing out, no
-/// gateway for a moment): a read is tried once more inside the request; what still fails answers 503 with Retry-After.
+/// gateway for a moment) or its database is briefly unreachable: a read is tried once more inside the request; what still fails answers 503 with Retry-After.
 /// A write that failed this way may or may not have happened, so its answer says so, and that repeating it with the
 /// same Idempotency-Key is safe — every write of this API is idempotent under its key.
 /// </summary>
@@ -46,6 +46,8 @@ public sealed class TransientClusterFailures(RequestDelegate next, IProblemDetai
     public static bool IsTransient(Exception exception) => exception switch
     {
         SiloUnavailableException or OrleansMessageRejectionException or TimeoutException or GatewayTooBusyException => true,
+        // The database restarting or unreachable: the same answer, a moment later it is back.
+        VoicePlatform.Common.StorageUnavailableException or VoicePlatform.Wallets.WalletUnavailableException => true,
         Orleans.Runtime.Messaging.ConnectionFailedException => true,
         OrleansException { Message: var message } when message.Contains("gateway", StringComparison.OrdinalIgnoreCase) => true,
         AggregateException aggregate => aggregate.InnerExceptions.All(IsTransient),

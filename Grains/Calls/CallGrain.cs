@@ -53,6 +53,9 @@ public sealed partial class CallGrain(
     // deactivation writes before the activation goes: a call handed to another silo must not forget its agent was
     // there, or its end would read as an abandoned call.
     private bool _stateUnsaved;
+
+    // Set when a durable write failed: nothing this activation holds may be written any more (AbandonActivation).
+    private bool _stateDiverged;
     // What this activation last told the call's lead; a new activation tells again (the lead ignores repeats).
     private (CallEndReason, CallDisposition?)? _toldLead;
 
@@ -83,7 +86,7 @@ public sealed partial class CallGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         HoldLive(false);
-        if (_stateUnsaved && Exists)
+        if (_stateUnsaved && Exists && !_stateDiverged)
         {
             try
             {
@@ -326,7 +329,15 @@ public sealed partial class CallGrain(
         state.State = state.State with { Revision = state.State.Revision + 1 };
         if (durable)
         {
-            await state.WriteStateAsync();
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch (Exception e)
+            {
+                AbandonActivation(e);
+                throw;
+            }
             _stateUnsaved = false;
         }
         else
@@ -337,6 +348,23 @@ public sealed partial class CallGrain(
         _unprojected.AddRange(events);
         if (project) await ProjectAsync();
         if (Progress.IsEnded) await TellLeadAsync();
+    }
+
+    /// <summary>
+    /// A durable write failed (the database unreachable): this activation's state is now ahead of what is stored, and
+    /// what should follow the change (the end's settlement, the record, the lead) did not happen. Carrying on from it
+    /// would leave the call ended in memory only — every repeat of the change would find nothing to do, and nothing would
+    /// settle it (found by the failure suite crashing PostgreSQL). So the activation goes, without writing: the next
+    /// one reads the stored state and does the change again when LiveKit repeats its webhook, the call's reminder or the
+    /// cluster's sweep wakes it, and its watchdog looks at the room.
+    /// </summary>
+    private void AbandonActivation(Exception error)
+    {
+        _stateDiverged = true;
+        _stateUnsaved = false;
+        logger.LogWarning("Call {CallId} of tenant {TenantId} could not write its state ({Error}); its activation is dropped and the stored state will be read again",
+            Key.Call, Key.Tenant, error.Message);
+        DeactivateOnIdle();
     }
 
     /// <summary>

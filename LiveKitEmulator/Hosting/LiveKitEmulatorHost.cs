@@ -38,6 +38,7 @@ public static class LiveKitEmulatorHost
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<EmulatorClock>();
         services.AddSingleton<AccessTokenVerifier>();
+        services.AddSingleton<Twirp.ApiFaultInjector>();
         services.AddSingleton<WebhookPublisher>();
         services.AddHostedService<WebhookDeliveryService>();
         services.AddHttpClient(WebhookDeliveryService.HttpClientName);

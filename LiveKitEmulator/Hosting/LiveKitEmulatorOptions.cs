@@ -30,6 +30,9 @@ public sealed class LiveKitEmulatorOptions
 
     public AgentWorkerOptions AgentWorker { get; set; } = new();
 
+    /// <summary>Faults of the server API (errors, slow answers, lost answers), for failure testing; none by default.</summary>
+    public Twirp.ApiFaultOptions ApiFaults { get; set; } = new();
+
     /// <summary>Throws naming the setting when a value cannot work.</summary>
     public void Validate()
     {
@@ -41,6 +44,7 @@ public sealed class LiveKitEmulatorOptions
         Sip.Validate();
         Webhook.Validate();
         AgentWorker.Validate();
+        ApiFaults.Validate();
     }
 
     internal static void Require(bool condition, string message)

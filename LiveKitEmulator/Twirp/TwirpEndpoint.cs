@@ -16,7 +16,8 @@ public static class TwirpEndpoint
     public static IEndpointConventionBuilder MapTwirp(this IEndpointRouteBuilder app) =>
         app.Map(Prefix + "{**path}", HandleAsync);
 
-    private static async Task HandleAsync(HttpContext context, TwirpRouter router, AccessTokenVerifier verifier, ILoggerFactory loggers)
+    private static async Task HandleAsync(HttpContext context, TwirpRouter router, AccessTokenVerifier verifier, ApiFaultInjector faults,
+        Hosting.EmulatorClock clock, ILoggerFactory loggers)
     {
         ClaimGrants? grants = null;
         if (context.Request.Headers.Authorization.ToString() is { Length: > 0 } authorization)
@@ -54,7 +55,17 @@ public static class TwirpEndpoint
             using var buffer = new MemoryStream();
             await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
             var body = ProtoRequest.Parse(buffer.ToArray());
+            // Injected faults (ApiFaults), after routing and decoding, as a LiveKit node failing inside a method would.
+            var fault = faults.Draw(path.StartsWith("livekit.", StringComparison.Ordinal) ? path["livekit.".Length..] : path);
+            if (fault == ApiFault.Error) throw new TwirpException(TwirpCodes.Unavailable, "injected fault: service unavailable");
+            if (fault == ApiFault.Slow) await clock.DelayAsync(faults.SlowDelay, context.RequestAborted);
             var response = await handler(new TwirpCall(grants, body, context.RequestServices, context.RequestAborted));
+            if (fault == ApiFault.LostResponse)
+            {
+                // The work is done; the client never learns it.
+                context.Abort();
+                return;
+            }
             context.Response.StatusCode = StatusCodes.Status200OK;
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(response.ToJsonString(ProtoJsonWriter.SerializerOptions), Encoding.UTF8, context.RequestAborted);

@@ -22,6 +22,9 @@ public sealed class WebhookPublisher : IDisposable
     private readonly List<WebhookDelivery> _held = [];
     private ITimer? _flushTimer;
     private long _queuedCount;
+    private long _publishedCount;
+    private long _droppedCount;
+    private long _duplicatedCount;
 
     public WebhookPublisher(EmulatorClock clock, IOptions<LiveKitEmulatorOptions> options, ILogger<WebhookPublisher> logger)
     {
@@ -35,6 +38,15 @@ public sealed class WebhookPublisher : IDisposable
 
     /// <summary>How many deliveries (duplicates included, lost and still-held events excluded) have been queued so far.</summary>
     public long QueuedCount => Interlocked.Read(ref _queuedCount);
+
+    /// <summary>Events raised so far, before any fault.</summary>
+    public long PublishedCount => Interlocked.Read(ref _publishedCount);
+
+    /// <summary>Events the loss fault dropped.</summary>
+    public long DroppedCount => Interlocked.Read(ref _droppedCount);
+
+    /// <summary>Events the duplicate fault sent twice.</summary>
+    public long DuplicatedCount => Interlocked.Read(ref _duplicatedCount);
 
     public void Publish(string eventName, JsonObject? room = null, JsonObject? participant = null, JsonObject? egressInfo = null)
     {
@@ -67,13 +79,16 @@ public sealed class WebhookPublisher : IDisposable
         var faults = _options.Faults;
         lock (_lock)
         {
+            _publishedCount++;
             if (faults.LossProbability > 0 && _random.NextDouble() < faults.LossProbability)
             {
+                _droppedCount++;
                 _logger.LogInformation("Webhook {EventId} {Event} dropped (loss fault)", id, eventName);
                 return;
             }
 
             var copies = faults.DuplicateProbability > 0 && _random.NextDouble() < faults.DuplicateProbability ? 2 : 1;
+            if (copies == 2) _duplicatedCount++;
             for (var i = 0; i < copies; i++)
             {
                 HoldLocked(delivery);

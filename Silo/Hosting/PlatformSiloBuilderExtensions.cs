@@ -73,6 +73,7 @@ public static class PlatformSiloBuilderExtensions
         // First, so the correlation filter below runs inside the grain call's span and can tag it.
         if (VoicePlatform.Silo.Operations.PlatformTracing.IsEnabled(silo.Configuration)) silo.AddActivityPropagation();
         silo.AddIncomingGrainCallFilter<CorrelationIdGrainCallFilter>();
+        if (!settings.IsDevelopment) silo.AddIncomingGrainCallFilter<VoicePlatform.Silo.Database.StorageOutageGrainCallFilter>();
         // Orleans 10 leaves this off: a caller that gave up would otherwise keep the grain busy.
         silo.Configure<SiloMessagingOptions>(o => o.CancelRequestOnTimeout = true);
         silo.Configure<GrainCollectionOptions>(o =>

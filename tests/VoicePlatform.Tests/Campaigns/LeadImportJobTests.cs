@@ -176,6 +176,11 @@ public sealed class LeadImportJobTests(ApiHostFixture host)
         await (await admin.PostAsync($"{campaignPath}/imports", form)).AssertFieldErrorAsync("file");
         await (await admin.SendAsync(Csv("<leads/>", "xml", "application/xml"))).AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
         await (await admin.PostAsJsonAsync($"{campaignPath}/imports", new { csv = "phone\n+13125550100\n", leads = new[] { new { phone = "+13125550101" } } })).AssertFieldErrorAsync("csv");
+        // The JSON body is read by hand (it shares the route with CSV uploads): broken or mistyped JSON is a 400 naming the
+        // field, as on every bound route — found by the failure suite, where it was a 500.
+        await (await admin.SendAsync(Csv("{\"csv\": ", "broken-json", "application/json"))).AssertFieldErrorAsync("body");
+        await (await admin.SendAsync(Csv("{\"leads\": \"not a list\"}", "mistyped-json", "application/json"))).AssertFieldErrorAsync("leads");
+        await (await admin.SendAsync(Csv("{\"pad\": 1}", "unknown-json", "application/json"))).AssertFieldErrorAsync("pad");
         var progress = (await (await admin.GetAsync(campaignPath)).ReadJsonAsync()).GetProperty("progress").GetProperty("leadsByStatus");
         Assert.Empty(progress.EnumerateObject());
 

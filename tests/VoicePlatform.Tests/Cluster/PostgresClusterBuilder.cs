@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.TestingHost;
 using VoicePlatform.Grains.Calls;
@@ -15,6 +16,9 @@ namespace VoicePlatform.Tests.Cluster;
 public static class PostgresClusterBuilder
 {
     private const string ConnectionStringProperty = "VoicePlatformTests:Postgres";
+
+    /// <summary>Cluster property: the silos also log to the console from this level (Information, Warning, …).</summary>
+    public const string SiloLogLevelProperty = "VoicePlatformTests:SiloLogLevel";
 
     private static TestCluster Build(string connectionString, string serviceId, int silos = 1, string? clusterId = null,
         IReadOnlyDictionary<string, string>? properties = null)
@@ -49,6 +53,10 @@ public static class PostgresClusterBuilder
         public void Configure(ISiloBuilder silo)
         {
             var settings = Settings(silo.Configuration);
+            // A test that needs the silos' own logs (to find out why something failed) sets this property.
+            if (silo.Configuration[SiloLogLevelProperty] is { } level)
+                silo.Services.AddLogging(l => l.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; })
+                    .SetMinimumLevel(Enum.Parse<Microsoft.Extensions.Logging.LogLevel>(level)));
             silo.UsePostgresClustering(settings);
             silo.AddVoicePlatformServices(settings);
             // Telephony when the test gives a LiveKit (the emulator); the call watchdog's reminder at test speed.
