@@ -322,11 +322,11 @@ public sealed partial class CallGrain(
 
     /// <summary>
     /// One change of the call: the grain state (when <paramref name="durable"/>), then the projection and history in
-    /// the call-record store. The revision grows either way, so the store keeps the newest picture.
+    /// the call-record store. The revision grows either way (<see cref="CallRevisions"/>), so the store keeps the newest picture.
     /// </summary>
     private async Task SaveAsync(bool durable, IEnumerable<CallEvent> events, bool project = true)
     {
-        state.State = state.State with { Revision = state.State.Revision + 1 };
+        state.State = state.State with { Revision = CallRevisions.Next(state.State.Revision, durable) };
         if (durable)
         {
             try

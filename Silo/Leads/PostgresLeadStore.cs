@@ -16,8 +16,15 @@ namespace VoicePlatform.Silo.Leads;
 /// <see cref="ImportChunk"/>, each one transaction: binary COPY into a temporary table, then one INSERT ... SELECT that
 /// skips numbers the campaign already has (a repeated import merges chunk by chunk, so a retry after a failure is safe).
 /// </summary>
-public sealed class PostgresLeadStore(string connectionString) : ILeadStore, IAsyncDisposable
+/// <param name="time">
+/// The clock of webhook deliveries recorded with a lead's update. Not the lead's own times: those are the calling clock,
+/// which development and tests move (Clock:Offset), and a delivery due at a moved time would wait for it (found by the
+/// failure suite, whose lead events waited three days).
+/// </param>
+public sealed class PostgresLeadStore(string connectionString, TimeProvider? time = null) : ILeadStore, IAsyncDisposable
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     private const string ImportColumns =
         "tenant_id, campaign_id, lead_id, phone, name, email, time_zone, consent_at, consent_source, variables, status, " +
         "next_callable_at, attempts, disposition, status_reason, revision, imported_at, updated_at";
@@ -132,7 +139,7 @@ public sealed class PostgresLeadStore(string connectionString) : ILeadStore, IAs
         {
             // Same transaction (the batch's), and only if the row now holds this revision: an update turned away records nothing
             // new (a repeat of the same revision finds its events already there, by id).
-            batch.BatchCommands.Add(VoicePlatform.Silo.Webhooks.WebhookOutboxCommands.Append(events, lead.UpdatedAt,
+            batch.BatchCommands.Add(VoicePlatform.Silo.Webhooks.WebhookOutboxCommands.Append(events, _time.GetStoredUtcNow(),
                 "EXISTS (SELECT 1 FROM leads WHERE tenant_id = $9 AND campaign_id = $10 AND lead_id = $11 AND revision = $12)",
                 VoicePlatform.Silo.CallRecords.SqlParameters.Text(lead.TenantId.Value), VoicePlatform.Silo.CallRecords.SqlParameters.Text(lead.CampaignId.Value),
                 VoicePlatform.Silo.CallRecords.SqlParameters.Text(lead.LeadId.Value), VoicePlatform.Silo.CallRecords.SqlParameters.Bigint(lead.Revision)));

@@ -43,7 +43,9 @@ public sealed class PostgresWebhookStoreTests : WebhookStoreContract, IAsyncLife
             NextCallableAt = Noon, Revision = 1, ImportedAt = Noon, UpdatedAt = Noon,
         };
         await leads.ImportAsync([lead]);
-        var completed = lead with { Status = LeadStatus.Completed, NextCallableAt = null, Revision = 3, UpdatedAt = Noon.AddMinutes(1) };
+        // The lead's times are the calling clock, which development and tests move ahead (three days here): its events'
+        // deliveries are due by the store's clock all the same, not when the calling clock's time comes round.
+        var completed = lead with { Status = LeadStatus.Completed, NextCallableAt = null, Revision = 3, UpdatedAt = DateTimeOffset.UtcNow.AddDays(3) };
         var events = VoicePlatform.Grains.Leads.LeadWebhookEvents.Between(lead, completed);
         Assert.True(await leads.UpdateAsync(completed, events));
         var due = Assert.Single(await Store.DueAsync(tenant, endpoint.Id, DateTimeOffset.UtcNow.AddMinutes(1), 10));
