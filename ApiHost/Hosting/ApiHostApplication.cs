@@ -55,6 +55,8 @@ public static class ApiHostApplication
                 client.Configure<ClientMessagingOptions>(o => o.CancelRequestOnTimeout = true);
                 client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = settings.GatewayListRefreshPeriod);
                 client.AddMemoryStreams(StreamProviders.Live);
+                // A grain that could not read its state fails with the database driver's exception: read it back (503).
+                VoicePlatform.Silo.Database.DatabaseExceptionSerialization.AddDatabaseExceptionSerialization(client.Services);
                 // The trace of a request goes on into the silos with its grain calls.
                 if (PlatformTracing.IsEnabled(builder.Configuration)) client.AddActivityPropagation();
                 Orleans.Dashboard.ServiceCollectionExtensions.AddDashboard(client);

@@ -74,6 +74,7 @@ public static class PlatformSiloBuilderExtensions
         if (VoicePlatform.Silo.Operations.PlatformTracing.IsEnabled(silo.Configuration)) silo.AddActivityPropagation();
         silo.AddIncomingGrainCallFilter<CorrelationIdGrainCallFilter>();
         if (!settings.IsDevelopment) silo.AddIncomingGrainCallFilter<VoicePlatform.Silo.Database.StorageOutageGrainCallFilter>();
+        VoicePlatform.Silo.Database.DatabaseExceptionSerialization.AddDatabaseExceptionSerialization(silo.Services);
         // Orleans 10 leaves this off: a caller that gave up would otherwise keep the grain busy.
         silo.Configure<SiloMessagingOptions>(o => o.CancelRequestOnTimeout = true);
         silo.Configure<GrainCollectionOptions>(o =>

@@ -113,7 +113,8 @@ public sealed class FailureSuiteTests(ITestOutputHelper output)
         properties["Webhooks:Concurrency"] = "16";
         properties["Webhooks:SweepPeriod"] = "00:00:05";
         properties["Webhooks:TimerHorizon"] = "00:00:05";
-        properties[PostgresClusterBuilder.SiloLogLevelProperty] = "Information";
+        // The silos' own warnings on the console: what a failure here is diagnosed from.
+        properties[PostgresClusterBuilder.SiloLogLevelProperty] = "Warning";
         await using var cluster = await PostgresClusterBuilder.StartAsync(connectionString, "failures-svc", silos: 2, properties: properties);
         var apiHost = await ClusterApiHost.StartAsync(connectionString, cluster,
             "--urls", apiBase.ToString().TrimEnd('/'),
