@@ -141,7 +141,9 @@ public static class UpgradeCheck
                     // Written while old and new silos run side by side; read back after the upgrade.
                     var renamed = await admin.PutAsJsonAsync($"api/brands/{seeded.Brand}", BrandBody("Upgrade Dental (renamed mid-upgrade)"));
                     if (!renamed.IsSuccessStatusCode) throw new InvalidOperationException($"renaming the brand mid-upgrade answered {(int)renamed.StatusCode}: {await renamed.Content.ReadAsStringAsync()}");
-                    before[$"api/brands/{seeded.Brand}"] = Normalize(await (await admin.GetAsync($"api/brands/{seeded.Brand}")).Content.ReadAsStringAsync());
+                    // The brand, and the persona and agent that show its name, as the mixed cluster answers them now.
+                    foreach (var path in new[] { $"api/brands/{seeded.Brand}", $"api/personas/{seeded.Persona}", $"api/agents/{seeded.Agent}" })
+                        before[path] = Normalize(await (await admin.GetAsync(path)).Content.ReadAsStringAsync());
                 }
             }
             var apiStoppedIn = await api.StopAsync();
