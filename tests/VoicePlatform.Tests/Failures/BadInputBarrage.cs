@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using static VoicePlatform.Tests.Http.OpenApiSchemas;
 
 namespace VoicePlatform.Tests.Failures;
 
@@ -176,22 +177,4 @@ public sealed class BadInputBarrage
         JsonArray types => types.Select(t => t!.GetValue<string>()).FirstOrDefault(t => t != "null") ?? "object",
         _ => "object",
     };
-
-    private static IEnumerable<KeyValuePair<string, JsonNode?>> Properties(JsonObject schema) =>
-        schema["properties"] is JsonObject properties ? properties : [];
-
-    /// <summary>Follows <c>$ref</c> and the nullable <c>oneOf</c>/<c>anyOf</c> wrappers to the schema that says what it is.</summary>
-    private static JsonObject Resolve(JsonNode schema, JsonObject schemas)
-    {
-        var current = schema.AsObject();
-        for (var hops = 0; hops < 8; hops++)
-        {
-            if (current["$ref"] is { } reference) { current = schemas[reference.GetValue<string>().Split('/')[^1]]!.AsObject(); continue; }
-            var options = (current["oneOf"] ?? current["anyOf"]) as JsonArray;
-            var concrete = options?.Select(o => o!.AsObject()).FirstOrDefault(o => o["$ref"] is not null || o["type"]?.ToString() is not "null");
-            if (concrete is null) return current;
-            current = concrete;
-        }
-        return current;
-    }
 }

@@ -9,7 +9,7 @@ namespace VoicePlatform.Tests.Webhooks;
 
 /// <summary>
 /// The campaign-dialing host with webhook timings a test can watch: retries after 0.2 s doubling to 1 s, five
-/// attempts, a one-second answer timeout, and endpoints disabled after failing for 1.5 s. Development mode allows
+/// attempts, a one-second answer timeout, and endpoints disabled after failing for 6 s. Development mode allows
 /// loopback receivers (only); the network rules for production are tested on the policy and sender themselves.
 /// </summary>
 public sealed class WebhookFixture : CampaignDialingFixture
@@ -21,7 +21,10 @@ public sealed class WebhookFixture : CampaignDialingFixture
         "--Webhooks:MaxBackoff", "00:00:01",
         "--Webhooks:MaxAttempts", "5",
         "--Webhooks:Timeout", "00:00:01",
-        "--Webhooks:DisableAfter", "00:00:01.500",
+        // Well past a delivery's five attempts (at most 0.2 + 0.4 + 0.8 + 1 s of backoff, stretched on a busy machine): an
+        // endpoint failing once must be dead-lettered before it counts as failing too long and is disabled (at 1.5 s a
+        // loaded CI run disabled it after four attempts, and the fifth never came).
+        "--Webhooks:DisableAfter", "00:00:06",
     ];
 }
 
