@@ -121,7 +121,12 @@ public sealed class FailureSuiteTests(ITestOutputHelper output)
             "--LiveKit:Url", emulator.BaseUrl, "--LiveKit:ApiKey", TestTokens.ApiKey, "--LiveKit:ApiSecret", TestTokens.ApiSecret,
             "--RateLimits:Enabled", "false");
         await using var apiHostLifetime = apiHost;
-        Note("PostgreSQL, LiveKit emulator, 2 silos and an API host up");
+        // A third silo as its own process (the production program, configured by environment variables), so that one
+        // fault is a real kill -9. Campaign reminders keep the production period on it (Orleans' one-minute floor).
+        using var siloProcess = await StartSiloProcessAsync(connectionString, cluster, properties.Where(p => !p.Key.StartsWith("VoicePlatformTests:", StringComparison.Ordinal)
+            && p.Key != "Campaigns:Dialing:ReminderPeriod"));
+        using var siloProcessLifetime = new KillOnDispose(siloProcess);
+        Note("PostgreSQL, LiveKit emulator, 2 silos, a silo process and an API host up");
 
         // The tenant, entirely through the public API.
         using var op = Client(apiBase, ApiHostFixture.OperatorKey);
@@ -184,8 +189,21 @@ public sealed class FailureSuiteTests(ITestOutputHelper output)
         });
         Note($"bad-input barrage started: {barrage.ProbeCount} probes a pass");
 
-        // Fault 1: the silo holding the campaign is killed (no deactivation, no goodbye to the membership table).
-        await WaitAsync(async () => await TerminalLeadsAsync(connectionString) >= Leads / 4, "a quarter of the leads finished");
+        // Fault 1: kill -9 of the silo process, whatever it holds (calls, leads, webhook endpoints, perhaps the campaign).
+        await WaitAsync(async () => await TerminalLeadsAsync(connectionString) >= Leads / 5, "a fifth of the leads finished");
+        var liveAtSigkill = await CountAsync(connectionString, "SELECT count(*) FROM call_records WHERE status <> 'ended'");
+        var lastClaimBeforeSigkill = await ScalarAsync(connectionString, "SELECT max(last_dialed_at) FROM leads");
+        var sigkilled = Stopwatch.StartNew();
+        siloProcess.Kill();
+        await siloProcess.WaitForExitAsync();
+        Note($"silo process killed with SIGKILL ({liveAtSigkill} calls live in the cluster)");
+        await WaitAsync(async () => Convert.ToInt64(await ScalarAsync(connectionString, "SELECT count(*) FROM leads WHERE last_dialed_at > @mark", lastClaimBeforeSigkill)) > 0
+            || await TerminalLeadsAsync(connectionString) == Leads, "dialing again after the SIGKILL");
+        var dialingAfterSigkill = sigkilled.Elapsed;
+        Note($"dialing again {dialingAfterSigkill.TotalSeconds:0.0} s after the SIGKILL");
+
+        // Fault 2: the silo holding the campaign is killed (no deactivation, no goodbye to the membership table).
+        await WaitAsync(async () => await TerminalLeadsAsync(connectionString) >= Leads * 3 / 8, "three eighths of the leads finished");
         var campaignSilo = await cluster.SiloOfAsync("campaign", TenantScopedKey.Format(TenantId.FromValidated(tenantId), PrefixedId.Parse<CampaignId>(campaignId)));
         var liveAtKill = await CountAsync(connectionString, "SELECT count(*) FROM call_records WHERE status <> 'ended'");
         var lastClaimBeforeKill = await ScalarAsync(connectionString, "SELECT max(last_dialed_at) FROM leads");
@@ -199,7 +217,7 @@ public sealed class FailureSuiteTests(ITestOutputHelper output)
         var dialingAfterKill = killed.Elapsed;
         Note($"dialing again {dialingAfterKill.TotalSeconds:0.0} s after the kill");
 
-        // Fault 2: PostgreSQL crashes (every connection cut, no checkpoint) and comes back 3 s later.
+        // Fault 3: PostgreSQL crashes (every connection cut, no checkpoint) and comes back 3 s later.
         await WaitAsync(async () => await TerminalLeadsAsync(connectionString) >= Leads / 2, "half of the leads finished");
         var lastClaimBeforeCrash = await ScalarAsync(connectionString, "SELECT max(last_dialed_at) FROM leads");
         var crashed = Stopwatch.StartNew();
@@ -297,15 +315,58 @@ public sealed class FailureSuiteTests(ITestOutputHelper output)
         var apiFaults = emulator.Services.GetRequiredService<ApiFaultInjector>().Injected();
         var report = new List<string>
         {
-            $"Faults: 1 silo killed, PostgreSQL crashed for {outage.TotalSeconds:0.0} s; LiveKit webhooks {publisher.PublishedCount} raised, {publisher.DroppedCount} dropped, {publisher.DuplicatedCount} duplicated (window-3 re-ordering, 50 ms delay); " +
+            $"Faults: 1 silo process killed with SIGKILL, 1 silo killed in process, PostgreSQL crashed for {outage.TotalSeconds:0.0} s; LiveKit webhooks {publisher.PublishedCount} raised, {publisher.DroppedCount} dropped, {publisher.DuplicatedCount} duplicated (window-3 re-ordering, 50 ms delay); " +
             $"LiveKit API faults {string.Join(", ", apiFaults.GroupBy(f => f.Key.Fault).Select(g => $"{g.Key} {g.Sum(f => f.Value)}"))}; calls by end reason: {await ScalarAsync(connectionString, "SELECT string_agg(reason || ': ' || n, ', ' ORDER BY reason) FROM (SELECT coalesce(end_reason, '-') AS reason, count(*) AS n FROM call_records GROUP BY 1) r")}",
             $"Bad input: {barrage.Sent} requests ({barrage.ProbeCount} probes a pass), answers {string.Join(", ", barrage.Answers.OrderBy(a => a.Key).Select(a => $"{(a.Key == 0 ? "reset" : a.Key == -1 ? "no answer" : a.Key.ToString())}: {a.Value}"))}; 500s: {barrage.ServerErrors.Count}; slowest answer {barrage.Slowest.Wait.TotalSeconds:0.0} s ({barrage.Slowest.Request})",
             $"Campaign: {Leads} leads, {calls} calls, {dialled.Values.Sum()} dials, {attempts.Values.Sum()} attempts recorded, double dials {doubleDials}",
             $"Money: opening {OpeningBalance}, charged {charged}, balance {balance}, ledger {ledgerSum}, drift {drift}",
             $"Events: {events} recorded, lost {lost}; healthy receiver {healthy.All.Count} deliveries of {received.Count} ids; failing-then-healed receiver {flakyDelivered} delivered, {flakyDead} dead-lettered; hanging receiver {hanging.All.Count} attempts, all {events} dead-lettered",
-            $"Recovery: dialing again {dialingAfterKill.TotalSeconds:0.0} s after the kill; API reads {apiBackAfter.TotalSeconds:0.0} s and dialing {dialingAfterCrash.TotalSeconds:0.0} s after PostgreSQL came back; whole run {run.Elapsed.TotalSeconds:0} s",
+            $"Recovery: dialing again {dialingAfterSigkill.TotalSeconds:0.0} s after the SIGKILL and {dialingAfterKill.TotalSeconds:0.0} s after the in-process kill; API reads {apiBackAfter.TotalSeconds:0.0} s and dialing {dialingAfterCrash.TotalSeconds:0.0} s after PostgreSQL came back; whole run {run.Elapsed.TotalSeconds:0} s",
         };
         foreach (var line in report) output.WriteLine(line);
+    }
+
+    /// <summary>Ends the process if the test stops before the schedule killed it.</summary>
+    private sealed class KillOnDispose(Process process) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+    }
+
+    /// <summary>The production Silo program joining the test cluster through its PostgreSQL membership; ready on /health/ready.</summary>
+    private static async Task<Process> StartSiloProcessAsync(string connectionString, PostgresTestCluster cluster, IEnumerable<KeyValuePair<string, string>> settings)
+    {
+        var httpPort = FreePorts.Next();
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "VoicePlatform.Silo.dll")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        start.Environment["ConnectionStrings__Postgres"] = connectionString;
+        start.Environment["Operator__ApiKey"] = ApiHostFixture.OperatorKey;
+        start.Environment["Cluster__ClusterId"] = cluster.Cluster.Options.ClusterId;
+        start.Environment["Cluster__ServiceId"] = cluster.Cluster.Options.ServiceId;
+        start.Environment["Cluster__SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Cluster__GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Cluster__AdvertisedAddress"] = "127.0.0.1";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}";
+        var process = Process.Start(start)!;
+        var errors = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) lock (errors) errors.AppendLine(line.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}/"), Timeout = TimeSpan.FromSeconds(5) };
+        await WaitAsync(async () =>
+        {
+            if (process.HasExited) Assert.Fail($"the silo process exited with {process.ExitCode}: {errors}");
+            return (await http.GetAsync("health/ready")).StatusCode == HttpStatusCode.OK;
+        }, "the silo process ready");
+        return process;
     }
 
     private static bool IsWorkerRoute(string path) =>
