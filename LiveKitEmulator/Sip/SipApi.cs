@@ -7,7 +7,7 @@ using VoicePlatform.LiveKitEmulator.Twirp;
 
 namespace VoicePlatform.LiveKitEmulator.Sip;
 
-/// <summary><c>livekit.SIP</c>: outbound trunks, outbound calls and transfers.</summary>
+/// <summary><c>livekit.SIP</c>: outbound and inbound trunks, outbound calls and transfers.</summary>
 public static class SipApi
 {
     public const string Service = "livekit.SIP";
@@ -18,6 +18,13 @@ public static class SipApi
         router
             .Add(Service, "CreateSIPOutboundTrunk", CreateSipOutboundTrunk)
             .Add(Service, "ListSIPOutboundTrunk", ListSipOutboundTrunk)
+            .Add(Service, "GetSIPOutboundTrunk", GetSipOutboundTrunk)
+            .Add(Service, "UpdateSIPOutboundTrunk", UpdateSipOutboundTrunk)
+            .Add(Service, "CreateSIPInboundTrunk", CreateSipInboundTrunk)
+            .Add(Service, "GetSIPInboundTrunk", GetSipInboundTrunk)
+            .Add(Service, "ListSIPInboundTrunk", ListSipInboundTrunk)
+            .Add(Service, "UpdateSIPInboundTrunk", UpdateSipInboundTrunk)
+            .Add(Service, "DeleteSIPTrunk", DeleteSipTrunk)
             .Add(Service, "CreateSIPParticipant", CreateSipParticipantAsync)
             .Add(Service, "TransferSIPParticipant", TransferSipParticipant);
 
@@ -68,6 +75,138 @@ public static class SipApi
             .Select(t => (JsonNode?)t.ToProto(ProtoStyle.TwirpResponse));
         return new JsonObject { ["items"] = new JsonArray(items.ToArray()), ["next_page_token"] = null };
     }
+
+    private static JsonObject GetSipOutboundTrunk(TwirpCall call)
+    {
+        Permissions.RequireSipAdmin(call.Grants);
+        var id = RequiredTrunkId(call.Body);
+        var trunk = call.Service<SipTrunkStore>().Find(id) ?? throw TwirpException.NotFound("requested sip trunk does not exist");
+        return new JsonObject { ["trunk"] = trunk.ToProto(ProtoStyle.TwirpResponse) };
+    }
+
+    /// <summary><c>{sipTrunkId, replace}</c> or <c>{sipTrunkId, update}</c>; the result must still be a valid trunk.</summary>
+    private static JsonObject UpdateSipOutboundTrunk(TwirpCall call)
+    {
+        Permissions.RequireSipAdmin(call.Grants);
+        var id = call.Body.String("sip_trunk_id");
+        if (id.Length == 0) throw TwirpException.InvalidArgument("trunk id must be set");
+        var store = call.Service<SipTrunkStore>();
+        var current = store.Find(id) ?? throw TwirpException.NotFound("requested sip trunk does not exist");
+        SipTrunk updated;
+        if (call.Body.Message("replace") is { } replace)
+        {
+            if (replace.String("sip_trunk_id") is { Length: > 0 } inner && inner != id)
+                throw TwirpException.InvalidArgument("trunk id in the info must be empty or match the id in the update");
+            updated = new SipTrunk(id, replace.String("name"), replace.String("metadata"), replace.String("address"),
+                replace.String("transport") is { Length: > 0 } transport ? transport : "SIP_TRANSPORT_AUTO", replace.Strings("numbers"),
+                replace.String("auth_username"), replace.String("auth_password"), replace.StringMap("headers"), replace.String("destination_country"));
+        }
+        else if (call.Body.Message("update") is { } update)
+        {
+            updated = current with
+            {
+                Address = update.OptionalString("address") ?? current.Address,
+                Transport = update.OptionalString("transport") ?? current.Transport,
+                Numbers = ListUpdate.Apply(current.Numbers, update.Message("numbers")),
+                AuthUsername = update.OptionalString("auth_username") ?? current.AuthUsername,
+                AuthPassword = update.OptionalString("auth_password") ?? current.AuthPassword,
+                Name = update.OptionalString("name") ?? current.Name,
+                Metadata = update.OptionalString("metadata") ?? current.Metadata,
+                DestinationCountry = update.OptionalString("destination_country") ?? current.DestinationCountry,
+            };
+        }
+        else
+        {
+            throw TwirpException.InvalidArgument("missing or unsupported update action");
+        }
+
+        // LiveKit checks the result with the plain validation error, which Twirp reports as unknown (500).
+        if (updated.Numbers.Count == 0) throw new TwirpException(TwirpCodes.Unknown, "no trunk numbers specified");
+        if (updated.Address.Length == 0) throw new TwirpException(TwirpCodes.Unknown, "no outbound address specified");
+        store.Replace(updated);
+        return updated.ToProto(ProtoStyle.TwirpResponse);
+    }
+
+    private static JsonObject CreateSipInboundTrunk(TwirpCall call)
+    {
+        Permissions.RequireSipAdmin(call.Grants);
+        var info = call.Body.Message("trunk") ?? throw TwirpException.InvalidArgument("missing trunk");
+        if (info.String("sip_trunk_id").Length > 0) throw TwirpException.InvalidArgument("trunk id must not be set");
+        var trunk = SipInboundTrunk.From(info, LiveKitIds.New(LiveKitIds.SipTrunk));
+        trunk.Validate();
+        call.Service<SipTrunkStore>().PutInbound(trunk, isNew: true);
+        return trunk.ToProto(ProtoStyle.TwirpResponse);
+    }
+
+    private static JsonObject GetSipInboundTrunk(TwirpCall call)
+    {
+        Permissions.RequireSipAdmin(call.Grants);
+        var id = RequiredTrunkId(call.Body);
+        var trunk = call.Service<SipTrunkStore>().FindInbound(id) ?? throw TwirpException.NotFound("requested sip trunk does not exist");
+        return new JsonObject { ["trunk"] = trunk.ToProto(ProtoStyle.TwirpResponse) };
+    }
+
+    /// <summary>Filters by ids; a numbers filter keeps trunks holding one of them and every wildcard trunk.</summary>
+    private static JsonObject ListSipInboundTrunk(TwirpCall call)
+    {
+        Permissions.RequireSipAdmin(call.Grants);
+        var ids = call.Body.Strings("trunk_ids");
+        var numbers = call.Body.Strings("numbers");
+        var items = call.Service<SipTrunkStore>().ListInbound()
+            .Where(t => ids.Count == 0 || ids.Contains(t.SipTrunkId))
+            .Where(t => numbers.Count == 0 || t.Numbers.Count == 0 || t.Numbers.Any(numbers.Contains))
+            .Select(t => (JsonNode?)t.ToProto(ProtoStyle.TwirpResponse));
+        return new JsonObject { ["items"] = new JsonArray(items.ToArray()) };
+    }
+
+    private static JsonObject UpdateSipInboundTrunk(TwirpCall call)
+    {
+        Permissions.RequireSipAdmin(call.Grants);
+        var id = call.Body.String("sip_trunk_id");
+        if (id.Length == 0) throw TwirpException.InvalidArgument("trunk id must be set");
+        var store = call.Service<SipTrunkStore>();
+        var current = store.FindInbound(id) ?? throw TwirpException.NotFound("requested sip trunk does not exist");
+        SipInboundTrunk updated;
+        if (call.Body.Message("replace") is { } replace)
+        {
+            if (replace.String("sip_trunk_id") is { Length: > 0 } inner && inner != id)
+                throw TwirpException.InvalidArgument("trunk id in the info must be empty or match the id in the update");
+            updated = SipInboundTrunk.From(replace, id);
+        }
+        else if (call.Body.Message("update") is { } update)
+        {
+            updated = current with
+            {
+                Numbers = ListUpdate.Apply(current.Numbers, update.Message("numbers")),
+                AllowedAddresses = ListUpdate.Apply(current.AllowedAddresses, update.Message("allowed_addresses")),
+                AllowedNumbers = ListUpdate.Apply(current.AllowedNumbers, update.Message("allowed_numbers")),
+                AuthUsername = update.OptionalString("auth_username") ?? current.AuthUsername,
+                AuthPassword = update.OptionalString("auth_password") ?? current.AuthPassword,
+                Name = update.OptionalString("name") ?? current.Name,
+                Metadata = update.OptionalString("metadata") ?? current.Metadata,
+            };
+        }
+        else
+        {
+            throw TwirpException.InvalidArgument("missing or unsupported update action");
+        }
+
+        updated.Validate();
+        store.PutInbound(updated, isNew: false);
+        return updated.ToProto(ProtoStyle.TwirpResponse);
+    }
+
+    /// <summary>Deletes an inbound or outbound trunk; an unknown id succeeds too, as in LiveKit (a hash delete).</summary>
+    private static JsonObject DeleteSipTrunk(TwirpCall call)
+    {
+        Permissions.RequireSipAdmin(call.Grants);
+        var id = RequiredTrunkId(call.Body);
+        call.Service<SipTrunkStore>().Delete(id);
+        return new ProtoJsonWriter(ProtoStyle.TwirpResponse).String("sip_trunk_id", id).Build();
+    }
+
+    private static string RequiredTrunkId(ProtoRequest body) =>
+        body.String("sip_trunk_id") is { Length: > 0 } id ? id : throw TwirpException.InvalidArgument("trunk ID is required");
 
     private static async Task<JsonObject> CreateSipParticipantAsync(TwirpCall call)
     {

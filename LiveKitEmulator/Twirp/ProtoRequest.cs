@@ -36,6 +36,9 @@ public sealed partial class ProtoRequest(JsonObject body)
         _ => throw TwirpException.Malformed(),
     };
 
+    /// <summary>A proto3 <c>optional string</c>: null when the field is absent, so an update can tell "unset" from "empty".</summary>
+    public string? OptionalString(string protoName) => Value(protoName) is null ? null : String(protoName);
+
     public bool Bool(string protoName) => Value(protoName) switch
     {
         null => false,
