@@ -5,9 +5,11 @@ using VoicePlatform.Common;
 namespace VoicePlatform.Silo.Database;
 
 /// <summary>
-/// Turns a grain call that failed because PostgreSQL could not be reached into <see cref="StorageUnavailableException"/>.
-/// Npgsql's exceptions have no Orleans codec: sent as they are to another silo or to the API host they arrive as a
-/// codec failure, which the API host can only answer with a 500 — found by the failure suite restarting PostgreSQL.
+/// Turns a grain call that failed because PostgreSQL could not be reached into <see cref="StorageUnavailableException"/>:
+/// one contract exception, logged once where it happened, for every caller (another grain or the API host), instead of
+/// whatever wraps the driver's exception on its way up. Activation failures (a state read as the grain starts) happen
+/// before any grain call filter; those arrive as Npgsql's own exception, which <see cref="DatabaseExceptionSerialization"/>
+/// lets Orleans carry. Both are answered 503 by the API (found by the failure suite crashing PostgreSQL).
 /// </summary>
 public sealed class StorageOutageGrainCallFilter(ILogger<StorageOutageGrainCallFilter> logger) : IIncomingGrainCallFilter
 {

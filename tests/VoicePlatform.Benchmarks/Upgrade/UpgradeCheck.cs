@@ -143,7 +143,7 @@ public static class UpgradeCheck
                     if (!renamed.IsSuccessStatusCode) throw new InvalidOperationException($"renaming the brand mid-upgrade answered {(int)renamed.StatusCode}: {await renamed.Content.ReadAsStringAsync()}");
                     // The brand, and the persona and agent that show its name, as the mixed cluster answers them now.
                     foreach (var path in new[] { $"api/brands/{seeded.Brand}", $"api/personas/{seeded.Persona}", $"api/agents/{seeded.Agent}" })
-                        before[path] = Normalize(await (await admin.GetAsync(path)).Content.ReadAsStringAsync());
+                        before[path] = ApiSnapshots.Normalize(await (await admin.GetAsync(path)).Content.ReadAsStringAsync());
                 }
             }
             var apiStoppedIn = await api.StopAsync();
@@ -243,31 +243,11 @@ public static class UpgradeCheck
                      $"api/sip-trunks/{seeded.Trunk}", $"api/phone-numbers/{seeded.Number}", "api/api-keys" })
         {
             var response = await admin.GetAsync(path);
-            snapshot[path] = response.IsSuccessStatusCode ? Normalize(await response.Content.ReadAsStringAsync()) : $"HTTP {(int)response.StatusCode}";
+            snapshot[path] = response.IsSuccessStatusCode ? ApiSnapshots.Normalize(await response.Content.ReadAsStringAsync()) : $"HTTP {(int)response.StatusCode}";
         }
         return snapshot;
     }
 
-    private static string Normalize(string json)
-    {
-        var node = JsonNode.Parse(json);
-        Strip(node);
-        return node!.ToJsonString();
-
-        static void Strip(JsonNode? node)
-        {
-            switch (node)
-            {
-                case JsonObject obj:
-                    obj.Remove("lastUsedAt");
-                    foreach (var (_, child) in obj.ToList()) Strip(child);
-                    break;
-                case JsonArray array:
-                    foreach (var child in array) Strip(child);
-                    break;
-            }
-        }
-    }
 
     private static async Task<int> MigrateAsync(string release, string connectionString, string logFile)
     {

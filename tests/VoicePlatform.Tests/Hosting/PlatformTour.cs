@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using VoicePlatform.Tests.Branding;
 using VoicePlatform.Tests.Calls;
 using VoicePlatform.Tests.Http;
+using VoicePlatform.Tests.Infrastructure;
 using VoicePlatform.Tests.Pricing;
 using VoicePlatform.Tests.Telephony;
 
@@ -169,7 +170,7 @@ public sealed class PlatformTour
             var response = await client.GetAsync(path);
             var text = await response.Content.ReadAsStringAsync();
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path} answered {(int)response.StatusCode}: {text}");
-            snapshot[path] = Normalize(text);
+            snapshot[path] = ApiSnapshots.Normalize(text);
         }
         return snapshot;
     }
@@ -181,27 +182,6 @@ public sealed class PlatformTour
         foreach (var (path, body) in before) Assert.True(body == after[path], $"GET {path} changed:\nbefore {body}\nafter  {after[path]}");
     }
 
-    /// <summary>A key's last use moves with every request the snapshot itself makes; everything else must not move.</summary>
-    private static string Normalize(string json)
-    {
-        var node = JsonNode.Parse(json);
-        Strip(node);
-        return node!.ToJsonString();
-
-        static void Strip(JsonNode? node)
-        {
-            switch (node)
-            {
-                case JsonObject obj:
-                    obj.Remove("lastUsedAt");
-                    foreach (var (_, child) in obj.ToList()) Strip(child);
-                    break;
-                case JsonArray array:
-                    foreach (var child in array) Strip(child);
-                    break;
-            }
-        }
-    }
 
     private static HttpClient Client(Uri baseAddress, string key)
     {
