@@ -11,7 +11,8 @@ namespace VoicePlatform.ApiHost.Contracts;
 /// <see cref="Number"/> may be typed as people write it (+1 415-555-0100); it is stored in E.164.
 /// </summary>
 public sealed record PhoneNumberRequest(
-    string? Number, string? Label, PhoneNumberStatus? Status, string? AssignedBrandId, string? AssignedAgentId, string? TrunkId)
+    string? Number, string? Label, PhoneNumberStatus? Status, string? AssignedBrandId, string? AssignedAgentId, string? TrunkId,
+    InboundRoutingRequest? Inbound = null)
 {
     public Dictionary<string, string[]> Validate(out PhoneNumberSettings settings)
     {
@@ -24,6 +25,7 @@ public sealed record PhoneNumberRequest(
             AssignedBrandId = QueryFilters.Id<BrandId>(AssignedBrandId, "assignedBrandId", errors),
             AssignedAgentId = QueryFilters.Id<AgentId>(AssignedAgentId, "assignedAgentId", errors),
             TrunkId = QueryFilters.Id<SipTrunkId>(TrunkId, "trunkId", errors),
+            Inbound = Inbound?.ToRouting("inbound.", errors),
         };
         TelephonyRules.Validate(settings, errors);
         return errors;

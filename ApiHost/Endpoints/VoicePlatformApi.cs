@@ -21,6 +21,7 @@ public static class VoicePlatformApi
         api.MapUsageApi();
         api.MapPricingApi();
         api.MapLiveKitWebhookApi();
+        api.MapInboundCallsApi();
         api.MapWalletApi();
         api.MapTelephonyClaimsApi();
         api.MapDoNotCallApi();

@@ -70,6 +70,7 @@ public static class ApiHostApplication
         }
 
         builder.Services.AddSingleton<ILiveKitWebhookReceiver, LiveKitWebhookReceiver>();
+        builder.Services.AddSingleton<IInboundCallClaims, InboundCallClaims>();
         // Handlers stamp what they record (a do-not-call entry's time) with the host's clock, in both modes.
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));

@@ -104,6 +104,10 @@ public static class OpenApiExamples
         CallingRules = [new CallingRule { Id = "no-christmas-eve", AppliesTo = "*", Holidays = ["2026-12-24"], Source = "tenant policy" }],
     };
 
+    private static readonly InboundRoutingRequest InboundSample = new(Agent.Value, "America/Chicago",
+        [new CallWindowRequest([DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday], "09:00", "17:00")],
+        ["2026-12-25"], null, "Thanks for calling Bright Smile Dental. We are closed; please call again from 9 to 5.", true);
+
     private static readonly Dictionary<Type, object> Samples = new()
     {
         [typeof(CreateTenantRequest)] = new CreateTenantRequest("Northwind Agency", new TenantSettingsRequest("America/New_York", "USD", 25, 20m)),
@@ -123,7 +127,13 @@ public static class OpenApiExamples
             AgentSettingsSample.EndCallPhrases, null, AgentSettingsSample.Status),
         [typeof(SipTrunkRequest)] = new SipTrunkRequest("ST_a1B2c3D4e5F6", "Twilio US outbound", ["+15125550100", "+15125550101"], 30, 5, SipTrunkStatus.Active),
         [typeof(PhoneNumberRequest)] = new PhoneNumberRequest("+1 512-555-0100", "Austin main line", PhoneNumberStatus.Active, Brand.Value, Agent.Value,
-            PrefixedId.Derive<SipTrunkId>("example").Value),
+            PrefixedId.Derive<SipTrunkId>("example").Value, InboundSample),
+        [typeof(InboundRoutingRequest)] = InboundSample,
+        [typeof(InboundClaimRequest)] = new InboundClaimRequest
+        {
+            Room = "vpin_tnt_example_num_example_+15125550199_aB3dEf9hJkLm", SipCallId = "SCL_aB3dEf9hJkLm", CallerNumber = "+15125550199",
+            CalledNumber = "+15125550100", TrunkId = "ST_a1B2c3D4e5F6", RuleId = "SDR_a1B2c3D4e5F6",
+        },
         [typeof(TranscriptRequest)] = new TranscriptRequest([
             new TranscriptSegmentRequest("seg-1", Speaker.Agent, "Hi Maria, this is Ava from Bright Smile Dental. Is now a good time?", 0, 4200, true),
             new TranscriptSegmentRequest("seg-2", Speaker.Callee, "Sure, what is it about?", 4600, 6100, true)]),
@@ -290,6 +300,19 @@ public static class OpenApiExamples
         {
             Id = Number, Number = "+15125550100", Label = "Austin main line", Status = PhoneNumberStatus.Active, AssignedBrandId = Brand, AssignedAgentId = Agent,
             TrunkId = Trunk, RegionCode = "US", CountryCode = 1, TimeZones = ["America/Chicago"], Revision = 2, CreatedAt = At, UpdatedAt = At, Claimed = true,
+            Inbound = new InboundRouting
+            {
+                AgentId = Agent, TimeZone = "America/Chicago",
+                Hours = [new VoicePlatform.Campaigns.CallWindow { Days = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday], StartMinute = 9 * 60, EndMinute = 17 * 60 }],
+                Holidays = [new DateOnly(2026, 12, 25)], ClosedMessage = "Thanks for calling Bright Smile Dental. We are closed; please call again from 9 to 5.",
+            },
+            LiveKitDispatchRuleId = "SDR_a1B2c3D4e5F6",
+        },
+        [typeof(InboundClaimResponse)] = new InboundClaimResponse
+        {
+            Mode = InboundClaimMode.Converse, CallId = PrefixedId.Derive<CallId>("example"), WorkerCredential = "vpc.tnt_example.cal_example.secret",
+            TenantId = "tnt_example", AgentId = Agent.Value, Instructions = "You are Ava, the receptionist of Bright Smile Dental...",
+            Greeting = "Bright Smile Dental, this is Ava. How can I help?", Variables = new Dictionary<string, string> { ["caller_number"] = "+15125550199" },
         },
         [typeof(CallView)] = new CallView
         {

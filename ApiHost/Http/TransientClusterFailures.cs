@@ -47,7 +47,7 @@ public sealed class TransientClusterFailures(RequestDelegate next, IProblemDetai
     {
         SiloUnavailableException or OrleansMessageRejectionException or TimeoutException or GatewayTooBusyException => true,
         // The database restarting or unreachable: the same answer, a moment later it is back.
-        VoicePlatform.Common.StorageUnavailableException or VoicePlatform.Wallets.WalletUnavailableException => true,
+        VoicePlatform.Common.StorageUnavailableException or VoicePlatform.Wallets.WalletUnavailableException or VoicePlatform.Telephony.TelephonyUnavailableException => true,
         // A grain that could not read its state as it activated: the driver's own exception, inside Orleans'.
         Npgsql.NpgsqlException => true,
         Orleans.Runtime.Messaging.ConnectionFailedException => true,

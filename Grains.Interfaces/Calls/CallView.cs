@@ -64,4 +64,8 @@ public sealed record CallView
     /// price once settled.
     /// </summary>
     [Id(32)] public long ChargedSoFar { get; init; }
+    /// <summary>Outbound: <see cref="To"/> is the callee, <see cref="From"/> the tenant's number. Inbound: <see cref="From"/> is the caller, <see cref="To"/> the tenant's number.</summary>
+    [Id(33)] public CallDirection Direction { get; init; }
+    /// <summary>LiveKit's SIP call id of an inbound call.</summary>
+    [Id(34)] public string? SipCallId { get; init; }
 }

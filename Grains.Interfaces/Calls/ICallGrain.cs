@@ -7,6 +7,14 @@ namespace VoicePlatform.Calls;
 public interface ICallGrain : IGrainWithStringKey
 {
     /// <summary>
+    /// An inbound call reported by LiveKit — the caller's webhook (<paramref name="byWorker"/> false) or the agent worker
+    /// LiveKit dispatched into its room (true). The first report creates the call, routed by the number's settings
+    /// (refused, a message, or an agent with this call's instructions); every later one answers the same call. A worker
+    /// gets the call's dispatch metadata, with its per-call credential.
+    /// </summary>
+    Task<InboundClaim> ArriveInboundAsync(InboundArrival arrival, bool byWorker);
+
+    /// <summary>
     /// Places the call and answers at once (dialling goes on in the background). Repeating it with the same
     /// request answers the same call and never dials twice; a different request under the same id is a conflict.
     /// </summary>

@@ -58,6 +58,9 @@ public static partial class CampaignRules
         Validation.ThrowIfAny(errors);
     }
 
+    /// <summary>A weekly range's rules (days, minutes), for anything else drawn on the same week grid (a number's opening hours).</summary>
+    public static void ValidateWindow(CallWindow window, string prefix, IDictionary<string, string[]> errors) => Window(window, prefix, errors);
+
     private static void Window(CallWindow window, string prefix, IDictionary<string, string[]> errors)
     {
         if (window.Days.Count == 0) errors[prefix + "days"] = ["At least one day."];

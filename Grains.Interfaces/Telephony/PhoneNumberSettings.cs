@@ -14,4 +14,6 @@ public sealed record PhoneNumberSettings
     [Id(3)] public BrandId? AssignedBrandId { get; init; }
     [Id(4)] public AgentId? AssignedAgentId { get; init; }
     [Id(5)] public SipTrunkId? TrunkId { get; init; }
+    /// <summary>How the number answers calls to it; null: it takes no inbound calls.</summary>
+    [Id(6)] public InboundRouting? Inbound { get; init; }
 }

@@ -27,4 +27,8 @@ public sealed record PhoneNumberView
     /// before numbers were claimed platform-wide: it is not presented as a caller id until the operator decides.
     /// </summary>
     [Id(13)] public bool Claimed { get; init; }
+    /// <summary>How the number answers calls to it; null when it takes none.</summary>
+    [Id(14)] public InboundRouting? Inbound { get; init; }
+    /// <summary>The LiveKit dispatch rule (<c>SDR_…</c>) that brings its calls to the platform, once it is in place.</summary>
+    [Id(15)] public string? LiveKitDispatchRuleId { get; init; }
 }

@@ -38,6 +38,18 @@ public static partial class TelephonyRules
         Number(errors, "number", settings.Number);
         Validation.Text(errors, "label", settings.Label, MaxLabelLength);
         if (!Enum.IsDefined(settings.Status)) errors["status"] = ["active, suspended or released."];
+        if (settings.Inbound is { } inbound) Validate(inbound, "inbound.", errors);
+    }
+
+    public static void Validate(InboundRouting inbound, string prefix, IDictionary<string, string[]> errors)
+    {
+        Validation.TimeZone(errors, prefix + "timeZone", inbound.TimeZone);
+        if (inbound.Hours.Count > InboundRouting.MaxHours) errors[prefix + "hours"] = [$"At most {InboundRouting.MaxHours} ranges."];
+        else for (var i = 0; i < inbound.Hours.Count; i++) VoicePlatform.Campaigns.CampaignRules.ValidateWindow(inbound.Hours[i], $"{prefix}hours[{i}].", errors);
+        if (inbound.Holidays.Count > InboundRouting.MaxHolidays) errors[prefix + "holidays"] = [$"At most {InboundRouting.MaxHolidays} dates."];
+        else if (inbound.Holidays.Distinct().Count() != inbound.Holidays.Count) errors[prefix + "holidays"] = ["A date is listed twice."];
+        Validation.Text(errors, prefix + "closedMessage", inbound.ClosedMessage, InboundRouting.MaxMessageLength);
+        if (inbound.AfterHoursAgentId == inbound.AgentId) errors[prefix + "afterHoursAgentId"] = ["Another agent than agentId, or none (the closed message is said instead)."];
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> listing every broken rule; for callers that bypass the API.</summary>

@@ -20,18 +20,18 @@ public sealed class CallDialer(LiveKitClient liveKit, ICallReportsGrain call, Te
     public void StartDial(DialPlan plan, CancellationToken hungUp) => _ = Task.Run(() => DialAsync(plan, hungUp));
 
     /// <summary>Transfers the callee to <paramref name="to"/> (E.164) with a dial tone while it rings.</summary>
-    public void StartTransfer(string roomName, string to) => _ = Task.Run(() => TransferAsync(new LiveKitTransferSipParticipantRequest
+    public void StartTransfer(string roomName, string to, string calleeIdentity = CallLifecycle.CalleeIdentity) => _ = Task.Run(() => TransferAsync(new LiveKitTransferSipParticipantRequest
     {
         RoomName = roomName,
-        ParticipantIdentity = CallLifecycle.CalleeIdentity,
+        ParticipantIdentity = calleeIdentity,
         TransferTo = $"tel:{to}",
         PlayDialtone = true,
     }));
 
     /// <summary>Removing the callee hangs up the SIP leg (or cancels the INVITE); deleting the room ends the agent too.</summary>
-    public async Task HangUpAsync(string roomName)
+    public async Task HangUpAsync(string roomName, string calleeIdentity = CallLifecycle.CalleeIdentity)
     {
-        await IgnoreNotFoundAsync(() => liveKit.RemoveParticipantAsync(roomName, CallLifecycle.CalleeIdentity));
+        await IgnoreNotFoundAsync(() => liveKit.RemoveParticipantAsync(roomName, calleeIdentity));
         await DeleteRoomAsync(roomName);
     }
 
@@ -90,7 +90,7 @@ public sealed class CallDialer(LiveKitClient liveKit, ICallReportsGrain call, Te
         });
 
     /// <summary>What the agent worker receives with its dispatch: this call's instructions and its own credential.</summary>
-    private static string DispatchMetadata(TenantId tenant, CallId call, PlaceCall request, CompiledInstructions instructions, string workerCredential) =>
+    internal static string DispatchMetadata(TenantId tenant, CallId call, PlaceCall request, CompiledInstructions instructions, string workerCredential) =>
         JsonSerializer.Serialize(new
         {
             workerCredential,

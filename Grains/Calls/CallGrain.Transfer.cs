@@ -22,7 +22,7 @@ public sealed partial class CallGrain
         // Recorded before LiveKit is asked, so a retry can never transfer twice (TransferSIPParticipant is not retried).
         state.State = state.State with { TransferTo = transfer.To };
         await SaveAsync(durable: true, [CallHistory.Transferring(transfer.To, Now())]);
-        LiveKitSide!.StartTransfer(state.State.RoomName, transfer.To);
+        LiveKitSide!.StartTransfer(state.State.RoomName, transfer.To, CalleeIdentity);
         return WriteResult<CallView>.Ok(View());
     }
 

@@ -68,7 +68,7 @@ public sealed partial class CallGrain
             return;
         }
 
-        var callee = participants.FirstOrDefault(p => p.Identity == CallLifecycle.CalleeIdentity);
+        var callee = participants.FirstOrDefault(p => p.Identity == CalleeIdentity);
         if (participants.FirstOrDefault(p => p.Kind == CallLifecycle.AgentKind) is { } agent)
             await ApplyAsync(CallLifecycle.AgentJoined(Progress, agent.JoinedAtMs > 0 && DateTimeOffset.FromUnixTimeMilliseconds(agent.JoinedAtMs) < now ? DateTimeOffset.FromUnixTimeMilliseconds(agent.JoinedAtMs) : now));
         var wasEnded = Progress.IsEnded;

@@ -70,6 +70,9 @@ public sealed partial class CallGrain(
 
     private bool Exists => state.State.Request is not null;
 
+    /// <summary>The phone's participant in the room: <c>callee</c> for an outbound call, LiveKit's <c>sip_…</c> for an inbound caller.</summary>
+    private string CalleeIdentity => state.State.CalleeIdentity ?? CallLifecycle.CalleeIdentity;
+
     private CallProgress Progress => state.State.Progress;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -224,7 +227,7 @@ public sealed partial class CallGrain(
         if (!Exists) return null;
         if (Progress.IsEnded) return View();
         _dialCancellation?.Cancel();
-        if (LiveKitSide is { } liveKitSide) await liveKitSide.HangUpAsync(state.State.RoomName);
+        if (LiveKitSide is { } liveKitSide) await liveKitSide.HangUpAsync(state.State.RoomName, CalleeIdentity);
         reason ??= Progress.AnsweredAt is null ? CallEndReason.Cancelled : CallEndReason.Completed;
         var now = Now();
         await ApplyAsync(CallLifecycle.End(Progress, reason.Value, now, detail), [CallHistory.EndAsked(eventType, detail, now)]);
@@ -244,7 +247,7 @@ public sealed partial class CallGrain(
             return;
         }
         var maxDuration = TimeSpan.FromSeconds(state.State.Billing.LimitSeconds ?? state.State.MaxCallDurationSeconds);
-        var next = CallLifecycle.OnLiveKitEvent(Progress, liveKitEvent, now, maxDuration, state.State.Billing.LimitedByFunds);
+        var next = CallLifecycle.OnLiveKitEvent(Progress, liveKitEvent, now, maxDuration, state.State.Billing.LimitedByFunds, CalleeIdentity);
         // The event id is stored only with a transition: an event that changes nothing is harmless to repeat, so
         // remembering it would cost a write for nothing.
         if (ReferenceEquals(next, Progress)) return;

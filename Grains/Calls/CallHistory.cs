@@ -13,6 +13,9 @@ public static class CallHistory
     public static CallEvent Queued(string to, string from, DateTimeOffset at) =>
         Entry(CallEventTypes.StatusChanged, "queued", $"queued: {to} from {from}", at);
 
+    public static CallEvent InboundArrived(string from, string to, string routing, DateTimeOffset at) =>
+        Entry(CallEventTypes.StatusChanged, "ringing", $"inbound: {from} called {to}; {routing}", at);
+
     public static CallEvent NotPlaced(string detail, DateTimeOffset at) =>
         Entry(CallEventTypes.StatusChanged, "ended", $"not placed: {detail}", at);
 

@@ -102,7 +102,10 @@ public static class CallLifecycle
             ? joined > answered + AbandonAfter
             : call.IsEnded && call.EndedAt is { } ended && ended > answered + AbandonAfter);
 
-    /// <summary>The callee's participant identity in the call's room; the room holds one call, so it needs nothing unique.</summary>
+    /// <summary>
+    /// The callee's participant identity in an outbound call's room; the room holds one call, so it needs nothing unique.
+    /// An inbound caller's identity is LiveKit's (<c>sip_{caller}</c>), kept in the call's state.
+    /// </summary>
     public const string CalleeIdentity = "callee";
 
     /// <summary>
@@ -110,10 +113,10 @@ public static class CallLifecycle
     /// agent's departure, which change nothing whatever the call's state. The webhook endpoint acknowledges those
     /// without a grain call (two of a call's six webhooks). Kept beside the switch below, which it mirrors.
     /// </summary>
-    public static bool Concerns(LiveKitCallEvent liveKitEvent) => liveKitEvent.Event switch
+    public static bool Concerns(LiveKitCallEvent liveKitEvent, string calleeIdentity = CalleeIdentity) => liveKitEvent.Event switch
     {
-        "participant_joined" => liveKitEvent.ParticipantIdentity == CalleeIdentity || liveKitEvent.ParticipantKind == AgentKind,
-        "participant_left" or "participant_connection_aborted" => liveKitEvent.ParticipantIdentity == CalleeIdentity,
+        "participant_joined" => liveKitEvent.ParticipantIdentity == calleeIdentity || liveKitEvent.ParticipantKind == AgentKind,
+        "participant_left" or "participant_connection_aborted" => liveKitEvent.ParticipantIdentity == calleeIdentity,
         "room_finished" => true,
         _ => false,
     };
@@ -124,9 +127,10 @@ public static class CallLifecycle
     /// <paramref name="maxDuration"/> is the limit LiveKit was given (what the wallet could pay for when
     /// <paramref name="limitedByFunds"/>), so a departure at that limit reads as the cut-off it was.
     /// </summary>
-    public static CallProgress OnLiveKitEvent(CallProgress call, LiveKitCallEvent liveKitEvent, DateTimeOffset now, TimeSpan maxDuration, bool limitedByFunds)
+    public static CallProgress OnLiveKitEvent(CallProgress call, LiveKitCallEvent liveKitEvent, DateTimeOffset now, TimeSpan maxDuration, bool limitedByFunds,
+        string calleeIdentity = CalleeIdentity)
     {
-        var callee = liveKitEvent.ParticipantIdentity == CalleeIdentity;
+        var callee = liveKitEvent.ParticipantIdentity == calleeIdentity;
         return liveKitEvent.Event switch
         {
             "participant_joined" when callee => CalleeSeen(call, liveKitEvent.SipCallStatus, now),

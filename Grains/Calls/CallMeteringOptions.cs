@@ -20,9 +20,24 @@ public sealed class CallMeteringOptions : IValidatedOptions
     /// </summary>
     public TimeSpan SettlementGrace { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// Said to an inbound caller when the tenant's wallet cannot pay for the call; the call then ends with nothing owed.
+    /// </summary>
+    public string InboundNoFundsMessage { get; set; } = "Thank you for calling. We cannot take your call right now; please try again later.";
+
+    /// <summary>
+    /// The longest an inbound call that only hears a message (closed, no funds) may last before the platform hangs up:
+    /// such a call is never billed, so it must never be an unbounded free call.
+    /// </summary>
+    public TimeSpan MessageCallLimit { get; set; } = TimeSpan.FromSeconds(45);
+
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(InboundNoFundsMessage) || InboundNoFundsMessage.Length > 500)
+            errors.Add($"{SectionName}:InboundNoFundsMessage must be 1 to 500 characters.");
+        if (MessageCallLimit < TimeSpan.FromSeconds(5) || MessageCallLimit > TimeSpan.FromMinutes(5))
+            errors.Add($"{SectionName}:MessageCallLimit must be from 00:00:05 to 00:05:00; got {MessageCallLimit}.");
         if (BlockDuration < TimeSpan.FromMilliseconds(100) || BlockDuration > TimeSpan.FromHours(1))
             errors.Add($"{SectionName}:BlockDuration must be from 00:00:00.1 to 01:00:00; got {BlockDuration}.");
         if (SettlementGrace < TimeSpan.Zero || SettlementGrace > TimeSpan.FromMinutes(10))

@@ -47,6 +47,8 @@ public static class CallSnapshots
             TakenOverBy = call.TakenOverBy,
             TakenOverAt = call.TakenOverAt,
             EstimatedPerMinute = call.Quote?.EstimatedPerMinute,
+            Direction = call.Direction,
+            SipCallId = call.SipCallId,
             Currency = call.Quote?.Currency,
         };
     }

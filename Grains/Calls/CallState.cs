@@ -48,4 +48,12 @@ public sealed record CallState
     /// context, so the span of each webhook the call applies links back to this one.
     /// </summary>
     [Id(23)] public string? TraceParent { get; init; }
+    [Id(24)] public CallDirection Direction { get; init; }
+    /// <summary>LiveKit's SIP call id of an inbound call (its key is derived from it).</summary>
+    [Id(25)] public string? SipCallId { get; init; }
+    /// <summary>The phone's participant identity when it is not <see cref="CallLifecycle.CalleeIdentity"/> (an inbound caller's <c>sip_…</c>).</summary>
+    [Id(26)] public string? CalleeIdentity { get; init; }
+    /// <summary>What the inbound call's agent worker was told: converse, say a message, or leave.</summary>
+    [Id(27)] public InboundClaimMode? InboundMode { get; init; }
+    [Id(28)] public string? InboundMessage { get; init; }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using VoicePlatform.Brands;
 using VoicePlatform.Common;
 using VoicePlatform.Grains.Common;
+using VoicePlatform.Grains.Telephony.LiveKit;
 using VoicePlatform.Telephony;
 using VoicePlatform.Tenants;
 
@@ -11,7 +12,9 @@ namespace VoicePlatform.Grains.Telephony;
 public sealed class PhoneNumberGrain(
     [PersistentState("phone-number", StorageNames.Platform)] IPersistentState<PhoneNumberState> state,
     TimeProvider time,
-    ILogger<PhoneNumberGrain> logger) : Grain, IPhoneNumberGrain
+    ILogger<PhoneNumberGrain> logger,
+    // Optional by design: a silo without LiveKit settings keeps no dispatch rules (its numbers answer nothing).
+    LiveKitClient? liveKit = null) : Grain, IPhoneNumberGrain
 {
     private (TenantId Tenant, PhoneNumberId Id) Key => TenantScopedKey.Parse<PhoneNumberId>(this.GetPrimaryKeyString());
 
@@ -26,6 +29,7 @@ public sealed class PhoneNumberGrain(
             if (current != settings) return WriteResult<PhoneNumberView>.Conflict("The number already exists with other settings.", [Key.Id.Value]);
             await EnsureClaimedAsync();
             await PublishAsync();
+            await SyncDispatchRuleAsync();
             return WriteResult<PhoneNumberView>.Ok(View());
         }
 
@@ -41,6 +45,7 @@ public sealed class PhoneNumberGrain(
         var now = time.GetUtcNow();
         await state.WriteOrRevertAsync(WithNumber(new PhoneNumberState { Settings = settings, Revision = 1, CreatedAt = now, UpdatedAt = now, Claimed = true }), Release(settings.Number));
         await PublishAsync();
+        await SyncDispatchRuleAsync();
         logger.LogInformation("Phone number {NumberId} of tenant {TenantId} created for {RegionCode}", Key.Id, Key.Tenant, state.State.RegionCode);
         return WriteResult<PhoneNumberView>.Created(View());
     }
@@ -55,6 +60,7 @@ public sealed class PhoneNumberGrain(
         if (current == settings)
         {
             await PublishAsync();
+            await SyncDispatchRuleAsync();
             return WriteResult<PhoneNumberView>.Ok(View());
         }
 
@@ -75,6 +81,7 @@ public sealed class PhoneNumberGrain(
         await state.WriteOrRevertAsync(numberChanged ? WithNumber(next) with { Claimed = true } : next, numberChanged ? Release(settings.Number) : null);
         // Publishing the new E.164 frees the old one in the tenant's directory; the old claim goes after the write.
         await PublishAsync();
+        await SyncDispatchRuleAsync();
         if (numberChanged) await Claim(current.Number).ReleaseAsync(Holder);
         logger.LogInformation("Phone number {NumberId} of tenant {TenantId} updated to revision {Revision}", Key.Id, Key.Tenant, state.State.Revision);
         return WriteResult<PhoneNumberView>.Ok(View());
@@ -91,6 +98,8 @@ public sealed class PhoneNumberGrain(
         if (StateWrites.IsStale(expectedRevision, state.State.Revision)) return WriteResult<PhoneNumberView>.Stale();
 
         var deleted = View();
+        // The rule goes first: a number that is deleted must stop bringing calls in.
+        await RemoveDispatchRuleAsync();
         await state.ClearOrRevertAsync();
         state.State = new PhoneNumberState();
         await Directory.RemoveNumberAsync(Key.Id);
@@ -98,6 +107,90 @@ public sealed class PhoneNumberGrain(
         await Claim(deleted.Number).ReleaseAsync(Holder);
         logger.LogInformation("Phone number {NumberId} of tenant {TenantId} deleted", Key.Id, Key.Tenant);
         return WriteResult<PhoneNumberView>.Ok(deleted);
+    }
+
+    /// <summary>
+    /// Keeps LiveKit's dispatch rule in step with the number: while it is active, claimed and has inbound routing, one
+    /// rule takes calls to it into a room of their own per caller (<see cref="InboundRoomName"/>) and dispatches the
+    /// inbound agent's worker by name, with a job that names no call and carries no credential — the worker claims this
+    /// call's from the platform. Otherwise no rule. A failure is logged and retried by the next write or read-back of
+    /// the number: the number's view shows no rule id until LiveKit has it.
+    /// </summary>
+    private async Task SyncDispatchRuleAsync()
+    {
+        if (liveKit is null) return;
+        var desired = await DesiredRuleAsync();
+        var fingerprint = desired is null ? null : $"{desired.Numbers[0]}|{desired.RoomConfig!.Agents![0].AgentName}";
+        if (fingerprint == state.State.DispatchRuleFingerprint && (fingerprint is null) == (state.State.DispatchRuleId is null)) return;
+        try
+        {
+            string? ruleId;
+            if (desired is null)
+            {
+                await RemoveDispatchRuleAsync();
+                return;
+            }
+            ruleId = state.State.DispatchRuleId ?? (await liveKit.ListSipDispatchRulesAsync()).FirstOrDefault(r => r.Name == desired.Name)?.SipDispatchRuleId;
+            if (ruleId is not null)
+            {
+                try
+                {
+                    await liveKit.ReplaceSipDispatchRuleAsync(ruleId, desired);
+                }
+                catch (LiveKitTwirpException e) when (e.Code == "not_found")
+                {
+                    ruleId = null;
+                }
+            }
+            // A create whose answer was lost left a rule named for this number, which the list above finds next time.
+            ruleId ??= (await liveKit.CreateSipDispatchRuleAsync(desired)).SipDispatchRuleId;
+            await state.WriteOrRevertAsync(state.State with { DispatchRuleId = ruleId, DispatchRuleFingerprint = fingerprint });
+            logger.LogInformation("Phone number {NumberId} of tenant {TenantId} takes inbound calls by LiveKit dispatch rule {RuleId}", Key.Id, Key.Tenant, ruleId);
+        }
+        catch (LiveKitTwirpException e)
+        {
+            logger.LogWarning("Phone number {NumberId} of tenant {TenantId}: LiveKit refused its dispatch rule ({Code}): {Message}", Key.Id, Key.Tenant, e.Code, e.Message);
+        }
+    }
+
+    /// <summary>Deletes the number's rule on LiveKit (already gone is fine); throws <see cref="TelephonyUnavailableException"/> when LiveKit cannot.</summary>
+    private async Task RemoveDispatchRuleAsync()
+    {
+        if (liveKit is null || state.State.DispatchRuleId is not { } ruleId) return;
+        try
+        {
+            await liveKit.DeleteSipDispatchRuleAsync(ruleId);
+        }
+        catch (LiveKitTwirpException e) when (e.Code == "not_found")
+        {
+        }
+        catch (LiveKitTwirpException e)
+        {
+            throw new TelephonyUnavailableException($"LiveKit could not remove dispatch rule {ruleId} ({e.Code}); try again.");
+        }
+        await state.WriteOrRevertAsync(state.State with { DispatchRuleId = null, DispatchRuleFingerprint = null });
+        logger.LogInformation("Phone number {NumberId} of tenant {TenantId} no longer takes inbound calls: rule {RuleId} removed", Key.Id, Key.Tenant, ruleId);
+    }
+
+    private async Task<LiveKitSipDispatchRule?> DesiredRuleAsync()
+    {
+        if (state.State.Settings is not { Status: PhoneNumberStatus.Active, Inbound: { } inbound } settings || !state.State.Claimed) return null;
+        if (await GrainFactory.GetAgent(Key.Tenant, inbound.AgentId).GetAsync() is not { } agent) return null;
+        var job = System.Text.Json.JsonSerializer.Serialize(new { job = "inbound-call", tenantId = Key.Tenant.Value, phoneNumberId = Key.Id.Value });
+        return new LiveKitSipDispatchRule
+        {
+            Name = $"voiceplatform {Key.Tenant.Value} {Key.Id.Value}",
+            Numbers = [settings.Number],
+            Rule = new LiveKitSipDispatchRuleKind { DispatchRuleIndividual = new LiveKitSipDispatchRuleIndividual { RoomPrefix = VoicePlatform.Calls.InboundRoomName.RulePrefix(Key.Tenant, Key.Id) } },
+            Metadata = job,
+            RoomConfig = new LiveKitRoomConfiguration
+            {
+                // A caller's room closes soon after the caller leaves; one nobody answers does not linger for 5 minutes.
+                EmptyTimeoutSeconds = 60,
+                DepartureTimeoutSeconds = 10,
+                Agents = [new LiveKitRoomAgentDispatch(agent.Settings.LiveKitAgentName, job)],
+            },
+        };
     }
 
     public Task<bool> CarriesAsync(TelephonyClaimKey key) =>
@@ -207,6 +300,8 @@ public sealed class PhoneNumberGrain(
             AssignedBrandId = settings.AssignedBrandId,
             AssignedAgentId = settings.AssignedAgentId,
             TrunkId = settings.TrunkId,
+            Inbound = settings.Inbound,
+            LiveKitDispatchRuleId = state.State.DispatchRuleId,
             RegionCode = state.State.RegionCode,
             CountryCode = state.State.CountryCode,
             TimeZones = state.State.TimeZones,

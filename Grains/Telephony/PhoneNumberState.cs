@@ -18,6 +18,10 @@ public sealed record PhoneNumberState
     /// upgrade pass claims it, and for the loser of a contested number: such a record is never presented as caller id.
     /// </summary>
     [Id(7)] public bool Claimed { get; init; }
+    /// <summary>The LiveKit dispatch rule the number's inbound calls arrive by; null while it takes none (or LiveKit has not answered yet).</summary>
+    [Id(8)] public string? DispatchRuleId { get; init; }
+    /// <summary>What the rule was last made from (number, agent worker), so an unchanged number does not rewrite it.</summary>
+    [Id(9)] public string? DispatchRuleFingerprint { get; init; }
 
     public bool Exists => Settings is not null;
 }

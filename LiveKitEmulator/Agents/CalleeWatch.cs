@@ -14,6 +14,7 @@ public sealed class CalleeWatch : IDisposable
     private readonly string _roomName;
     private readonly SipEmulationOptions _sip;
     private readonly TaskCompletionSource<CalleeAnswer?> _answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<Participant?> _joined = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _lock = new();
     private Participant? _callee;
     private CancellationTokenRegistration _calleeLeft;
@@ -30,10 +31,17 @@ public sealed class CalleeWatch : IDisposable
     /// <summary>The answer, or null when the callee left unanswered or the agent itself left (the room was deleted).</summary>
     public Task<CalleeAnswer?> Answered => _answer.Task;
 
+    /// <summary>The SIP participant once it is in the room (an inbound caller may join after the agent), or null when the agent left first.</summary>
+    public Task<Participant?> Joined => _joined.Task;
+
     /// <summary>Starts watching once the agent is in the room, including participants that joined before it.</summary>
     public void Start(Participant agent)
     {
-        _agentLeft = agent.Departed.Register(() => _answer.TrySetResult(null));
+        _agentLeft = agent.Departed.Register(() =>
+        {
+            _answer.TrySetResult(null);
+            _joined.TrySetResult(null);
+        });
         foreach (var participant in _rooms.ParticipantsIn(_roomName))
         {
             OnParticipantUpdated(participant);
@@ -54,6 +62,7 @@ public sealed class CalleeWatch : IDisposable
             {
                 _callee = participant;
                 _calleeLeft = participant.Departed.Register(() => _answer.TrySetResult(null));
+                _joined.TrySetResult(participant);
             }
             else if (!ReferenceEquals(_callee, participant))
             {

@@ -38,7 +38,9 @@ public sealed class ScriptedAgentWorker(
 
     public Task OnDispatchCreatedAsync(AgentDispatch dispatch, CancellationToken cancellationToken)
     {
-        if (!AgentDispatchMetadata.TryParse(dispatch.Metadata, out var call))
+        AgentDispatchMetadata? call = null;
+        InboundJobMetadata? inbound = null;
+        if (!AgentDispatchMetadata.TryParse(dispatch.Metadata, out call) && !InboundJobMetadata.TryParse(dispatch.Metadata, out inbound))
         {
             Interlocked.Increment(ref _ignored);
             logger.LogInformation("Agent worker ignores dispatch {DispatchId} to {RoomName}: its metadata names no call with a worker credential",
@@ -55,53 +57,102 @@ public sealed class ScriptedAgentWorker(
         var stopping = _stopping.Token;
         var task = Task.Run(async () =>
         {
-            await RunAsync(dispatch, call, stopping);
-            CallFinished?.Invoke(call.CallId);
+            var callId = await RunAsync(dispatch, call, stopping);
+            if (callId is not null) CallFinished?.Invoke(callId);
         }, CancellationToken.None);
         _running.TryAdd(task, 0);
         _ = task.ContinueWith(t => _running.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return Task.CompletedTask;
     }
 
-    private async Task RunAsync(AgentDispatch dispatch, AgentDispatchMetadata call, CancellationToken stopping)
+    /// <summary>
+    /// One job: an outbound call's dispatch carries the call (<paramref name="dispatched"/>); an inbound job claims its
+    /// call from the platform first. Answers the call id once known, for <see cref="CallFinished"/>.
+    /// </summary>
+    private async Task<string?> RunAsync(AgentDispatch dispatch, AgentDispatchMetadata? dispatched, CancellationToken stopping)
     {
-        using var scope = logger.BeginScope("Call {CallId} of tenant {TenantId} in room {RoomName}", call.CallId, call.TenantId, dispatch.Room);
+        var jobKey = dispatched?.CallId ?? dispatch.Id;
+        using var scope = logger.BeginScope("Job {JobKey} in room {RoomName}", jobKey, dispatch.Room);
         var settings = options.Value.AgentWorker;
         var platformUrl = settings.ResolvePlatformUrl();
-        if (platformUrl is null && settings.Converse)
+        if (platformUrl is null && (settings.Converse || dispatched is null))
         {
-            logger.LogWarning("Agent worker skips call {CallId}: the platform URL is not known (LiveKitEmulator:AgentWorker:PlatformUrl)", call.CallId);
-            return;
+            logger.LogWarning("Agent worker skips job {JobKey}: the platform URL is not known (LiveKitEmulator:AgentWorker:PlatformUrl)", jobKey);
+            return null;
         }
 
-        var join = RandomFor(call.CallId + "/join").NextDouble();
+        var join = RandomFor(jobKey + "/join").NextDouble();
         if (join < settings.NeverJoinShare)
         {
-            logger.LogInformation("Agent worker never picks up call {CallId}: no agent joins {RoomName}", call.CallId, dispatch.Room);
-            return;
+            logger.LogInformation("Agent worker never picks up job {JobKey}: no agent joins {RoomName}", jobKey, dispatch.Room);
+            return null;
         }
         if (join < settings.NeverJoinShare + settings.LateJoinShare)
         {
-            logger.LogInformation("Agent worker joins call {CallId} late, after {Delay}", call.CallId, settings.LateJoinDelay);
+            logger.LogInformation("Agent worker joins job {JobKey} late, after {Delay}", jobKey, settings.LateJoinDelay);
             try
             {
                 await clock.DelayAsync(settings.LateJoinDelay, stopping);
             }
             catch (OperationCanceledException)
             {
-                return;
+                return null;
             }
         }
 
         using var watch = new CalleeWatch(rooms, dispatch.Room, options.Value.Sip);
         var agent = rooms.Join(dispatch.Room, $"agent-{dispatch.Id}", dispatch.AgentName, "", ParticipantKind.Agent, new Dictionary<string, string>());
+        watch.Start(agent);
+        var call = dispatched;
+        var message = "";
+        try
+        {
+            if (call is null)
+            {
+                // An inbound job: the caller's participant says which SIP call this is; the platform says what to do.
+                var caller = await watch.Joined.WaitAsync(clock.Scale(settings.AnswerTimeout), clock.Time, stopping);
+                if (caller is null) return null;
+                var claims = new InboundClaimClient(httpClients.CreateClient(HttpClientName), platformUrl!, options.Value, clock, logger);
+                var claim = await claims.ClaimAsync(dispatch.Room, agent.Identity, rooms.AttributesOf(caller), stopping);
+                if (claim is null || claim.Mode == "refuse" || claim.Call is null)
+                {
+                    logger.LogInformation("Agent worker leaves inbound room {RoomName}: the platform {Verdict} the call", dispatch.Room, claim is null ? "did not give it" : "refused");
+                    rooms.Leave(agent, DisconnectReason.ClientInitiated);
+                    return claim?.Call?.CallId;
+                }
+
+                call = claim.Call;
+                message = claim.Mode == "message" ? claim.Message : "";
+                // LiveKit's bridge answers the caller once it can subscribe to this audio.
+                rooms.PublishAudio(agent);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException)
+        {
+            rooms.Leave(agent, DisconnectReason.ClientInitiated);
+            return null;
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Agent worker failed to claim the inbound call in {RoomName}", dispatch.Room);
+            rooms.Leave(agent, DisconnectReason.ClientInitiated);
+            return null;
+        }
+
+        await AttendAsync(dispatch, call, agent, watch, platformUrl, message, stopping);
+        return call.CallId;
+    }
+
+    /// <summary>The call's part once the worker knows it: wait for the answer, then converse (or say the platform's message).</summary>
+    private async Task AttendAsync(AgentDispatch dispatch, AgentDispatchMetadata call, Participant agent, CalleeWatch watch, Uri? platformUrl, string message, CancellationToken stopping)
+    {
+        var settings = options.Value.AgentWorker;
         var platform = platformUrl is null ? null : new PlatformClient(httpClients.CreateClient(HttpClientName), platformUrl, call, settings, clock, logger);
         var answeredAt = new StrongBox<DateTimeOffset?>();
         // Coaching is taken from the moment the agent is in the room, as a real worker registers its methods on joining.
         agent.RegisterRpcMethod(CoachingRpc.Method, (invocation, _) => Task.FromResult(TakeCoaching(platform, call, invocation, answeredAt.Value, stopping)));
         try
         {
-            watch.Start(agent);
             logger.LogInformation("Agent worker joined {RoomName} for call {CallId} of tenant {TenantId}", dispatch.Room, call.CallId, call.TenantId);
             CalleeAnswer? answer;
             try
@@ -127,7 +178,8 @@ public sealed class ScriptedAgentWorker(
                 return;
             }
             answeredAt.Value = clock.UtcNow;
-            await ConverseAsync(platform!, call, answer, agent, stopping);
+            if (message.Length > 0) await SayAndEndAsync(platform!, call, message, answer, agent, stopping);
+            else await ConverseAsync(platform!, call, answer, agent, stopping);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -202,6 +254,25 @@ public sealed class ScriptedAgentWorker(
 
         logger.LogInformation("Agent worker finished call {CallId} of tenant {TenantId}: {Spoken} lines, answered by {AnsweredBy}",
             call.CallId, call.TenantId, spoken, answer.Machine ? AnsweredBy.Machine : AnsweredBy.Human);
+    }
+
+    /// <summary>The platform's short message instead of a conversation (closed, no funds): spoken once, then the end asked for.</summary>
+    private async Task SayAndEndAsync(PlatformClient platform, AgentDispatchMetadata call, string message, CalleeAnswer answer, Participant agent, CancellationToken stopping)
+    {
+        var speaking = TimeSpan.FromMilliseconds(Math.Max(700, 60 * message.Length));
+        using var conversation = CancellationTokenSource.CreateLinkedTokenSource(answer.Callee.Departed, agent.Departed, stopping);
+        try
+        {
+            await clock.DelayAsync(speaking, conversation.Token);
+        }
+        catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+        {
+        }
+
+        var spokenMs = (long)speaking.TotalMilliseconds;
+        await platform.PostAsync(PlatformClient.TranscriptStep, new TranscriptReport([new TranscriptSegmentReport("message-1", Speaker.Agent, message, 0, spokenMs, Final: true)]), stopping);
+        if (answer.Callee.State != ParticipantState.Disconnected) await platform.PostAsync(PlatformClient.EndStep, new EndReport(), stopping);
+        logger.LogInformation("Agent worker said the platform's message on call {CallId} and asked for the end", call.CallId);
     }
 
     /// <summary>

@@ -46,6 +46,8 @@ public static class LiveKitEmulatorHost
         services.AddSingleton<DispatchStore>();
         services.AddSingleton<EgressStore>();
         services.AddSingleton<SipTrunkStore>();
+        services.AddSingleton<SipDispatchRuleStore>();
+        services.AddSingleton<InboundCallSimulator>();
         services.AddSingleton<SipOutcomePicker>();
         services.AddSingleton<SipCallSimulator>();
         if (options.AgentWorker.Enabled)
@@ -67,6 +69,7 @@ public static class LiveKitEmulatorHost
         var app = builder.Build();
         app.MapTwirp();
         app.MapGet("/", () => "OK");
+        app.MapInboundCalls();
         return app;
     }
 }

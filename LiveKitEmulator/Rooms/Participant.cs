@@ -62,6 +62,9 @@ public sealed class Participant
 
     internal int Version { get; set; } = 1;
 
+    /// <summary>Whether it has published its microphone track: what the SIP bridge waits for before answering an inbound call.</summary>
+    public bool PublishesAudio { get; internal set; }
+
     public CancellationToken Departed => _departed.Token;
 
     internal void MarkDeparted() => _departed.Cancel();
@@ -89,7 +92,7 @@ public sealed class Participant
             .UInt32("version", Version)
             .Message("permission", permission)
             .String("region", "")
-            .Bool("is_publisher", Kind == ParticipantKind.Sip)
+            .Bool("is_publisher", Kind == ParticipantKind.Sip || PublishesAudio)
             .Enum("kind", ProtoEnum.Name(Kind), ProtoEnum.ZeroName<ParticipantKind>())
             .Map("attributes", Attributes)
             .Enum("disconnect_reason", ProtoEnum.Name(DisconnectReason), ProtoEnum.ZeroName<DisconnectReason>())

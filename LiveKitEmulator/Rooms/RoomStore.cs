@@ -271,6 +271,22 @@ public sealed class RoomStore(
         ParticipantUpdated?.Invoke(participant);
     }
 
+    /// <summary>
+    /// The participant publishes its microphone (as a client SDK's <c>setMicrophoneEnabled</c> does). Subscribers learn of
+    /// it through <see cref="ParticipantUpdated"/>; the SIP bridge of an inbound call answers once it has such a track.
+    /// </summary>
+    public void PublishAudio(Participant participant)
+    {
+        lock (_lock)
+        {
+            if (participant.State == ParticipantState.Disconnected || participant.PublishesAudio) return;
+            participant.PublishesAudio = true;
+            participant.Version++;
+        }
+
+        ParticipantUpdated?.Invoke(participant);
+    }
+
     /// <summary>The participants in the room now; empty when it does not exist.</summary>
     public IReadOnlyList<Participant> ParticipantsIn(string roomName)
     {

@@ -7,7 +7,7 @@ using VoicePlatform.LiveKitEmulator.Twirp;
 
 namespace VoicePlatform.LiveKitEmulator.Sip;
 
-/// <summary><c>livekit.SIP</c>: outbound and inbound trunks, outbound calls and transfers.</summary>
+/// <summary><c>livekit.SIP</c>: outbound and inbound trunks, dispatch rules, outbound calls and transfers.</summary>
 public static class SipApi
 {
     public const string Service = "livekit.SIP";
@@ -25,6 +25,10 @@ public static class SipApi
             .Add(Service, "ListSIPInboundTrunk", ListSipInboundTrunk)
             .Add(Service, "UpdateSIPInboundTrunk", UpdateSipInboundTrunk)
             .Add(Service, "DeleteSIPTrunk", DeleteSipTrunk)
+            .Add(Service, "CreateSIPDispatchRule", CreateSipDispatchRule)
+            .Add(Service, "UpdateSIPDispatchRule", UpdateSipDispatchRule)
+            .Add(Service, "ListSIPDispatchRule", ListSipDispatchRule)
+            .Add(Service, "DeleteSIPDispatchRule", DeleteSipDispatchRule)
             .Add(Service, "CreateSIPParticipant", CreateSipParticipantAsync)
             .Add(Service, "TransferSIPParticipant", TransferSipParticipant);
 
@@ -203,6 +207,92 @@ public static class SipApi
         var id = RequiredTrunkId(call.Body);
         call.Service<SipTrunkStore>().Delete(id);
         return new ProtoJsonWriter(ProtoStyle.TwirpResponse).String("sip_trunk_id", id).Build();
+    }
+
+    /// <summary>The <c>dispatch_rule</c> message, or the deprecated flat form (the Node SDK still sends it) when that is absent.</summary>
+    private static JsonObject CreateSipDispatchRule(TwirpCall call)
+    {
+        Permissions.RequireSipAdmin(call.Grants);
+        var info = call.Body.Message("dispatch_rule") ?? call.Body;
+        if (info.String("sip_dispatch_rule_id").Length > 0) throw TwirpException.InvalidArgument("rule id must not be set");
+        var rule = SipDispatchRule.From(info, LiveKitIds.New("SDR_"));
+        call.Service<SipDispatchRuleStore>().Put(rule, isNew: true);
+        return rule.ToProto(ProtoStyle.TwirpResponse);
+    }
+
+    /// <summary><c>{sipDispatchRuleId, replace}</c> or <c>{sipDispatchRuleId, update}</c> (trunk list update, rule, name, metadata, attributes merged).</summary>
+    private static JsonObject UpdateSipDispatchRule(TwirpCall call)
+    {
+        Permissions.RequireSipAdmin(call.Grants);
+        var id = call.Body.String("sip_dispatch_rule_id");
+        if (id.Length == 0) throw TwirpException.InvalidArgument("dispatch rule ID is required");
+        var store = call.Service<SipDispatchRuleStore>();
+        var current = store.Find(id) ?? throw TwirpException.NotFound("requested sip dispatch rule does not exist");
+        SipDispatchRule updated;
+        if (call.Body.Message("replace") is { } replace)
+        {
+            if (replace.String("sip_dispatch_rule_id") is { Length: > 0 } inner && inner != id)
+                throw TwirpException.InvalidArgument("rule id in the info must be empty or match the id in the update");
+            updated = SipDispatchRule.From(replace, id);
+        }
+        else if (call.Body.Message("update") is { } update)
+        {
+            updated = current with
+            {
+                TrunkIds = ListUpdate.Apply(current.TrunkIds, update.Message("trunk_ids")),
+                Name = update.OptionalString("name") ?? current.Name,
+                Metadata = update.OptionalString("metadata") ?? current.Metadata,
+                Attributes = MergeAttributes(current.Attributes, update.StringMap("attributes")),
+            };
+            if (update.Message("rule") is { } rule)
+            {
+                var (type, room, pin, random) = SipDispatchRule.ReadRule(rule);
+                updated = updated with { Type = type, RoomNameOrPrefix = room, Pin = pin, Random = random };
+            }
+        }
+        else
+        {
+            throw TwirpException.InvalidArgument("missing or unsupported update action");
+        }
+
+        store.Put(updated, isNew: false);
+        return updated.ToProto(ProtoStyle.TwirpResponse);
+    }
+
+    /// <summary>Filters by ids; a trunk filter keeps rules for one of the trunks and every wildcard rule.</summary>
+    private static JsonObject ListSipDispatchRule(TwirpCall call)
+    {
+        Permissions.RequireSipAdmin(call.Grants);
+        var ids = call.Body.Strings("dispatch_rule_ids");
+        var trunks = call.Body.Strings("trunk_ids");
+        var items = call.Service<SipDispatchRuleStore>().List()
+            .Where(r => ids.Count == 0 || ids.Contains(r.Id))
+            .Where(r => trunks.Count == 0 || r.TrunkIds.Count == 0 || r.TrunkIds.Any(trunks.Contains))
+            .Select(r => (JsonNode?)r.ToProto(ProtoStyle.TwirpResponse));
+        return new JsonObject { ["items"] = new JsonArray(items.ToArray()) };
+    }
+
+    private static JsonObject DeleteSipDispatchRule(TwirpCall call)
+    {
+        Permissions.RequireSipAdmin(call.Grants);
+        var id = call.Body.String("sip_dispatch_rule_id");
+        if (id.Length == 0) throw TwirpException.InvalidArgument("dispatch rule ID is required");
+        var store = call.Service<SipDispatchRuleStore>();
+        var rule = store.Find(id);
+        if (rule is null || !store.Delete(id)) throw TwirpException.NotFound("requested sip dispatch rule does not exist");
+        return rule.ToProto(ProtoStyle.TwirpResponse);
+    }
+
+    /// <summary>LiveKit merges attribute updates; an empty value deletes the key.</summary>
+    private static IReadOnlyDictionary<string, string> MergeAttributes(IReadOnlyDictionary<string, string> current, IReadOnlyDictionary<string, string> changes)
+    {
+        var merged = new Dictionary<string, string>(current, StringComparer.Ordinal);
+        foreach (var (key, value) in changes)
+        {
+            if (value.Length == 0) merged.Remove(key);
+            else merged[key] = value;
+        }
+        return merged;
     }
 
     private static string RequiredTrunkId(ProtoRequest body) =>

@@ -50,6 +50,8 @@ public sealed class PlatformAuthenticationHandler(
         // LiveKit's signature, checked by the webhook endpoint itself: counting it as a failed credential would throttle
         // LiveKit's address, and in the all-in-one mode every local client with it (the agent worker's reports).
         if (Request.Path.Equals(VoicePlatform.Calls.ILiveKitWebhookReceiver.Path, StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
+        // The same for an inbound job's claim: its bearer is LiveKit's job token, which the claim endpoint verifies.
+        if (Request.Path.Equals(VoicePlatform.Calls.IInboundCallClaims.Path, StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
 
         // Repeated failures from one address, or with one credential from one address, wait before anything is checked.
         var address = Context.Connection.RemoteIpAddress;

@@ -20,6 +20,7 @@ public static class LiveKitHostingExtensions
         services.AddHttpClient<LiveKitClient>();
         services.TryAddSingleton<LiveKitAccessTokenMinter>();
         services.TryAddSingleton<LiveKitWebhookVerifier>();
+        services.TryAddSingleton<LiveKitJobTokenVerifier>();
         services.TryAddSingleton<LiveKitWebhookSigner>();
         return services;
     }

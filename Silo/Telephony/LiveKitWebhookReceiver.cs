@@ -41,6 +41,7 @@ public sealed class LiveKitWebhookReceiver(IGrainFactory grains, IServiceProvide
         var webhook = verification.Event!;
         // egress_ended names its room in the egress info; the other events in the room.
         var roomName = webhook.Room?.Name ?? webhook.EgressInfo?.RoomName;
+        if (InboundRoomName.TryParse(roomName, out var inboundTenant, out var number)) return await InboundAsync(webhook, roomName, inboundTenant, number);
         if (!CallEvents.Contains(webhook.Event) || !CallRoomName.TryParse(roomName, out var tenant, out var call) || webhook.Participant?.Permission?.Hidden == true)
             return (new(LiveKitWebhookOutcome.Ignored), webhook.Event);
         if (string.IsNullOrEmpty(webhook.Id)) return (new(LiveKitWebhookOutcome.MissingEventId, "LiveKit webhooks carry an id (EV_…)."), webhook.Event);
@@ -49,6 +50,36 @@ public sealed class LiveKitWebhookReceiver(IGrainFactory grains, IServiceProvide
         // A recording's end is the recording's business; every other event only when it can change a call.
         if (webhook.Event != "egress_ended" && !CallLifecycle.Concerns(callEvent)) return (new(LiveKitWebhookOutcome.Ignored), webhook.Event);
         await grains.GetCall(tenant, call).OnLiveKitEventAsync(callEvent);
+        return (new(LiveKitWebhookOutcome.Delivered), webhook.Event);
+    }
+
+    /// <summary>
+    /// An inbound call's room. Only its caller's participant events count, and they carry the call's key (the
+    /// participant's <c>sip.callID</c>): the first of them, in whatever order they come, creates the call — which
+    /// routes it — and each is then applied as for an outbound call. The room's other events change nothing the
+    /// watchdog does not see.
+    /// </summary>
+    private async Task<(LiveKitWebhookReceipt, string?)> InboundAsync(LiveKitWebhookEvent webhook, string roomName, VoicePlatform.Tenants.TenantId tenant,
+        VoicePlatform.Telephony.PhoneNumberId number)
+    {
+        if (webhook.Participant is not { IsSip: true } caller || !CallEvents.Contains(webhook.Event)
+            || caller.Attributes.GetValueOrDefault("sip.callID") is not { } sipCallId || !InboundCallIds.IsSipCallId(sipCallId))
+            return (new(LiveKitWebhookOutcome.Ignored), webhook.Event);
+        if (string.IsNullOrEmpty(webhook.Id)) return (new(LiveKitWebhookOutcome.MissingEventId, "LiveKit webhooks carry an id (EV_…)."), webhook.Event);
+
+        var call = grains.GetCall(tenant, InboundCallIds.For(sipCallId));
+        var callEvent = ToCallEvent(webhook);
+        await call.ArriveInboundAsync(new InboundArrival
+        {
+            SipCallId = sipCallId,
+            RoomName = roomName,
+            NumberId = number,
+            CallerNumber = caller.Attributes.GetValueOrDefault("sip.phoneNumber"),
+            CallerIdentity = caller.Identity,
+            ArrivedAt = callEvent.ParticipantJoinedAt,
+            LiveKitTrunkId = caller.Attributes.GetValueOrDefault("sip.trunkID") is { Length: > 0 } trunk ? trunk : null,
+        }, byWorker: false);
+        await call.OnLiveKitEventAsync(callEvent);
         return (new(LiveKitWebhookOutcome.Delivered), webhook.Event);
     }
 

@@ -145,16 +145,104 @@ public sealed class LiveKitClient
     public Task<LiveKitSipOutboundTrunk> CreateSipOutboundTrunkAsync(LiveKitSipOutboundTrunk trunk, CancellationToken cancellationToken = default)
     {
         if (!string.IsNullOrEmpty(trunk.SipTrunkId)) throw new ArgumentException("LiveKit assigns the trunk id; leave SipTrunkId empty.", nameof(trunk));
-        return CallAsync<LiveKitSipOutboundTrunk>("SIP", "CreateSIPOutboundTrunk", new { trunk }, null, new LiveKitSipGrant { Admin = true },
+        return CallAsync<LiveKitSipOutboundTrunk>("SIP", "CreateSIPOutboundTrunk", new { trunk }, null, SipAdmin,
             LiveKitRetryMode.OnlyIfNotSent, _options.RequestTimeout, cancellationToken);
     }
 
     public async Task<IReadOnlyList<LiveKitSipOutboundTrunk>> ListSipOutboundTrunksAsync(CancellationToken cancellationToken = default)
     {
-        var reply = await CallAsync<TrunkList>("SIP", "ListSIPOutboundTrunk", new { }, null, new LiveKitSipGrant { Admin = true },
+        var reply = await CallAsync<ItemList<LiveKitSipOutboundTrunk>>("SIP", "ListSIPOutboundTrunk", new { }, null, SipAdmin,
             LiveKitRetryMode.Safe, _options.RequestTimeout, cancellationToken);
         return reply.Items;
     }
+
+    /// <summary>The outbound trunk; LiveKit's <c>not_found</c> when there is none (an inbound trunk's id is none either).</summary>
+    public async Task<LiveKitSipOutboundTrunk> GetSipOutboundTrunkAsync(string sipTrunkId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sipTrunkId);
+        var reply = await CallAsync<TrunkReply<LiveKitSipOutboundTrunk>>("SIP", "GetSIPOutboundTrunk", new { sipTrunkId }, null, SipAdmin,
+            LiveKitRetryMode.Safe, _options.RequestTimeout, cancellationToken);
+        return reply.Trunk ?? throw new LiveKitTwirpException("not_found", "requested sip trunk does not exist", 404);
+    }
+
+    /// <summary>Replaces the outbound trunk with <paramref name="trunk"/> (its id is taken from <paramref name="sipTrunkId"/>); safe to repeat.</summary>
+    public Task<LiveKitSipOutboundTrunk> ReplaceSipOutboundTrunkAsync(string sipTrunkId, LiveKitSipOutboundTrunk trunk, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sipTrunkId);
+        return CallAsync<LiveKitSipOutboundTrunk>("SIP", "UpdateSIPOutboundTrunk", new { sipTrunkId, replace = trunk with { SipTrunkId = null } }, null, SipAdmin,
+            LiveKitRetryMode.Safe, _options.RequestTimeout, cancellationToken);
+    }
+
+    /// <summary>Creates an inbound trunk; repeated only if the request never left (a repeat would create a second trunk).</summary>
+    public Task<LiveKitSipInboundTrunk> CreateSipInboundTrunkAsync(LiveKitSipInboundTrunk trunk, CancellationToken cancellationToken = default)
+    {
+        if (!string.IsNullOrEmpty(trunk.SipTrunkId)) throw new ArgumentException("LiveKit assigns the trunk id; leave SipTrunkId empty.", nameof(trunk));
+        return CallAsync<LiveKitSipInboundTrunk>("SIP", "CreateSIPInboundTrunk", new { trunk }, null, SipAdmin,
+            LiveKitRetryMode.OnlyIfNotSent, _options.RequestTimeout, cancellationToken);
+    }
+
+    /// <summary>The inbound trunk; LiveKit's <c>not_found</c> when there is none (an outbound trunk's id is none either).</summary>
+    public async Task<LiveKitSipInboundTrunk> GetSipInboundTrunkAsync(string sipTrunkId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sipTrunkId);
+        var reply = await CallAsync<TrunkReply<LiveKitSipInboundTrunk>>("SIP", "GetSIPInboundTrunk", new { sipTrunkId }, null, SipAdmin,
+            LiveKitRetryMode.Safe, _options.RequestTimeout, cancellationToken);
+        return reply.Trunk ?? throw new LiveKitTwirpException("not_found", "requested sip trunk does not exist", 404);
+    }
+
+    public async Task<IReadOnlyList<LiveKitSipInboundTrunk>> ListSipInboundTrunksAsync(CancellationToken cancellationToken = default)
+    {
+        var reply = await CallAsync<ItemList<LiveKitSipInboundTrunk>>("SIP", "ListSIPInboundTrunk", new { }, null, SipAdmin,
+            LiveKitRetryMode.Safe, _options.RequestTimeout, cancellationToken);
+        return reply.Items;
+    }
+
+    /// <summary>Replaces the inbound trunk with <paramref name="trunk"/> (its id is taken from <paramref name="sipTrunkId"/>); safe to repeat.</summary>
+    public Task<LiveKitSipInboundTrunk> ReplaceSipInboundTrunkAsync(string sipTrunkId, LiveKitSipInboundTrunk trunk, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sipTrunkId);
+        return CallAsync<LiveKitSipInboundTrunk>("SIP", "UpdateSIPInboundTrunk", new { sipTrunkId, replace = trunk with { SipTrunkId = null } }, null, SipAdmin,
+            LiveKitRetryMode.Safe, _options.RequestTimeout, cancellationToken);
+    }
+
+    /// <summary>Deletes an inbound or outbound trunk. LiveKit answers success for an id it does not know, so a repeat is harmless.</summary>
+    public Task DeleteSipTrunkAsync(string sipTrunkId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sipTrunkId);
+        return CallAsync<Empty>("SIP", "DeleteSIPTrunk", new { sipTrunkId }, null, SipAdmin, LiveKitRetryMode.Safe, _options.RequestTimeout, cancellationToken);
+    }
+
+    /// <summary>Creates a dispatch rule; repeated only if the request never left (a repeat would conflict with the first).</summary>
+    public Task<LiveKitSipDispatchRule> CreateSipDispatchRuleAsync(LiveKitSipDispatchRule rule, CancellationToken cancellationToken = default)
+    {
+        if (!string.IsNullOrEmpty(rule.SipDispatchRuleId)) throw new ArgumentException("LiveKit assigns the rule id; leave SipDispatchRuleId empty.", nameof(rule));
+        return CallAsync<LiveKitSipDispatchRule>("SIP", "CreateSIPDispatchRule", new { dispatchRule = rule }, null, SipAdmin,
+            LiveKitRetryMode.OnlyIfNotSent, _options.RequestTimeout, cancellationToken);
+    }
+
+    /// <summary>Replaces the rule with <paramref name="rule"/> (its id is taken from <paramref name="sipDispatchRuleId"/>); safe to repeat.</summary>
+    public Task<LiveKitSipDispatchRule> ReplaceSipDispatchRuleAsync(string sipDispatchRuleId, LiveKitSipDispatchRule rule, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sipDispatchRuleId);
+        return CallAsync<LiveKitSipDispatchRule>("SIP", "UpdateSIPDispatchRule", new { sipDispatchRuleId, replace = rule with { SipDispatchRuleId = null } }, null, SipAdmin,
+            LiveKitRetryMode.Safe, _options.RequestTimeout, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<LiveKitSipDispatchRule>> ListSipDispatchRulesAsync(CancellationToken cancellationToken = default)
+    {
+        var reply = await CallAsync<ItemList<LiveKitSipDispatchRule>>("SIP", "ListSIPDispatchRule", new { }, null, SipAdmin,
+            LiveKitRetryMode.Safe, _options.RequestTimeout, cancellationToken);
+        return reply.Items;
+    }
+
+    /// <summary>Deletes the rule; an unknown id is LiveKit's <c>not_found</c>, which the caller may take as already deleted.</summary>
+    public Task DeleteSipDispatchRuleAsync(string sipDispatchRuleId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sipDispatchRuleId);
+        return CallAsync<Empty>("SIP", "DeleteSIPDispatchRule", new { sipDispatchRuleId }, null, SipAdmin, LiveKitRetryMode.Safe, _options.RequestTimeout, cancellationToken);
+    }
+
+    private static LiveKitSipGrant SipAdmin => new() { Admin = true };
 
     // ---- AgentDispatchService ----
 
@@ -300,8 +388,13 @@ public sealed class LiveKitClient
         public ParticipantList() : this([]) { }
     }
 
-    private sealed record TrunkList(IReadOnlyList<LiveKitSipOutboundTrunk> Items)
+    private sealed record ItemList<T>(IReadOnlyList<T> Items)
     {
-        public TrunkList() : this([]) { }
+        public ItemList() : this([]) { }
+    }
+
+    private sealed record TrunkReply<T>(T? Trunk) where T : class
+    {
+        public TrunkReply() : this(default(T)) { }
     }
 }

@@ -19,4 +19,8 @@ public sealed record LiveKitSipOutboundTrunk
     public IReadOnlyDictionary<string, string>? Headers { get; init; }
     public string? DestinationCountry { get; init; }
     public string? FromHost { get; init; }
+
+    /// <summary>Leaves the password out: records print into logs, and a secret must never reach one.</summary>
+    public override string ToString() =>
+        $"LiveKitSipOutboundTrunk {{ SipTrunkId = {SipTrunkId}, Name = {Name}, Address = {Address}, Numbers = [{string.Join(", ", Numbers)}], AuthUsername = {AuthUsername} }}";
 }

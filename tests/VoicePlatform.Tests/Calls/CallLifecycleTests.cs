@@ -185,7 +185,7 @@ public sealed class LiveKitEventMappingTests
         }
         Assert.Equal(6, skipped);
         // And the ones it passes on do change some call.
-        foreach (var e in events.Where(CallLifecycle.Concerns))
+        foreach (var e in events.Where(e => CallLifecycle.Concerns(e)))
             Assert.Contains(new[] { Dialing, ringing, answered }, state => !ReferenceEquals(state, On(state, e, 10)));
     }
 }
