@@ -88,6 +88,7 @@ public sealed partial class CallGrain
             MaxCallDurationSeconds = agent.Settings.MaxCallDurationSeconds,
             InboundMode = decision.Mode,
             InboundMessage = decision.Message,
+            MessageEndReason = decision.Mode == InboundClaimMode.Message ? CallEndReason.Completed : null,
         };
         if (decision.Mode == InboundClaimMode.Refuse)
         {
@@ -110,7 +111,7 @@ public sealed partial class CallGrain
             else
             {
                 // No money (or no price): the caller hears a short message and the call ends, owing nothing.
-                call = call with { InboundMode = InboundClaimMode.Message, InboundMessage = Metering.InboundNoFundsMessage };
+                call = call with { InboundMode = InboundClaimMode.Message, InboundMessage = Metering.InboundNoFundsMessage, MessageEndReason = CallEndReason.InsufficientFunds };
                 decision = decision with { Mode = InboundClaimMode.Message, Reason = quoted.Value is null ? $"the call cannot be priced: {quoted.Detail}" : "the wallet cannot pay for the call" };
             }
         }

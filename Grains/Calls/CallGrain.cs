@@ -228,7 +228,7 @@ public sealed partial class CallGrain(
         if (Progress.IsEnded) return View();
         _dialCancellation?.Cancel();
         if (LiveKitSide is { } liveKitSide) await liveKitSide.HangUpAsync(state.State.RoomName, CalleeIdentity);
-        reason ??= Progress.AnsweredAt is null ? CallEndReason.Cancelled : CallEndReason.Completed;
+        reason ??= state.State.MessageEndReason ?? (Progress.AnsweredAt is null ? CallEndReason.Cancelled : CallEndReason.Completed);
         var now = Now();
         await ApplyAsync(CallLifecycle.End(Progress, reason.Value, now, detail), [CallHistory.EndAsked(eventType, detail, now)]);
         return View();

@@ -56,4 +56,6 @@ public sealed record CallState
     /// <summary>What the inbound call's agent worker was told: converse, say a message, or leave.</summary>
     [Id(27)] public InboundClaimMode? InboundMode { get; init; }
     [Id(28)] public string? InboundMessage { get; init; }
+    /// <summary>How a message-only inbound call ends when the message is said: closed is a completed call, no funds is insufficient funds.</summary>
+    [Id(29)] public CallEndReason? MessageEndReason { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using VoicePlatform.Tests.Http;
+using VoicePlatform.Tests.Telephony;
 using static VoicePlatform.Tests.Inbound.InboundTestSupport;
 
 namespace VoicePlatform.Tests.Inbound;
@@ -51,5 +52,110 @@ public sealed class InboundCallTests(InboundCallsFixture host)
         var wallet = await (await tenant.Admin.GetAsync("api/wallet")).ReadJsonAsync();
         Assert.Equal(Calls.CallTestSupport.OpeningBalance - total, wallet.GetProperty("balance").GetInt64());
         Assert.NotEmpty(ledger);
+    }
+
+    [Fact]
+    public async Task AnAnonymousCallerIsRefusedWithoutAnAnswerWhenTheNumberSaysSo()
+    {
+        var tenant = await host.TenantWithInboundNumberAsync(inbound: (_, agent) => Task.FromResult<object>(new { agentId = agent, allowAnonymous = false }));
+
+        var refused = await host.RingAsync("anonymous", tenant.Number);
+        var call = await tenant.WaitForCallAsync(refused, Ended);
+        Assert.Equal("rejected", call.GetProperty("endReason").GetString());
+        Assert.Contains("anonymous", call.GetProperty("endDetail").GetString());
+        Assert.Equal(JsonValueKind.Null, call.GetProperty("answeredAt").ValueKind);
+        Assert.Equal(0, call.GetProperty("chargedSoFar").GetInt64());
+        await Calls.CallTestSupport.WaitUntilAsync(async () => (await host.EmulatorCallAsync(refused.GetProperty("sipCallId").GetString()!)).GetProperty("status").GetString() == "rejected");
+        var emulated = await host.EmulatorCallAsync(refused.GetProperty("sipCallId").GetString()!);
+        Assert.Equal(486, emulated.GetProperty("sipStatusCode").GetInt32());
+        Assert.Equal(JsonValueKind.Null, emulated.GetProperty("answeredAt").ValueKind);
+
+        // A caller with a number gets through on the same number.
+        var answered = await host.RingAsync(Caller, tenant.Number);
+        Assert.Equal("completed", (await tenant.WaitForCallAsync(answered, Ended)).GetProperty("endReason").GetString());
+    }
+
+    [Fact]
+    public async Task AnAnonymousCallerIsAnsweredByDefault()
+    {
+        var tenant = await host.TenantWithInboundNumberAsync();
+        var rung = await host.RingAsync("anonymous", tenant.Number);
+        var call = await tenant.WaitForCallAsync(rung, Ended);
+        Assert.Equal("completed", call.GetProperty("endReason").GetString());
+        Assert.Equal("anonymous", call.GetProperty("from").GetString());
+    }
+
+    [Fact]
+    public async Task AfterHoursTheAfterHoursAgentAnswers()
+    {
+        var afterHours = "";
+        var tenant = await host.TenantWithInboundNumberAsync(inbound: async (tenantId, agent) =>
+        {
+            afterHours = await host.CreateAgentAsync(tenantId, VoicePlatform.Agents.AgentStatus.Active);
+            return new { agentId = agent, timeZone = "UTC", holidays = ClosedToday(), afterHoursAgentId = afterHours };
+        });
+
+        var rung = await host.RingAsync(Caller, tenant.Number);
+        var call = await tenant.WaitForCallAsync(rung, c => Ended(c) && c.GetProperty("outcome").ValueKind == JsonValueKind.Object);
+        Assert.Equal(afterHours, call.GetProperty("agentId").GetString());
+        Assert.Equal("completed", call.GetProperty("endReason").GetString());
+        Assert.True(call.GetProperty("estimatedPerMinute").GetInt64() > 0, "an after-hours conversation is billed like any other");
+    }
+
+    [Fact]
+    public async Task ClosedWithNoAfterHoursAgentTheCallerHearsTheClosedMessageAndOwesNothing()
+    {
+        const string closed = "Bright Smile Dental is closed today. Please call again tomorrow.";
+        var tenant = await host.TenantWithInboundNumberAsync(inbound: (_, agent) => Task.FromResult<object>(new { agentId = agent, timeZone = "UTC", holidays = ClosedToday(), closedMessage = closed }));
+
+        var rung = await host.RingAsync(Caller, tenant.Number);
+        var call = await tenant.WaitForCallAsync(rung, Ended);
+        Assert.Equal("completed", call.GetProperty("endReason").GetString());
+        Assert.Equal(JsonValueKind.Null, call.GetProperty("estimatedPerMinute").ValueKind);
+        var transcript = await WaitForTranscriptAsync(tenant, rung);
+        Assert.Equal(closed, Assert.Single(transcript).GetProperty("text").GetString());
+        await AssertNothingOwedAsync(tenant, rung);
+    }
+
+    [Fact]
+    public async Task WithNoFundsTheCallerHearsTheShortMessageAndTheCallEndsOwingNothing()
+    {
+        var tenant = await host.TenantWithInboundNumberAsync(openingBalance: 0);
+
+        var rung = await host.RingAsync(Caller, tenant.Number);
+        var call = await tenant.WaitForCallAsync(rung, Ended);
+        Assert.Equal("insufficient-funds", call.GetProperty("endReason").GetString());
+        var transcript = await WaitForTranscriptAsync(tenant, rung);
+        Assert.Contains("cannot take your call", Assert.Single(transcript).GetProperty("text").GetString());
+        await AssertNothingOwedAsync(tenant, rung);
+        var wallet = await (await tenant.Admin.GetAsync("api/wallet")).ReadJsonAsync();
+        Assert.Equal(0, wallet.GetProperty("balance").GetInt64());
+        Assert.Equal(0, wallet.GetProperty("reserved").GetInt64());
+    }
+
+    private static async Task<List<JsonElement>> WaitForTranscriptAsync(InboundTenant tenant, JsonElement rung)
+    {
+        List<JsonElement> transcript = [];
+        await Calls.CallTestSupport.WaitUntilAsync(async () =>
+            (transcript = (await (await tenant.Admin.GetAsync($"api/calls/{CallIdOf(rung)}/transcript")).ReadJsonAsync()).EnumerateArray().ToList()).Count > 0);
+        return transcript;
+    }
+
+    private static async Task AssertNothingOwedAsync(InboundTenant tenant, JsonElement rung)
+    {
+        var cost = await (await tenant.Admin.GetAsync($"api/calls/{CallIdOf(rung)}/cost")).ReadJsonAsync();
+        Assert.True(cost.GetProperty("settled").GetBoolean(), cost.ToString());
+        Assert.Equal(0, cost.GetProperty("billedSeconds").GetInt64());
+        var ledger = (await (await tenant.Admin.GetAsync("api/wallet/ledger?limit=200")).ReadJsonAsync()).GetProperty("items").EnumerateArray()
+            .Where(e => e.GetProperty("reference").GetString() == CallIdOf(rung)).ToList();
+        // A refused reservation is recorded (so its key answers the same after a restart) but moves nothing.
+        Assert.All(ledger, e => Assert.Equal((0L, 0L), (e.GetProperty("balanceChange").GetInt64(), e.GetProperty("reservedChange").GetInt64())));
+    }
+
+    /// <summary>Today and tomorrow in UTC: closed for the whole test whenever it runs, midnight included.</summary>
+    private static string[] ClosedToday()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        return [today.ToString("yyyy-MM-dd"), today.AddDays(1).ToString("yyyy-MM-dd")];
     }
 }

@@ -17,16 +17,19 @@ public sealed record InboundTenant(string Id, HttpClient Admin, string AgentId, 
 /// <summary>Ringing a tenant's number through the emulator's own endpoint, over HTTP, and finding the call it made.</summary>
 public static class InboundTestSupport
 {
-    /// <summary>A fresh tenant with money, an active agent and a number that answers with it as <paramref name="inbound"/> says (default: always open).</summary>
+    /// <summary>
+    /// A fresh tenant with money, an active agent and a number that answers with it as <paramref name="inbound"/> (given the
+    /// tenant and agent ids) says; by default always open.
+    /// </summary>
     public static async Task<InboundTenant> TenantWithInboundNumberAsync(this ApiHostFixture host, long openingBalance = CallTestSupport.OpeningBalance,
-        Func<string, object>? inbound = null)
+        Func<string, string, Task<object>>? inbound = null)
     {
         var tenant = await host.CreateTenantAsync("Answering");
         if (openingBalance > 0) await host.TopUpAsync(tenant.Id, openingBalance);
         var admin = host.WithKey(tenant.AdminKey);
         var agent = await host.CreateAgentAsync(tenant.Id, AgentStatus.Active);
         var number = TestNumbers.Next();
-        var numberId = await admin.CreateNumberAsync(new { number, label = "Reception", inbound = inbound?.Invoke(agent) ?? new { agentId = agent } });
+        var numberId = await admin.CreateNumberAsync(new { number, label = "Reception", inbound = inbound is null ? new { agentId = agent } : await inbound(tenant.Id, agent) });
         return new InboundTenant(tenant.Id, admin, agent, numberId, number);
     }
 
