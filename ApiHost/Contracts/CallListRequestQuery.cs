@@ -6,10 +6,11 @@ using VoicePlatform.Campaigns;
 namespace VoicePlatform.ApiHost.Contracts;
 
 /// <summary>
-/// The query string of <c>GET /api/calls</c>: status, agent, campaign, and the placed-time window <c>from</c>
+/// The query string of <c>GET /api/calls</c>: status, agent, campaign, direction (outbound, inbound), and the placed-time window <c>from</c>
 /// (inclusive) to <c>to</c> (exclusive) as ISO 8601 times with an offset; newest first, a page at a time.
 /// </summary>
-public sealed record CallListRequestQuery(string? Status, string? AgentId, string? CampaignId, string? From, string? To, string? After, int? Limit)
+public sealed record CallListRequestQuery(string? Status, string? AgentId, string? CampaignId, string? From, string? To, string? After, int? Limit,
+    string? Direction = null)
 {
     public Dictionary<string, string[]> Validate(out CallListQuery query)
     {
@@ -24,6 +25,7 @@ public sealed record CallListRequestQuery(string? Status, string? AgentId, strin
             Status = QueryFilters.Enum<CallStatus>(Status, "status", errors),
             AgentId = QueryFilters.Id<AgentId>(AgentId, "agentId", errors),
             CampaignId = QueryFilters.Id<CampaignId>(CampaignId, "campaignId", errors),
+            Direction = QueryFilters.Enum<CallDirection>(Direction, "direction", errors),
             From = from,
             To = to,
             After = After,

@@ -17,4 +17,5 @@ public sealed record CallListQuery
     [Id(4)] public DateTimeOffset? To { get; init; }
     [Id(5)] public string? After { get; init; }
     [Id(6)] public int Limit { get; init; } = 50;
+    [Id(7)] public CallDirection? Direction { get; init; }
 }

@@ -41,4 +41,5 @@ public sealed record CallRecord
     [Id(21)] public bool Abandoned { get; init; }
     /// <summary>The supervisor (an API key's id) who took the call over from the AI agent.</summary>
     [Id(22)] public string? TakenOverBy { get; init; }
+    [Id(23)] public CallDirection Direction { get; init; }
 }

@@ -59,6 +59,7 @@ public sealed class InMemoryCallRecordStore(VoicePlatform.Grains.Webhooks.IWebho
             .OfType<CallRecord>()
             .Where(r => query.Status is null || r.Status == query.Status)
             .Where(r => query.AgentId is null || r.AgentId == query.AgentId)
+            .Where(r => query.Direction is null || r.Direction == query.Direction)
             .Where(r => query.CampaignId is null || r.CampaignId == query.CampaignId)
             .Select(r => (Record: r, Micros: StoredTime.ToUnixMicroseconds(r.QueuedAt)))
             .Where(r => fromMicros is null || r.Micros >= fromMicros)

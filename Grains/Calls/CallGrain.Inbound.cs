@@ -126,7 +126,7 @@ public sealed partial class CallGrain
             Billing = quote is null ? new CallBilling { Settled = true } : new CallBilling { LimitSeconds = limit.Seconds, LimitedByFunds = limit.ByFunds },
         };
         await SaveAsync(durable: true, [CallHistory.InboundArrived(caller, number.Number, decision.Reason, arrived)]);
-        CallMetrics.Transition(CallLifecycle.Queued(arrived), Progress, null);
+        CallMetrics.Transition(CallLifecycle.Queued(arrived), Progress, null, CallDirection.Inbound);
         HoldLive(true);
         StartWatchdogTimer();
         if (decision.Mode == InboundClaimMode.Message) StartMessageCutoff(arrived);
@@ -158,7 +158,7 @@ public sealed partial class CallGrain
             Billing = new CallBilling { Settled = true },
         };
         await SaveAsync(durable: true, [CallHistory.InboundArrived(caller, called, reason, arrived)]);
-        CallMetrics.Transition(CallLifecycle.Queued(arrived), Progress, null);
+        CallMetrics.Transition(CallLifecycle.Queued(arrived), Progress, null, CallDirection.Inbound);
         logger.LogInformation("Inbound call {CallId} of tenant {TenantId} from {From} to {To} refused: {Reason}", Key.Call, Key.Tenant, caller, called, reason);
         if (LiveKitSide is { } liveKitSide)
         {

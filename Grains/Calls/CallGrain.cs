@@ -134,8 +134,8 @@ public sealed partial class CallGrain(
     {
         if (live == _heldLive) return;
         _heldLive = live;
-        if (live) CallMetrics.LiveHeld();
-        else CallMetrics.LiveReleased();
+        if (live) CallMetrics.LiveHeld(state.State.Direction);
+        else CallMetrics.LiveReleased(state.State.Direction);
     }
 
     /// <summary>Now, to the microsecond: PostgreSQL keeps no finer, and the projection must agree with the grain.</summary>
@@ -298,7 +298,7 @@ public sealed partial class CallGrain(
         }
         var from = Progress;
         state.State = state.State with { Progress = next };
-        CallMetrics.Transition(from, next, state.State.AnsweredBy);
+        CallMetrics.Transition(from, next, state.State.AnsweredBy, state.State.Direction);
         HoldLive(!next.IsEnded && next.DialingAt is not null);
         var events = new List<CallEvent> { CallHistory.Transition(from, next) };
         if (extraEvents is not null) events.AddRange(extraEvents);

@@ -31,29 +31,37 @@ public static class CallMetrics
         "Live calls (dialing to end) held by this silo's activations.");
 
     private static readonly KeyValuePair<string, object?> Outbound = new("direction", "outbound");
+    private static readonly KeyValuePair<string, object?> Inbound = new("direction", "inbound");
 
-    /// <summary>Records what the transition from <paramref name="from"/> to <paramref name="next"/> means.</summary>
-    public static void Transition(CallProgress from, CallProgress next, AnsweredBy? answeredBy)
+    private static KeyValuePair<string, object?> Label(CallDirection direction) => direction == CallDirection.Inbound ? Inbound : Outbound;
+
+    /// <summary>Records what the transition from <paramref name="from"/> to <paramref name="next"/> means (an inbound call "starts" as it arrives).</summary>
+    public static void Transition(CallProgress from, CallProgress next, AnsweredBy? answeredBy, CallDirection direction = CallDirection.Outbound)
     {
-        if (from.DialingAt is null && next.DialingAt is not null) Started.Add(1, Outbound);
+        var label = Label(direction);
+        if (from.DialingAt is null && next.DialingAt is not null) Started.Add(1, label);
         if (from.AnsweredAt is null && next.AnsweredAt is { } answered && next.DialingAt is { } dialed)
-            Setup.Record(Math.Max(0, (answered - dialed).TotalSeconds), Outbound);
+            Setup.Record(Math.Max(0, (answered - dialed).TotalSeconds), label);
         if (!from.IsEnded && next.IsEnded)
         {
-            Ended.Add(1, Outbound, new("end_reason", next.EndReason?.Kebab() ?? "unknown"));
-            if (next.AnsweredAt is { } talkFrom && next.EndedAt is { } talkTo) Talk.Record(Math.Max(0, (talkTo - talkFrom).TotalSeconds), Outbound);
-            if (CallLifecycle.IsAbandoned(next, answeredBy)) Abandoned.Add(1, Outbound);
+            Ended.Add(1, label, new("end_reason", next.EndReason?.Kebab() ?? "unknown"));
+            if (next.AnsweredAt is { } talkFrom && next.EndedAt is { } talkTo) Talk.Record(Math.Max(0, (talkTo - talkFrom).TotalSeconds), label);
+            if (CallLifecycle.IsAbandoned(next, answeredBy)) Abandoned.Add(1, label);
         }
     }
 
     /// <summary>Series that may stay at zero for days start at zero, so an alert or a dashboard finds them before the first one.</summary>
     public static void Initialize()
     {
-        Abandoned.Add(0, Outbound);
-        Live.Add(0, Outbound);
+        foreach (var direction in new[] { Outbound, Inbound })
+        {
+            Abandoned.Add(0, direction);
+            Live.Add(0, direction);
+            Started.Add(0, direction);
+        }
     }
 
-    public static void LiveHeld() => Live.Add(1, Outbound);
+    public static void LiveHeld(CallDirection direction = CallDirection.Outbound) => Live.Add(1, Label(direction));
 
-    public static void LiveReleased() => Live.Add(-1, Outbound);
+    public static void LiveReleased(CallDirection direction = CallDirection.Outbound) => Live.Add(-1, Label(direction));
 }

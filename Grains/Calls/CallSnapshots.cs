@@ -82,6 +82,7 @@ public static class CallSnapshots
             Currency = call.Quote?.Currency,
             Abandoned = p.IsEnded && CallLifecycle.IsAbandoned(p, call.AnsweredBy),
             TakenOverBy = call.TakenOverBy,
+            Direction = call.Direction,
         };
     }
 }

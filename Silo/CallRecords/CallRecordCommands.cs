@@ -20,8 +20,8 @@ internal static class CallRecordCommands
         INSERT INTO call_records (tenant_id, call_id, revision, agent_id, brand_id, campaign_id, lead_id,
                                   to_number, from_number, status, end_reason, answered_by, disposition,
                                   sip_status_code, queued_at, answered_at, ended_at, settled, billed_seconds,
-                                  cost_total, currency, abandoned, taken_over_by)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
+                                  cost_total, currency, abandoned, taken_over_by, direction)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)
         ON CONFLICT (tenant_id, call_id) DO UPDATE
         SET revision = excluded.revision,
             agent_id = excluded.agent_id,
@@ -44,6 +44,7 @@ internal static class CallRecordCommands
             currency = excluded.currency,
             abandoned = excluded.abandoned,
             taken_over_by = excluded.taken_over_by,
+            direction = excluded.direction,
             updated_at = now()
         WHERE excluded.revision >= call_records.revision
         """;
@@ -98,7 +99,8 @@ internal static class CallRecordCommands
         Bigint(record.CostTotal),
         Text(record.Currency),
         Boolean(record.Abandoned),
-        Text(record.TakenOverBy));
+        Text(record.TakenOverBy),
+        Text(KebabEnum<CallDirection>.Name(record.Direction)));
 
     /// <summary>Adds the events whose keys the call does not have yet, in the order given.</summary>
     public static NpgsqlBatchCommand InsertEvents(TenantId tenant, CallId call, IReadOnlyList<CallEvent> events)

@@ -35,7 +35,7 @@ public sealed class PostgresCallRecordStore : ICallRecordStore, IAsyncDisposable
     private const string RecordColumns =
         "call_id, revision, agent_id, brand_id, campaign_id, lead_id, to_number, from_number, status, end_reason, " +
         "answered_by, disposition, sip_status_code, queued_at, answered_at, ended_at, settled, billed_seconds, cost_total, currency, " +
-        "abandoned, taken_over_by";
+        "abandoned, taken_over_by, direction";
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly CallRecordStoreMetrics _metrics;
@@ -115,6 +115,7 @@ public sealed class PostgresCallRecordStore : ICallRecordStore, IAsyncDisposable
         if (query.Status is { } status) Filter("status =", Text(KebabEnum<CallStatus>.Name(status)));
         if (query.AgentId is { } agent) Filter("agent_id =", Text(agent.Value));
         if (query.CampaignId is { } campaign) Filter("campaign_id =", Text(campaign.Value));
+        if (query.Direction is { } direction) Filter("direction =", Text(KebabEnum<CallDirection>.Name(direction)));
         if (query.From is { } from) Filter("queued_at >=", Time(from));
         if (query.To is { } to) Filter("queued_at <", Time(to));
         if (CallListCursor.TryParse(query.After, out var afterMicros, out var afterCall))
@@ -323,5 +324,6 @@ public sealed class PostgresCallRecordStore : ICallRecordStore, IAsyncDisposable
         Currency = reader.IsDBNull(19) ? null : reader.GetString(19),
         Abandoned = reader.GetBoolean(20),
         TakenOverBy = reader.IsDBNull(21) ? null : reader.GetString(21),
+        Direction = KebabEnum<CallDirection>.Parse(reader.GetString(22)),
     };
 }

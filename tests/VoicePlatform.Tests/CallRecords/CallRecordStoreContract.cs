@@ -21,6 +21,20 @@ public abstract class CallRecordStoreContract
     protected abstract ICallRecordStore Store { get; }
 
     [Fact]
+    public async Task TheDirectionIsKeptAndFiltersTheList()
+    {
+        var tenant = TenantId.New();
+        var outbound = Record(tenant, queuedAt: Noon);
+        var inbound = Record(tenant, queuedAt: Noon.AddSeconds(1)) with { Direction = CallDirection.Inbound, From = "anonymous" };
+        await Store.SaveAsync(outbound, []);
+        await Store.SaveAsync(inbound, []);
+
+        Assert.Equal(inbound, Assert.Single((await Store.ListAsync(tenant, new CallListQuery { Direction = CallDirection.Inbound })).Items));
+        Assert.Equal(outbound, Assert.Single((await Store.ListAsync(tenant, new CallListQuery { Direction = CallDirection.Outbound })).Items));
+        Assert.Equal(2, (await Store.ListAsync(tenant, new CallListQuery())).Items.Count);
+    }
+
+    [Fact]
     public async Task AnOlderRevisionNeverOverwritesANewerOne()
     {
         var tenant = TenantId.New();

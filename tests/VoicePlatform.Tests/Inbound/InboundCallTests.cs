@@ -52,6 +52,17 @@ public sealed class InboundCallTests(InboundCallsFixture host)
         var wallet = await (await tenant.Admin.GetAsync("api/wallet")).ReadJsonAsync();
         Assert.Equal(Calls.CallTestSupport.OpeningBalance - total, wallet.GetProperty("balance").GetInt64());
         Assert.NotEmpty(ledger);
+
+        // Everywhere else: the call list's direction filter, the call's webhook payload, the metrics' direction label.
+        var inbound = (await (await tenant.Admin.GetAsync("api/calls?direction=inbound")).ReadJsonAsync()).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(CallIdOf(rung), Assert.Single(inbound).GetProperty("callId").GetString());
+        Assert.Equal("inbound", inbound[0].GetProperty("direction").GetString());
+        Assert.Empty((await (await tenant.Admin.GetAsync("api/calls?direction=outbound")).ReadJsonAsync()).GetProperty("items").EnumerateArray());
+        var bad = await tenant.Admin.GetAsync("api/calls?direction=sideways");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.True((await bad.ReadJsonAsync()).GetProperty("errors").TryGetProperty("direction", out _));
+        var metrics = await host.AsOperator().GetStringAsync("metrics");
+        Assert.Contains("voiceplatform_calls_ended{direction=\"inbound\",end_reason=\"completed\"}", metrics);
     }
 
     [Fact]
