@@ -3,7 +3,8 @@ using VoicePlatform.Tenants;
 namespace VoicePlatform.ApiHost.Contracts;
 
 /// <summary>Tenant settings as a client sends them; omitted members keep their current or default value.</summary>
-public sealed record TenantSettingsRequest(string? DefaultTimeZone, string? Currency, int? ConcurrencyLimit, decimal? LowBalanceThreshold)
+public sealed record TenantSettingsRequest(string? DefaultTimeZone, string? Currency, int? ConcurrencyLimit, decimal? LowBalanceThreshold,
+    int? InboundConcurrencyLimit = null, int? InboundReservedCalls = null)
 {
     public TenantSettingsPatch ToPatch() => new()
     {
@@ -11,5 +12,7 @@ public sealed record TenantSettingsRequest(string? DefaultTimeZone, string? Curr
         Currency = Currency,
         ConcurrencyLimit = ConcurrencyLimit,
         LowBalanceThreshold = LowBalanceThreshold,
+        InboundConcurrencyLimit = InboundConcurrencyLimit,
+        InboundReservedCalls = InboundReservedCalls,
     };
 }

@@ -25,6 +25,11 @@ public static class TenantRules
             errors[prefix + "currency"] = [$"'{settings.Currency}' is not an ISO 4217 currency code (for example USD)."];
         if (settings.ConcurrencyLimit is < 1 or > MaxConcurrencyLimit)
             errors[prefix + "concurrencyLimit"] = [$"The concurrency limit must be between 1 and {MaxConcurrencyLimit}."];
+        // Not tied to concurrencyLimit: lowering that must not make a stored inbound limit invalid; the smaller one applies.
+        if (settings.InboundConcurrencyLimit is < 0 or > MaxConcurrencyLimit)
+            errors[prefix + "inboundConcurrencyLimit"] = [$"Inbound calls answered at once: from 0 (none) to {MaxConcurrencyLimit}; the concurrency limit applies too."];
+        if (settings.InboundReservedCalls < 0 || settings.InboundReservedCalls > Math.Min(settings.ConcurrencyLimit, settings.InboundConcurrencyLimit))
+            errors[prefix + "inboundReservedCalls"] = ["Slots kept for inbound calls: from 0 to the smaller of the concurrency limit and the inbound concurrency limit."];
         // In currency units (10.50 = ten dollars fifty), with no more precision than the currency has (none for JPY).
         var digits = Currencies.IsKnown(settings.Currency) ? Currencies.MinorDigits(settings.Currency) : 4;
         if (settings.LowBalanceThreshold is < 0 or > MaxLowBalanceThreshold || decimal.Round(settings.LowBalanceThreshold, digits) != settings.LowBalanceThreshold)

@@ -16,5 +16,11 @@ public sealed record TenantSettings
     /// <summary>Wallet balance under which the tenant is warned.</summary>
     [Id(3)] public decimal LowBalanceThreshold { get; init; } = 10m;
 
+    /// <summary>Most inbound calls the tenant answers at once; a caller beyond it is turned away (busy). Within <see cref="ConcurrencyLimit"/>.</summary>
+    [Id(4)] public int InboundConcurrencyLimit { get; init; } = 10;
+
+    /// <summary>Slots of <see cref="ConcurrencyLimit"/> kept for inbound calls: outbound campaigns never use them.</summary>
+    [Id(5)] public int InboundReservedCalls { get; init; }
+
     public static TenantSettings Default { get; } = new();
 }

@@ -8,6 +8,8 @@ public sealed record TenantSettingsPatch
     [Id(1)] public string? Currency { get; init; }
     [Id(2)] public int? ConcurrencyLimit { get; init; }
     [Id(3)] public decimal? LowBalanceThreshold { get; init; }
+    [Id(4)] public int? InboundConcurrencyLimit { get; init; }
+    [Id(5)] public int? InboundReservedCalls { get; init; }
 
     public TenantSettings ApplyTo(TenantSettings settings) => settings with
     {
@@ -15,5 +17,7 @@ public sealed record TenantSettingsPatch
         Currency = Currency ?? settings.Currency,
         ConcurrencyLimit = ConcurrencyLimit ?? settings.ConcurrencyLimit,
         LowBalanceThreshold = LowBalanceThreshold ?? settings.LowBalanceThreshold,
+        InboundConcurrencyLimit = InboundConcurrencyLimit ?? settings.InboundConcurrencyLimit,
+        InboundReservedCalls = InboundReservedCalls ?? settings.InboundReservedCalls,
     };
 }

@@ -24,6 +24,10 @@ public sealed partial class CallGrain
     private CompiledInstructions? _inboundInstructions;
     private IGrainTimer? _messageCutoff;
 
+    /// <summary>The tenant's line budget: inbound calls within their cap and reservation, campaigns in what is left.</summary>
+    private VoicePlatform.Grains.Campaigns.Dialing.ITenantDialingGrain InboundLines =>
+        GrainFactory.GetGrain<VoicePlatform.Grains.Campaigns.Dialing.ITenantDialingGrain>(Key.Tenant.Value);
+
     public async Task<InboundClaim> ArriveInboundAsync(InboundArrival arrival, bool byWorker)
     {
         if (!Exists) await CreateInboundAsync(arrival);
@@ -93,6 +97,11 @@ public sealed partial class CallGrain
         if (decision.Mode == InboundClaimMode.Refuse)
         {
             await TurnAwayAsync(arrival, caller, number.Number, decision.AgentId, arrived, decision.Reason);
+            return;
+        }
+        if (!await InboundLines.AdmitInboundAsync(Key.Call))
+        {
+            await TurnAwayAsync(arrival, caller, number.Number, decision.AgentId, arrived, "the tenant's inbound calls are at their concurrency limit");
             return;
         }
 

@@ -44,6 +44,7 @@ public sealed partial class CallGrain
         }
         if (liveKit is null) return;
         var now = Now();
+        if (state.State.Direction == CallDirection.Inbound) await InboundLines.KeepInboundAsync(Key.Call);
 
         var limit = TimeSpan.FromSeconds(state.State.MaxCallDurationSeconds) + RingingTimeout + TimeSpan.FromMinutes(1);
         if (now - Progress.QueuedAt > limit)

@@ -317,6 +317,7 @@ public sealed partial class CallGrain(
 
     private async Task AfterTransitionAsync(CallProgress next)
     {
+        if (next.IsEnded && state.State.Direction == CallDirection.Inbound) await InboundLines.ReleaseInboundAsync(Key.Call);
         if (next.Status == CallStatus.Answered && state.State.Recording is null) await StartRecordingAsync();
         if (next.IsEnded) StopWatchdog();
         else if (next.Status == CallStatus.Answered) SlowWatchdogDown();
