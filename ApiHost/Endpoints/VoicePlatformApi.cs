@@ -25,6 +25,7 @@ public static class VoicePlatformApi
         api.MapWalletApi();
         api.MapTelephonyClaimsApi();
         api.MapDoNotCallApi();
+        api.MapCallerBlocklistApi();
         api.MapCampaignsApi();
         api.MapLeadImportsApi();
         api.MapLiveApi();

@@ -6,6 +6,7 @@ using VoicePlatform.ApiHost.Contracts;
 using VoicePlatform.ApiKeys;
 using VoicePlatform.Brands;
 using VoicePlatform.Calls;
+using VoicePlatform.Inbound;
 using VoicePlatform.Pricing;
 using VoicePlatform.Campaigns;
 using VoicePlatform.Catalog;
@@ -104,6 +105,11 @@ public static class OpenApiExamples
         CallingRules = [new CallingRule { Id = "no-christmas-eve", AppliesTo = "*", Holidays = ["2026-12-24"], Source = "tenant policy" }],
     };
 
+    private static readonly BlockedCaller BlockedCallerSample = new()
+    {
+        Number = "+15125550142", Reason = "Repeated abusive calls", AddedBy = "key_example", AddedAt = new DateTimeOffset(2026, 11, 23, 9, 30, 0, TimeSpan.Zero),
+    };
+
     private static readonly InboundRoutingRequest InboundSample = new(Agent.Value, "America/Chicago",
         [new CallWindowRequest([DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday], "09:00", "17:00")],
         ["2026-12-25"], null, "Thanks for calling Bright Smile Dental. We are closed; please call again from 9 to 5.", true);
@@ -129,6 +135,7 @@ public static class OpenApiExamples
         [typeof(PhoneNumberRequest)] = new PhoneNumberRequest("+1 512-555-0100", "Austin main line", PhoneNumberStatus.Active, Brand.Value, Agent.Value,
             PrefixedId.Derive<SipTrunkId>("example").Value, InboundSample),
         [typeof(InboundRoutingRequest)] = InboundSample,
+        [typeof(BlockedCallerRequest)] = new BlockedCallerRequest("+1 512-555-0142", "Repeated abusive calls"),
         [typeof(InboundClaimRequest)] = new InboundClaimRequest
         {
             Room = "vpin_tnt_example_num_example_+15125550199_aB3dEf9hJkLm", SipCallId = "SCL_aB3dEf9hJkLm", CallerNumber = "+15125550199",
@@ -308,6 +315,8 @@ public static class OpenApiExamples
             },
             LiveKitDispatchRuleId = "SDR_a1B2c3D4e5F6",
         },
+        [typeof(BlockedCaller)] = BlockedCallerSample,
+        [typeof(Page<BlockedCaller>)] = new Page<BlockedCaller> { Items = [BlockedCallerSample] },
         [typeof(InboundClaimResponse)] = new InboundClaimResponse
         {
             Mode = InboundClaimMode.Converse, CallId = PrefixedId.Derive<CallId>("example"), WorkerCredential = "vpc.tnt_example.cal_example.secret",

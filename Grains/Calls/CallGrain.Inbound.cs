@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using VoicePlatform.Agents;
 using VoicePlatform.Calls;
 using VoicePlatform.Common;
+using VoicePlatform.Inbound;
 using VoicePlatform.Grains.Common;
 using VoicePlatform.Pricing;
 using VoicePlatform.Telephony;
@@ -69,6 +70,9 @@ public sealed partial class CallGrain
             { Status: not PhoneNumberStatus.Active } => new InboundDecision(InboundClaimMode.Refuse, number.Inbound.AgentId, null, "the number is not active"),
             _ => InboundRouter.Decide(number.Inbound, caller, now),
         };
+        if (decision is { Mode: not InboundClaimMode.Refuse } && caller != "anonymous"
+            && await GrainFactory.GetCallerBlocklist(Key.Tenant).FindAsync(caller) is not null)
+            decision = decision with { Mode = InboundClaimMode.Refuse, Message = null, Reason = "the caller is on the tenant's blocklist" };
         if (number?.Inbound is null || decision is null)
         {
             // A room of the number's old rule after the number stopped taking calls: nothing to answer it with.

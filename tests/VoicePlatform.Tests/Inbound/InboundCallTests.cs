@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using VoicePlatform.Tests.Http;
 using VoicePlatform.Tests.Telephony;
@@ -84,6 +85,36 @@ public sealed class InboundCallTests(InboundCallsFixture host)
         // A caller with a number gets through on the same number.
         var answered = await host.RingAsync(Caller, tenant.Number);
         Assert.Equal("completed", (await tenant.WaitForCallAsync(answered, Ended)).GetProperty("endReason").GetString());
+    }
+
+    [Fact]
+    public async Task ABlockedCallerIsRefusedOnEveryNumberOfTheTenantAndAnsweredOnceUnblocked()
+    {
+        const string pest = "+15125550177";
+        var tenant = await host.TenantWithInboundNumberAsync();
+        var added = await tenant.Admin.PostAsJsonAsync("api/caller-blocklist", new { number = "+1 512-555-0177", reason = "abusive" });
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await tenant.Admin.PostAsJsonAsync("api/caller-blocklist", new { number = pest })).StatusCode);
+        var bad = await tenant.Admin.PostAsJsonAsync("api/caller-blocklist", new { number = "not a number" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.True((await bad.ReadJsonAsync()).GetProperty("errors").TryGetProperty("number", out _));
+        var listed = (await (await tenant.Admin.GetAsync("api/caller-blocklist")).ReadJsonAsync()).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(pest, Assert.Single(listed).GetProperty("number").GetString());
+
+        var refused = await host.RingAsync(pest, tenant.Number);
+        var call = await tenant.WaitForCallAsync(refused, Ended);
+        Assert.Equal("rejected", call.GetProperty("endReason").GetString());
+        Assert.Contains("blocklist", call.GetProperty("endDetail").GetString());
+        Assert.Equal(JsonValueKind.Null, call.GetProperty("answeredAt").ValueKind);
+
+        // Another tenant's list is its own: the same caller reaches another tenant's number.
+        var other = await host.TenantWithInboundNumberAsync();
+        Assert.Empty((await (await other.Admin.GetAsync("api/caller-blocklist")).ReadJsonAsync()).GetProperty("items").EnumerateArray());
+        Assert.Equal("completed", (await other.WaitForCallAsync(await host.RingAsync(pest, other.Number), Ended)).GetProperty("endReason").GetString());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await tenant.Admin.DeleteAsync("api/caller-blocklist/%2B15125550177")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await tenant.Admin.DeleteAsync("api/caller-blocklist/%2B15125550177")).StatusCode);
+        Assert.Equal("completed", (await tenant.WaitForCallAsync(await host.RingAsync(pest, tenant.Number), Ended)).GetProperty("endReason").GetString());
     }
 
     [Fact]
