@@ -19,4 +19,9 @@ public sealed record LeadAttempt
     /// <summary>What was decided for the lead after it (retry at …, exhausted, completed).</summary>
     [Id(8)] public string? Decision { get; init; }
     [Id(9)] public bool Abandoned { get; init; }
+    /// <summary>
+    /// Inbound: the lead called back one of the tenant's numbers (a returned call). It is not a dial: it counts for no
+    /// attempt limit or frequency cap, and <see cref="Number"/> is the dial count when it came.
+    /// </summary>
+    [Id(10)] public CallDirection Direction { get; init; }
 }

@@ -17,4 +17,6 @@ public sealed record LeadCallEnded
     [Id(7)] public AnsweredBy? AnsweredBy { get; init; }
     /// <summary>Answered by a person while the agent had not joined within the abandon limit after the answer.</summary>
     [Id(8)] public bool Abandoned { get; init; }
+    /// <summary>Inbound: the lead called one of the tenant's numbers (a returned call), not an attempt the campaign dialed.</summary>
+    [Id(9)] public CallDirection Direction { get; init; }
 }

@@ -82,7 +82,11 @@ public sealed partial class CallGrain
             return;
         }
 
-        var variables = new Dictionary<string, string> { ["caller_number"] = caller, ["called_number"] = number.Number };
+        // A caller who is a lead of one of the tenant's campaigns: its call is linked to the lead, whose variables the agent gets.
+        var lead = caller == "anonymous" ? null : (await leadStore.FindByPhoneAsync(Key.Tenant, caller, 1)).FirstOrDefault();
+        var variables = lead is null ? new Dictionary<string, string>() : VoicePlatform.Grains.Leads.LeadVariables.Of(lead);
+        variables["caller_number"] = caller;
+        variables["called_number"] = number.Number;
         var forCall = await GrainFactory.GetAgent(Key.Tenant, decision.AgentId).GetForCallAsync(variables);
         if (forCall is not { Agent: var agent, Instructions: var instructions } || agent.Settings.Status != AgentStatus.Active)
         {
@@ -92,6 +96,7 @@ public sealed partial class CallGrain
 
         var call = NewInboundState(arrival, caller, number.Number, decision.AgentId, variables, arrived) with
         {
+            Request = new PlaceCall { AgentId = decision.AgentId, To = number.Number, Variables = variables, CampaignId = lead?.CampaignId, LeadId = lead?.LeadId },
             BrandId = agent.Brand.Id,
             MaxCallDurationSeconds = agent.Settings.MaxCallDurationSeconds,
             InboundMode = decision.Mode,

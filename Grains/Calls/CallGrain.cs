@@ -28,6 +28,7 @@ public sealed partial class CallGrain(
     IOptions<CallMeteringOptions> meteringOptions,
     IOptions<CallRecordingOptions> recordingOptions,
     ICallRecordStore store,
+    VoicePlatform.Grains.Leads.ILeadStore leadStore,
     TimeProvider time,
     ILogger<CallGrain> logger,
     IOptions<VoicePlatform.Grains.Live.LiveEventOptions> liveOptions,

@@ -22,5 +22,6 @@ public static class CallEndings
             CallbackAt = call.Outcome?.CallbackAt,
             AnsweredBy = call.AnsweredBy,
             Abandoned = call.Abandoned,
+            Direction = call.Direction,
         };
 }

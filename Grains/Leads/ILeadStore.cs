@@ -46,6 +46,12 @@ public interface ILeadStore
     /// </summary>
     Task<IReadOnlyList<DateTimeOffset>> DialTimesOfNumberAsync(TenantId tenant, string phone, DateTimeOffset since, CampaignId exceptCampaign, LeadId exceptLead, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The tenant's leads with this phone (E.164) across its campaigns, those waiting for a callback they asked for first, then the most
+    /// recently dialed: who a caller is when it calls one of the tenant's numbers. At most <paramref name="limit"/>.
+    /// </summary>
+    Task<IReadOnlyList<LeadRecord>> FindByPhoneAsync(TenantId tenant, string phone, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>The campaign's funnel: its leads, dialed, connected, in a conversation of 30 s or more, with a positive outcome.</summary>
     Task<CampaignFunnel> FunnelAsync(TenantId tenant, CampaignId campaign, CancellationToken cancellationToken = default);
 

@@ -112,12 +112,28 @@ public sealed class InMemoryLeadStore(VoicePlatform.Grains.Webhooks.IWebhookStor
             {
                 if (!leads.ByPhone.TryGetValue(phone, out var id)) continue;
                 var lead = leads.ById[id];
-                times.AddRange(lead.AttemptLog.Select(a => a.DialedAt).Where(t => t >= since));
+                times.AddRange(lead.AttemptLog.Where(a => a.Direction == VoicePlatform.Calls.CallDirection.Outbound).Select(a => a.DialedAt).Where(t => t >= since));
                 if (lead.Status == LeadStatus.Dialing && lead.LastDialedAt is { } claimed && claimed >= since && !(campaign == exceptCampaign && lead.LeadId == exceptLead))
                     times.Add(claimed);
             }
         }
         return Task.FromResult<IReadOnlyList<DateTimeOffset>>(times);
+    }
+
+    public Task<IReadOnlyList<LeadRecord>> FindByPhoneAsync(TenantId tenant, string phone, int limit, CancellationToken cancellationToken = default)
+    {
+        var found = new List<LeadRecord>();
+        foreach (var ((owner, _), leads) in _campaigns)
+        {
+            if (owner != tenant) continue;
+            lock (leads)
+            {
+                if (leads.ByPhone.TryGetValue(phone, out var id)) found.Add(leads.ById[id]);
+            }
+        }
+        IReadOnlyList<LeadRecord> ordered = found.OrderByDescending(l => l.Status == LeadStatus.RetryScheduled && l.AttemptLog.LastOrDefault()?.Outcome == "callback-requested")
+            .ThenByDescending(l => l.LastDialedAt ?? DateTimeOffset.MinValue).ThenByDescending(l => l.ImportedAt).Take(limit).ToList();
+        return Task.FromResult(ordered);
     }
 
     public Task<CampaignFunnel> FunnelAsync(TenantId tenant, CampaignId campaign, CancellationToken cancellationToken = default)
@@ -143,7 +159,7 @@ public sealed class InMemoryLeadStore(VoicePlatform.Grains.Webhooks.IWebhookStor
         lock (leads)
         {
             var attempts = leads.ById.Values.SelectMany(l => l.AttemptLog).ToList();
-            var answered = attempts.Where(a => a.AnsweredAt is not null && a.DialedAt >= abandonSince).ToList();
+            var answered = attempts.Where(a => a.AnsweredAt is not null && a.DialedAt >= abandonSince && a.Direction == VoicePlatform.Calls.CallDirection.Outbound).ToList();
             IReadOnlyDictionary<string, int> byOutcome = attempts.Where(a => a.Outcome is not null).GroupBy(a => a.Outcome!).ToDictionary(g => g.Key, g => g.Count());
             return Task.FromResult((byOutcome, answered.Count, answered.Count(a => a.Abandoned)));
         }
@@ -155,7 +171,7 @@ public sealed class InMemoryLeadStore(VoicePlatform.Grains.Webhooks.IWebhookStor
         lock (leads)
         {
             IReadOnlyList<(DateTimeOffset, bool)> recent = leads.ById.Values.SelectMany(l => l.AttemptLog)
-                .Where(a => a.AnsweredAt is not null && a.DialedAt >= since)
+                .Where(a => a.AnsweredAt is not null && a.DialedAt >= since && a.Direction == VoicePlatform.Calls.CallDirection.Outbound)
                 .OrderByDescending(a => a.DialedAt).Take(limit).Select(a => (a.DialedAt, a.Abandoned)).ToList();
             return Task.FromResult(recent);
         }

@@ -68,7 +68,7 @@ public sealed class LeadGrain(
             AgentId = order.Settings.AgentId,
             To = row.Phone,
             FromNumberId = order.FromNumberId,
-            Variables = Variables(row),
+            Variables = LeadVariables.Of(row),
             CampaignId = Key.Campaign,
             LeadId = Key.Lead,
         });
@@ -91,6 +91,11 @@ public sealed class LeadGrain(
 
     public async Task OnCallEndedAsync(LeadCallEnded ended)
     {
+        if (ended.Direction == CallDirection.Inbound)
+        {
+            await OnReturnedCallAsync(ended);
+            return;
+        }
         var row = _row is { } cached && (cached.CurrentCallId == ended.CallId || cached.AttemptLog.LastOrDefault()?.CallId == ended.CallId)
             ? cached
             : await leads.GetAsync(Key.Tenant, Key.Campaign, Key.Lead);
@@ -113,6 +118,20 @@ public sealed class LeadGrain(
         logger.LogInformation("Lead {LeadId} of campaign {CampaignId}: late outcome of call {CallId}, lead {Status}", Key.Lead, Key.Campaign, ended.CallId, amended.Status);
         if (amended.Status != row.Status)
             await TellCampaignAsync(ended.CallId, false, ended.AnsweredAt is not null, amended.AttemptLog[^1].Outcome, amended.Status, amended: true);
+    }
+
+    /// <summary>The lead called one of the tenant's numbers: recorded, and decided by it when it was waiting (<see cref="LeadProgression.AfterReturnedCall"/>).</summary>
+    private async Task OnReturnedCallAsync(LeadCallEnded ended)
+    {
+        var row = await leads.GetAsync(Key.Tenant, Key.Campaign, Key.Lead);
+        _row = row;
+        if (row is null || await SettingsAsync() is not { } settings) return;
+        if (LeadProgression.AfterReturnedCall(row, ended, settings, clock.GetUtcNow()) is not { } next || !await WriteAsync(next)) return;
+        logger.LogInformation("Lead {LeadId} of campaign {CampaignId}: returned call {CallId} ended {EndReason}, lead {Status}",
+            Key.Lead, Key.Campaign, ended.CallId, ended.EndReason, next.Status);
+        // Amended: the campaign placed no call for it, so no slot is freed and no abandon figure moves; its counters
+        // and completion are read again.
+        await TellCampaignAsync(ended.CallId, false, answered: true, next.AttemptLog.LastOrDefault(a => a.CallId == ended.CallId)?.Outcome, next.Status, amended: true);
     }
 
     public async Task<LeadStatus?> ReconcileAsync(CampaignSettings settings)
@@ -207,13 +226,4 @@ public sealed class LeadGrain(
             Amended = amended,
             Abandoned = abandoned,
         });
-
-    /// <summary>The lead's own variables for the prompt, with its name and email when it has them.</summary>
-    private static IReadOnlyDictionary<string, string> Variables(LeadRecord lead)
-    {
-        var variables = new Dictionary<string, string>(lead.Variables, StringComparer.Ordinal);
-        if (lead.Name is { Length: > 0 } name) variables.TryAdd("name", name);
-        if (lead.Email is { Length: > 0 } email) variables.TryAdd("email", email);
-        return variables;
-    }
 }

@@ -65,9 +65,66 @@ public static class LeadProgression
         return WithDecision(scheduled with { StatusReason = scheduled.StatusReason ?? Capitalised(decision.Reason) }, said);
     }
 
+    /// <summary>
+    /// The lead called one of the tenant's numbers and the call <paramref name="ended"/> after an answer (a returned call):
+    /// the call is recorded on the lead as an inbound attempt, which is not a dial (no attempt limit or frequency cap
+    /// counts it). A lead still waiting in the queue — for a retry or the callback it asked for — is decided by it as by
+    /// an answered dial: a conversation completes it, a new callback request reschedules it. A lead being dialed right
+    /// now is left to that call; a finished one only gains the record (or becomes do-not-call if the caller asked).
+    /// Null when there is nothing to change: not answered, or this call's record already says the same.
+    /// </summary>
+    public static LeadRecord? AfterReturnedCall(LeadRecord lead, LeadCallEnded ended, CampaignSettings settings, DateTimeOffset now)
+    {
+        if (ended.AnsweredAt is not { } answeredAt) return null;
+        var outcome = AttemptOutcomes.Of(ended.EndReason, ended.Disposition);
+        var attempt = new LeadAttempt
+        {
+            Number = lead.Attempts,
+            CallId = ended.CallId,
+            DialedAt = ended.DialedAt ?? answeredAt,
+            AnsweredAt = answeredAt,
+            EndedAt = ended.EndedAt,
+            EndReason = ended.EndReason,
+            Disposition = ended.Disposition,
+            Outcome = outcome.Kebab(),
+            Direction = CallDirection.Inbound,
+        };
+        var index = lead.AttemptLog.ToList().FindIndex(a => a.CallId == ended.CallId);
+        if (index >= 0 && lead.AttemptLog[index] with { Decision = null } == attempt) return null;
+        var log = lead.AttemptLog.ToList();
+        if (index >= 0) log[index] = attempt;
+        else log.Add(attempt);
+        var recorded = lead with { AttemptLog = log, Disposition = ended.Disposition ?? lead.Disposition, Revision = lead.Revision + 1, UpdatedAt = now };
+
+        if (lead.Status is LeadStatus.Dialing or LeadStatus.InCall) return recorded;
+        if (lead.Status is LeadStatus.Completed or LeadStatus.Exhausted or LeadStatus.DoNotCall or LeadStatus.NoConsent or LeadStatus.Invalid)
+            return outcome == AttemptOutcome.DoNotCall
+                ? recorded with { Status = LeadStatus.DoNotCall, NextCallableAt = null, StatusReason = "The caller asked, on a call it made, not to be called again" }
+                : recorded;
+
+        var decision = RetryDecider.Decide(settings.Retry, outcome, 1, lead.Attempts, now, ended.CallbackAt);
+        if (decision.Final is { } final)
+        {
+            var status = final switch
+            {
+                LeadFinish.Completed => LeadStatus.Completed,
+                LeadFinish.DoNotCall => LeadStatus.DoNotCall,
+                _ => LeadStatus.Exhausted,
+            };
+            var reason = $"it called back: {decision.Reason}";
+            return WithDecisionOn(recorded with { Status = status, NextCallableAt = null, StatusReason = Capitalised(reason) }, ended.CallId, reason);
+        }
+        if (outcome != AttemptOutcome.CallbackRequested) return recorded;
+        var scheduled = Schedule(recorded, settings, decision.RetryNotBefore!.Value, LeadStatus.RetryScheduled);
+        return WithDecisionOn(scheduled with { StatusReason = scheduled.StatusReason ?? "It called back and asked to be called back" }, ended.CallId, "it called back and asked to be called back");
+    }
+
+    private static LeadRecord WithDecisionOn(LeadRecord lead, CallId call, string decision) =>
+        lead with { AttemptLog = lead.AttemptLog.Select(a => a.CallId == call ? a with { Decision = decision } : a).ToList() };
+
     /// <summary>Back in the queue, the claimed attempt not counted (it never rang), tried again after a short wait.</summary>
     public static LeadRecord Requeue(LeadRecord lead, CampaignSettings settings, DateTimeOffset now, string reason) =>
-        Uncounted(lead, settings, now, now + UndialedRetryDelay, lead.AttemptLog.Select(a => a.DialedAt).ToList(), reason);
+        Uncounted(lead, settings, now, now + UndialedRetryDelay, lead.AttemptLog.Where(a => a.Direction == CallDirection.Outbound).Select(a => a.DialedAt).ToList(), reason);
 
     /// <summary>
     /// Not dialed now because the number's frequency cap across the tenant's campaigns is reached: back in the queue
@@ -115,7 +172,8 @@ public static class LeadProgression
     {
         if (!PhoneNumberParser.TryParse(lead.Phone, out var number, out var why))
             return lead with { Status = LeadStatus.Invalid, NextCallableAt = null, StatusReason = why };
-        return LeadAdmission.Schedule(lead, number, CallingPolicy.Of(settings), notBefore, lead.AttemptLog.Select(a => a.DialedAt).ToList(), status);
+        return LeadAdmission.Schedule(lead, number, CallingPolicy.Of(settings), notBefore,
+            lead.AttemptLog.Where(a => a.Direction == CallDirection.Outbound).Select(a => a.DialedAt).ToList(), status);
     }
 
     private static LeadRecord WithDecision(LeadRecord lead, string decision)

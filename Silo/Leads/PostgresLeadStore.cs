@@ -238,6 +238,7 @@ public sealed class PostgresLeadStore(string connectionString, TimeProvider? tim
             SELECT (attempt ->> 'dialedAt')::timestamptz
             FROM leads, jsonb_array_elements(attempt_log) AS attempt
             WHERE tenant_id = @tenant AND phone = @phone AND (attempt ->> 'dialedAt')::timestamptz >= @since
+              AND coalesce(attempt ->> 'direction', 'outbound') = 'outbound'
             UNION ALL
             SELECT last_dialed_at FROM leads
             WHERE tenant_id = @tenant AND phone = @phone AND status = 'dialing' AND last_dialed_at >= @since
@@ -251,6 +252,21 @@ public sealed class PostgresLeadStore(string connectionString, TimeProvider? tim
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) times.Add(new DateTimeOffset(reader.GetDateTime(0), TimeSpan.Zero));
         return times;
+    }
+
+    public async Task<IReadOnlyList<LeadRecord>> FindByPhoneAsync(TenantId tenant, string phone, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand($"""
+            SELECT {Columns} FROM leads
+            WHERE tenant_id = @tenant AND phone = @phone
+            ORDER BY (status = 'retry-scheduled' AND attempt_log -> -1 ->> 'outcome' = 'callback-requested') DESC,
+                last_dialed_at DESC NULLS LAST, imported_at DESC
+            LIMIT @limit
+            """);
+        command.Parameters.AddWithValue("tenant", tenant.Value);
+        command.Parameters.AddWithValue("phone", phone);
+        command.Parameters.AddWithValue("limit", limit);
+        return await ReadAsync(command, cancellationToken);
     }
 
     public async Task<CampaignFunnel> FunnelAsync(TenantId tenant, CampaignId campaign, CancellationToken cancellationToken = default)
@@ -277,7 +293,8 @@ public sealed class PostgresLeadStore(string connectionString, TimeProvider? tim
         await using var command = _dataSource.CreateCommand("""
             SELECT attempt ->> 'outcome',
                 count(*)::int,
-                count(*) FILTER (WHERE attempt ->> 'answeredAt' IS NOT NULL AND (attempt ->> 'dialedAt')::timestamptz >= @since)::int,
+                count(*) FILTER (WHERE attempt ->> 'answeredAt' IS NOT NULL AND (attempt ->> 'dialedAt')::timestamptz >= @since
+                    AND coalesce(attempt ->> 'direction', 'outbound') = 'outbound')::int,
                 count(*) FILTER (WHERE attempt ->> 'answeredAt' IS NOT NULL AND (attempt ->> 'dialedAt')::timestamptz >= @since AND (attempt ->> 'abandoned')::boolean)::int
             FROM leads, jsonb_array_elements(attempt_log) AS attempt
             WHERE tenant_id = @tenant AND campaign_id = @campaign
@@ -304,6 +321,7 @@ public sealed class PostgresLeadStore(string connectionString, TimeProvider? tim
             FROM leads, jsonb_array_elements(attempt_log) AS attempt
             WHERE tenant_id = @tenant AND campaign_id = @campaign AND last_dialed_at >= @since
               AND attempt ->> 'answeredAt' IS NOT NULL AND (attempt ->> 'dialedAt')::timestamptz >= @since
+              AND coalesce(attempt ->> 'direction', 'outbound') = 'outbound'
             ORDER BY dialed_at DESC
             LIMIT @limit
             """);
