@@ -40,6 +40,32 @@ public abstract class LeadStoreContract
     }
 
     [Fact]
+    public async Task AReturnedCallFindsTheCallersLeadsAndIsNoDial()
+    {
+        var tenant = TenantId.New();
+        var (first, second, third) = (PrefixedId.New<CampaignId>(), PrefixedId.New<CampaignId>(), PrefixedId.New<CampaignId>());
+        const string phone = "+14155550190";
+        var inbound = new LeadAttempt
+        {
+            Number = 0, CallId = PrefixedId.New<CallId>(), DialedAt = Noon.AddMinutes(-5), AnsweredAt = Noon.AddMinutes(-5), Direction = CallDirection.Inbound,
+        };
+        var callback = new LeadAttempt { Number = 1, CallId = PrefixedId.New<CallId>(), DialedAt = Noon.AddHours(-3), Outcome = "callback-requested" };
+        await Store.ImportAsync([Lead(tenant, first, phone), Lead(tenant, second, phone), Lead(tenant, third, phone), Lead(TenantId.New(), first, phone)]);
+        // Dialed most recently, but finished; dialed earlier and waiting for the callback it asked for; never dialed.
+        Assert.True(await Store.UpdateAsync(Lead(tenant, first, phone, status: LeadStatus.Completed) with { Revision = 2, LastDialedAt = Noon.AddHours(-1), Attempts = 1, AttemptLog = [inbound] }));
+        Assert.True(await Store.UpdateAsync(Lead(tenant, second, phone, Noon.AddDays(1), LeadStatus.RetryScheduled) with { Revision = 2, LastDialedAt = Noon.AddHours(-3), Attempts = 1, AttemptLog = [callback] }));
+
+        var found = await Store.FindByPhoneAsync(tenant, phone, 5);
+        Assert.Equal([second, first, third], found.Select(l => l.CampaignId));
+        Assert.Equal(CallDirection.Inbound, found[1].AttemptLog.Single().Direction);
+        Assert.Single(await Store.FindByPhoneAsync(tenant, phone, 1));
+        Assert.Empty(await Store.FindByPhoneAsync(tenant, "+14155550191", 5));
+        // The caller's own call is not a dial: only the callback attempt counts for the number's frequency caps.
+        var dials = await Store.DialTimesOfNumberAsync(tenant, phone, Noon.AddDays(-1), third, LeadRecord.IdFor(third, phone));
+        Assert.Equal([Noon.AddHours(-3)], dials);
+    }
+
+    [Fact]
     public async Task TheDialQueueGivesDueLeadsEarliestFirstInSmallBatches()
     {
         var (tenant, campaign) = (TenantId.New(), PrefixedId.New<CampaignId>());
