@@ -105,6 +105,8 @@ public static class OpenApiExamples
         CallingRules = [new CallingRule { Id = "no-christmas-eve", AppliesTo = "*", Holidays = ["2026-12-24"], Source = "tenant policy" }],
     };
 
+    private static readonly SipTrunkProviderRequest ProviderSample = new("example.pstn.twilio.com", SipTransport.Tls, "voiceplatform", "s3cret-only-sent", null);
+
     private static readonly BlockedCaller BlockedCallerSample = new()
     {
         Number = "+15125550142", Reason = "Repeated abusive calls", AddedBy = "key_example", AddedAt = new DateTimeOffset(2026, 11, 23, 9, 30, 0, TimeSpan.Zero),
@@ -131,7 +133,9 @@ public static class OpenApiExamples
         [typeof(AgentRequest)] = new AgentRequest(Persona.Value, AgentSettingsSample.Name, AgentSettingsSample.Direction, null, null, null, null,
             AgentSettingsSample.Greeting, AgentSettingsSample.CustomInstructions, AgentSettingsSample.MaxCallDurationSeconds, AgentSettingsSample.Voicemail,
             AgentSettingsSample.EndCallPhrases, null, AgentSettingsSample.Status),
-        [typeof(SipTrunkRequest)] = new SipTrunkRequest("ST_a1B2c3D4e5F6", "Twilio US outbound", ["+15125550100", "+15125550101"], 30, 5, SipTrunkStatus.Active),
+        [typeof(SipTrunkRequest)] = new SipTrunkRequest(null, "Twilio US outbound", ["+15125550100", "+15125550101"], 30, 5, SipTrunkStatus.Active,
+            SipTrunkDirection.Outbound, ProviderSample),
+        [typeof(SipTrunkProviderRequest)] = ProviderSample,
         [typeof(PhoneNumberRequest)] = new PhoneNumberRequest("+1 512-555-0100", "Austin main line", PhoneNumberStatus.Active, Brand.Value, Agent.Value,
             PrefixedId.Derive<SipTrunkId>("example").Value, InboundSample),
         [typeof(InboundRoutingRequest)] = InboundSample,
@@ -302,6 +306,8 @@ public static class OpenApiExamples
         {
             Id = Trunk, LiveKitTrunkId = "ST_a1B2c3D4e5F6", Name = "Twilio US outbound", Numbers = ["+15125550100"], MaxConcurrentCalls = 30,
             CallsPerSecond = 5, Status = SipTrunkStatus.Active, Revision = 1, CreatedAt = At, UpdatedAt = At, Claimed = true,
+            Direction = SipTrunkDirection.Outbound, Provider = new SipTrunkProvider { Address = "example.pstn.twilio.com", Transport = SipTransport.Tls, AuthUsername = "voiceplatform" },
+            HasAuthPassword = true,
         },
         [typeof(PhoneNumberView)] = new PhoneNumberView
         {

@@ -1,3 +1,4 @@
+using VoicePlatform.Telephony;
 using VoicePlatform.Agents;
 using VoicePlatform.Brands;
 
@@ -12,4 +13,6 @@ public sealed record CampaignEntry
     [Id(2)] public required CampaignStatus Status { get; init; }
     [Id(3)] public required AgentId AgentId { get; init; }
     [Id(4)] public required BrandId BrandId { get; init; }
+    /// <summary>The trunk the campaign is paced for, so a trunk in use cannot be deleted under it.</summary>
+    [Id(5)] public SipTrunkId? TrunkId { get; init; }
 }

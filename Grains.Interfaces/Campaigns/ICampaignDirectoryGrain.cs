@@ -13,4 +13,8 @@ public interface ICampaignDirectoryGrain : IGrainWithStringKey
 
     [ReadOnly]
     Task<Page<CampaignEntry>> ListAsync(CampaignStatus? status, string? after, int limit);
+
+    /// <summary>The campaigns not yet finished (neither completed nor cancelled) that dial through <paramref name="trunk"/>.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<CampaignId>> UsingTrunkAsync(VoicePlatform.Telephony.SipTrunkId trunk);
 }

@@ -9,4 +9,6 @@ public sealed record SipTrunkSummary
     [Id(2)] public required string LiveKitTrunkId { get; init; }
     [Id(3)] public required IReadOnlyList<string> Numbers { get; init; }
     [Id(4)] public required SipTrunkStatus Status { get; init; }
+    /// <summary>Only outbound trunks place calls; an inbound trunk brings its numbers' callers in.</summary>
+    [Id(5)] public SipTrunkDirection Direction { get; init; }
 }

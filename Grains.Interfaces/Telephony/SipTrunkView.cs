@@ -19,4 +19,9 @@ public sealed record SipTrunkView
     /// before trunks were claimed platform-wide: no call goes through it until the operator decides.
     /// </summary>
     [Id(10)] public bool Claimed { get; init; }
+    [Id(11)] public SipTrunkDirection Direction { get; init; }
+    /// <summary>The carrier side, when the platform provisions the trunk on LiveKit; the password is never shown.</summary>
+    [Id(12)] public SipTrunkProvider? Provider { get; init; }
+    /// <summary>Whether a SIP password is kept (encrypted) for the trunk.</summary>
+    [Id(13)] public bool HasAuthPassword { get; init; }
 }

@@ -24,6 +24,11 @@ public sealed class CampaignDirectoryGrain(
         await state.WriteOrRevertAsync(state.State with { Campaigns = next });
     }
 
+    public Task<IReadOnlyList<CampaignId>> UsingTrunkAsync(VoicePlatform.Telephony.SipTrunkId trunk) =>
+        Task.FromResult<IReadOnlyList<CampaignId>>(state.State.Campaigns.Values
+            .Where(c => c.TrunkId == trunk && c.Status is not (CampaignStatus.Completed or CampaignStatus.Cancelled))
+            .Select(c => c.Id).OrderBy(c => c.Value, StringComparer.Ordinal).ToList());
+
     public Task<Page<CampaignEntry>> ListAsync(CampaignStatus? status, string? after, int limit) =>
         Task.FromResult(Paging.Take(state.State.Campaigns.Values.Where(c => status is null || c.Status == status), c => c.Id.Value, after, limit));
 }

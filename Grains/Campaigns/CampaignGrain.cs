@@ -201,6 +201,7 @@ public sealed partial class CampaignGrain(
     private Task PublishAsync() => GrainFactory.GetCampaignDirectory(Key.Tenant).UpsertAsync(new CampaignEntry
     {
         Id = Key.Campaign, Name = state.State.Settings!.Name, Status = state.State.Status, AgentId = state.State.Settings.AgentId, BrandId = state.State.BrandId!.Value,
+        TrunkId = state.State.Settings.TrunkId,
     });
 
     private CampaignView View() => ViewOf(state.State);

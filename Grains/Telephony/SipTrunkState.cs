@@ -11,6 +11,8 @@ public sealed record SipTrunkState
     [Id(3)] public DateTimeOffset UpdatedAt { get; init; }
     /// <summary>Whether this record holds the LiveKit trunk's platform-wide claim; a record without it places no calls.</summary>
     [Id(4)] public bool Claimed { get; init; }
+    /// <summary>The SIP password of a provisioned trunk, encrypted (<see cref="Security.SecretProtector"/>); never in the settings.</summary>
+    [Id(5)] public string? EncryptedAuthPassword { get; init; }
 
     public bool Exists => Settings is not null;
 }

@@ -120,6 +120,7 @@ public sealed class TelephonyDirectoryGrain(
         if (number.Status != PhoneNumberStatus.Active) why = $"'{number.Id}' is not active.";
         else if (number.TrunkId is not { } trunkId || !state.State.Trunks.TryGetValue(trunkId.Value, out trunk!)) why = $"'{number.Id}' has no SIP trunk.";
         else if (trunk.Status != SipTrunkStatus.Active) why = $"The trunk of '{number.Id}' is disabled.";
+        else if (trunk.Direction != SipTrunkDirection.Outbound) why = $"The trunk of '{number.Id}' is an inbound trunk; it places no calls.";
         else if (trunk.Numbers.Count > 0 && !trunk.Numbers.Contains(number.Number, StringComparer.Ordinal)) why = $"The trunk of '{number.Id}' may not present {number.Number}.";
         return why.Length == 0;
     }

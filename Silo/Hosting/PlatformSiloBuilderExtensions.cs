@@ -100,6 +100,8 @@ public static class PlatformSiloBuilderExtensions
         silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>()
             .GetGrain<ILiveCallSweeperGrain>(ILiveCallSweeperGrain.Key).StartAsync());
         silo.Services.AddValidatedOptions<TelephonyClaimOptions>(silo.Configuration);
+        silo.Services.AddValidatedOptions<VoicePlatform.Grains.Security.SecretsOptions>(silo.Configuration);
+        silo.Services.TryAddSingleton<VoicePlatform.Grains.Security.SecretProtector>();
         silo.AddOutboundWebhooks(settings);
         // Records older than platform-wide claims claim what they carry, once per cluster. In the background: a silo
         // must not wait for a pass over every tenant to join.
@@ -173,6 +175,9 @@ public static class PlatformSiloBuilderExtensions
         silo.Services.TryAddSingleton<ILeadStore, InMemoryLeadStore>();
         silo.Services.TryAddSingleton<ILeadUploadStore, InMemoryLeadUploadStore>();
         silo.Services.TryAddSingleton<IWebhookStore, InMemoryWebhookStore>();
+        // Nothing outlives this process here, secrets included: without a configured key, one made for this run.
+        silo.Services.PostConfigure<VoicePlatform.Grains.Security.SecretsOptions>(o =>
+            o.EncryptionKey ??= Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
     }
 
     private static void UsePostgresProviders(this ISiloBuilder silo, ClusterSettings settings)

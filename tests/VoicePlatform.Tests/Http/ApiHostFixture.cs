@@ -58,12 +58,17 @@ public class ApiHostFixture : IAsyncLifetime
         await App.StartAsync();
         var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        Running[BaseAddress] = this;
         // Development mode seeds its demo tenant in the background; let it finish so tests that count tenants see a still world.
         await DemoApiKeyAsync();
     }
 
+    /// <summary>The hosts running now, by base address: test data that must exist on LiveKit is put into each one's emulator.</summary>
+    public static System.Collections.Concurrent.ConcurrentDictionary<Uri, ApiHostFixture> Running { get; } = new();
+
     public virtual async Task DisposeAsync()
     {
+        Running.TryRemove(BaseAddress, out _);
         await App.StopAsync();
         await App.DisposeAsync();
     }

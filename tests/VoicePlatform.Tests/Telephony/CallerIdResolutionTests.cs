@@ -79,7 +79,7 @@ public sealed class CallerIdResolutionTests(ApiHostFixture host)
         Assert.Equal(CallerIdOutcome.Resolved, (await directory.ResolveCallerIdAsync(null, brandId, null)).Outcome);
         await admin.PutAsJsonAsync($"api/sip-trunks/{trunk}", new
         {
-            liveKitTrunkId = "ST_disabled" + Guid.NewGuid().ToString("N")[..8], name = "Off", numbers = new[] { n.Us(0) }, maxConcurrentCalls = 1, callsPerSecond = 1, status = "disabled",
+            liveKitTrunkId = TelephonyTestData.LiveKitTrunkId("disabled"), name = "Off", numbers = new[] { n.Us(0) }, maxConcurrentCalls = 1, callsPerSecond = 1, status = "disabled",
         });
         Assert.Equal(CallerIdOutcome.NoCallerId, (await directory.ResolveCallerIdAsync(null, brandId, null)).Outcome);
     }

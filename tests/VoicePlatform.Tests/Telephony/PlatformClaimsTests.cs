@@ -66,7 +66,7 @@ public sealed class PlatformClaimsTests(ClaimsHostFixture host) : IClassFixture<
     public async Task OfTenantsRacingForOneNumberOrOneLiveKitTrunkExactlyOneWins()
     {
         var number = TestNumbers.Next();
-        var liveKitTrunkId = "ST_race" + Guid.NewGuid().ToString("N")[..10];
+        var liveKitTrunkId = TelephonyTestData.LiveKitTrunkId("race");
         var tenants = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => host.CreateTenantAsync($"Racer {i}")));
         var clients = tenants.Select(t => host.WithKey(t.AdminKey)).ToArray();
 

@@ -11,12 +11,13 @@ public sealed class SipTrunksApiTests(ApiHostFixture host)
     [Fact]
     public async Task AdminCreatesReadsUpdatesListsAndDeletesATrunk()
     {
+        var liveKitTrunkId = TelephonyTestData.LiveKitTrunkId();
         var tenant = await host.CreateTenantAsync();
         using var admin = host.WithKey(tenant.AdminKey);
 
         var created = await admin.PostAsJsonAsync("api/sip-trunks", new
         {
-            liveKitTrunkId = "ST_abc123XYZ",
+            liveKitTrunkId,
             name = "  Twilio US  ",
             numbers = new[] { "+1 650-253-0000" },
             maxConcurrentCalls = 50,
@@ -34,11 +35,11 @@ public sealed class SipTrunksApiTests(ApiHostFixture host)
 
         var read = await admin.GetAsync($"api/sip-trunks/{id}");
         Assert.Equal("\"1\"", read.Headers.ETag?.ToString());
-        Assert.Equal("ST_abc123XYZ", (await read.ReadJsonAsync()).GetProperty("liveKitTrunkId").GetString());
+        Assert.Equal(liveKitTrunkId, (await read.ReadJsonAsync()).GetProperty("liveKitTrunkId").GetString());
 
         var put = new HttpRequestMessage(HttpMethod.Put, $"api/sip-trunks/{id}")
         {
-            Content = JsonContent.Create(new { liveKitTrunkId = "ST_abc123XYZ", name = "Twilio US", maxConcurrentCalls = 10, callsPerSecond = 0.1, status = "disabled" }),
+            Content = JsonContent.Create(new { liveKitTrunkId, name = "Twilio US", maxConcurrentCalls = 10, callsPerSecond = 0.1, status = "disabled" }),
             Headers = { { "If-Match", "\"1\"" } },
         };
         var updated = await admin.SendAsync(put);

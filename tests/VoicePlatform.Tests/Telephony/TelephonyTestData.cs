@@ -14,12 +14,28 @@ public static class TelephonyTestData
 {
     public static object Trunk(string name = "Main trunk", string[]? numbers = null) => new
     {
-        liveKitTrunkId = "ST_" + Guid.NewGuid().ToString("N")[..12],
+        liveKitTrunkId = LiveKitTrunkId(),
         name,
         numbers = numbers ?? [],
         maxConcurrentCalls = 20,
         callsPerSecond = 2.5,
     };
+
+    /// <summary>
+    /// A new outbound trunk id as LiveKit gives them, and the trunk itself put into the LiveKit emulator of every test host
+    /// running (as an operator would have made it in LiveKit): the platform attaches a trunk only after finding it there.
+    /// </summary>
+    public static string LiveKitTrunkId(string prefix = "")
+    {
+        var id = "ST_" + prefix + Guid.NewGuid().ToString("N")[..12];
+        foreach (var host in ApiHostFixture.Running.Values)
+        {
+            if (host.App.Services.GetService<VoicePlatform.ApiHost.Hosting.EmbeddedLiveKitEmulator>() is not { } emulator) continue;
+            emulator.Services.GetRequiredService<VoicePlatform.LiveKitEmulator.Sip.SipTrunkStore>().Add(new VoicePlatform.LiveKitEmulator.Sip.SipTrunk(
+                id, "test trunk", "", "sip.example.test", "SIP_TRANSPORT_AUTO", ["+15550100000"], "", "", new Dictionary<string, string>(), ""));
+        }
+        return id;
+    }
 
     public static async Task<string> CreateTrunkAsync(this HttpClient client, object? body = null)
     {
