@@ -176,21 +176,7 @@ public sealed class PhoneNumberGrain(
     {
         if (state.State.Settings is not { Status: PhoneNumberStatus.Active, Inbound: { } inbound } settings || !state.State.Claimed) return null;
         if (await GrainFactory.GetAgent(Key.Tenant, inbound.AgentId).GetAsync() is not { } agent) return null;
-        var job = System.Text.Json.JsonSerializer.Serialize(new { job = "inbound-call", tenantId = Key.Tenant.Value, phoneNumberId = Key.Id.Value });
-        return new LiveKitSipDispatchRule
-        {
-            Name = $"voiceplatform {Key.Tenant.Value} {Key.Id.Value}",
-            Numbers = [settings.Number],
-            Rule = new LiveKitSipDispatchRuleKind { DispatchRuleIndividual = new LiveKitSipDispatchRuleIndividual { RoomPrefix = VoicePlatform.Calls.InboundRoomName.RulePrefix(Key.Tenant, Key.Id) } },
-            Metadata = job,
-            RoomConfig = new LiveKitRoomConfiguration
-            {
-                // A caller's room closes soon after the caller leaves; one nobody answers does not linger for 5 minutes.
-                EmptyTimeoutSeconds = 60,
-                DepartureTimeoutSeconds = 10,
-                Agents = [new LiveKitRoomAgentDispatch(agent.Settings.LiveKitAgentName, job)],
-            },
-        };
+        return InboundDispatchRules.For(Key.Tenant, Key.Id, settings.Number, agent.Settings.LiveKitAgentName);
     }
 
     public Task<bool> CarriesAsync(TelephonyClaimKey key) =>

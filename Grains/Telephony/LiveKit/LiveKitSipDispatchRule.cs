@@ -7,7 +7,8 @@ namespace VoicePlatform.Grains.Telephony.LiveKit;
 public sealed record LiveKitSipDispatchRule
 {
     public string? SipDispatchRuleId { get; init; }
-    public required LiveKitSipDispatchRuleKind Rule { get; init; }
+    /// <summary>Required by LiveKit on create; read tolerantly from replies.</summary>
+    public LiveKitSipDispatchRuleKind? Rule { get; init; }
     /// <summary>The trunks it serves; empty serves any trunk.</summary>
     public IReadOnlyList<string> TrunkIds { get; init; } = [];
     public bool HidePhoneNumber { get; init; }

@@ -101,6 +101,27 @@ public sealed class SecretsNotLoggedTests(LoggedHostFixture host) : IClassFixtur
         var hub = await (await supervisor.PostAsync("api/live/token", null)).ReadJsonAsync();
         secrets["live hub token"] = hub.GetProperty("token").GetString()!;
 
+        // A SIP password the platform provisions a trunk with, then rotates: LiveKit gets them, no log line does.
+        secrets["SIP trunk password"] = "sip-pw-" + Guid.NewGuid().ToString("N");
+        secrets["rotated SIP trunk password"] = "sip-pw-" + Guid.NewGuid().ToString("N");
+        var trunkNumber = VoicePlatform.Tests.Telephony.TestNumbers.Next();
+        object TrunkBody(string password) => new
+        {
+            name = "Provisioned", numbers = new[] { trunkNumber }, maxConcurrentCalls = 5, callsPerSecond = 1,
+            provider = new { address = "sip.carrier.example", authUsername = "acme", authPassword = password },
+        };
+        var provisioned = await tenant.Admin.PostAsJsonAsync("api/sip-trunks", TrunkBody(secrets["SIP trunk password"]));
+        Assert.Equal(System.Net.HttpStatusCode.Created, provisioned.StatusCode);
+        var trunkId = (await provisioned.ReadJsonAsync()).GetProperty("id").GetString();
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await tenant.Admin.PutAsJsonAsync($"api/sip-trunks/{trunkId}", TrunkBody(secrets["rotated SIP trunk password"]))).StatusCode);
+        // A refused one too (a bad address), whose password is in a request that changed nothing.
+        var refused = await tenant.Admin.PostAsJsonAsync("api/sip-trunks", new
+        {
+            name = "Refused", numbers = new[] { trunkNumber }, maxConcurrentCalls = 5, callsPerSecond = 1,
+            provider = new { address = "sip:bad@host", authUsername = "acme", authPassword = secrets["SIP trunk password"] },
+        });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+
         var call = await PlaceAsync(tenant, LoggedHostFixture.Answers);
         await WaitUntilAsync(async () => (await GetAsync(tenant, Id(call))).GetProperty("status").GetString() == "answered");
         var dispatch = host.Dispatches.ForRoom(call.GetProperty("roomName").GetString()!).Single();
