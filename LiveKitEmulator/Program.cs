@@ -13,6 +13,8 @@ try
         }
 
         Console.WriteLine($"API key: {options.ApiKey}  API secret: {options.ApiSecret}");
+        Console.WriteLine($"Ring a number: POST {app.Urls.FirstOrDefault()}{VoicePlatform.LiveKitEmulator.Sip.InboundCallsEndpoints.Path} {{\"from\":\"+15125550142\",\"to\":\"<number>\"}}" +
+            (options.InboundTraffic.CallsPerSecond > 0 ? $"  (and ringing {options.InboundTraffic.To} {options.InboundTraffic.CallsPerSecond}/s)" : ""));
         Console.WriteLine(options.Webhook.Urls.Count == 0 ? "Webhooks: none configured" : "Webhooks: " + string.Join(", ", options.Webhook.Urls));
         Console.WriteLine(options.AgentWorker.Enabled
             ? $"Scripted agent worker: reporting calls to {options.AgentWorker.PlatformUrl}"

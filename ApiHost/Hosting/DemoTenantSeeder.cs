@@ -44,6 +44,12 @@ public sealed class DemoTenantSeeder(
     /// <summary>The demo caller id, on a SIP trunk created in the embedded emulator.</summary>
     public const string DemoCallerId = "+15125550100";
 
+    /// <summary>The demo reception line: callers who ring it are answered by <see cref="DemoReceptionistId"/>.</summary>
+    public const string DemoInboundNumber = "+15125550199";
+
+    /// <summary>The demo's inbound agent, "Ava" at the reception desk of the same brand.</summary>
+    public static readonly AgentId DemoReceptionistId = PrefixedId.Derive<AgentId>("demo-receptionist");
+
     /// <summary>The demo campaign: a few dozen leads across time zones around the world, created in draft.</summary>
     public static readonly CampaignId DemoCampaignId = PrefixedId.Derive<CampaignId>("demo-campaign");
 
@@ -82,6 +88,7 @@ public sealed class DemoTenantSeeder(
         });
         var canCall = await SeedCallingAsync();
         var demoLeads = canCall ? await SeedCampaignAsync() : 0;
+        var canRing = canCall && await SeedReceptionAsync();
         var key = await tenant.IssueApiKeyAsync(new IssueApiKey { Name = "demo admin", Role = ApiKeyRole.TenantAdmin, IssuedBy = "development-mode" });
         DemoApiKey = key.Token;
 
@@ -104,7 +111,7 @@ public sealed class DemoTenantSeeder(
               Demo API key    {key.Token}
               Try it:
                 curl -H "Authorization: Bearer {key.Token}" {baseUrl}/api/tenant
-            {(canCall ? DemoCallLines(baseUrl, key.Token!) : "")}{(demoLeads > 0 ? DemoCampaignLines(baseUrl, key.Token!, demoLeads) : "")}===============================================================================
+            {(canCall ? DemoCallLines(baseUrl, key.Token!) : "")}{(canRing ? DemoRingLines(baseUrl) : "")}{(demoLeads > 0 ? DemoCampaignLines(baseUrl, key.Token!, demoLeads) : "")}===============================================================================
 
             """);
     }
@@ -138,6 +145,33 @@ public sealed class DemoTenantSeeder(
         });
         return true;
     }
+
+    /// <summary>
+    /// With the embedded emulator, the demo reception line: a receptionist agent and a number that answers with it at all
+    /// hours (its LiveKit dispatch rule is made in the emulator as the number is saved). Fixed ids, so a restart changes nothing.
+    /// </summary>
+    private async Task<bool> SeedReceptionAsync()
+    {
+        var number = grains.GetPhoneNumber(DemoTenantId, PrefixedId.Derive<PhoneNumberId>("demo-reception-number"));
+        if (await number.GetAsync() is { LiveKitDispatchRuleId: not null }) return true;
+        var persona = PrefixedId.Derive<PersonaId>("demo-persona");
+        if (await grains.GetAgent(DemoTenantId, DemoReceptionistId).GetAsync() is null)
+            await grains.GetAgent(DemoTenantId, DemoReceptionistId).CreateAsync(persona, new AgentSettings
+            {
+                Name = "Ava at reception (demo)", Status = AgentStatus.Active, Direction = AgentDirection.Inbound,
+                Greeting = "Bright Smile Dental, this is Ava. How can I help you today?",
+            });
+        var saved = await number.CreateAsync(new PhoneNumberSettings
+        {
+            Number = DemoInboundNumber, Label = "Demo reception line", Inbound = new InboundRouting { AgentId = DemoReceptionistId, TimeZone = "America/Chicago" },
+        });
+        return saved.Value?.LiveKitDispatchRuleId is not null;
+    }
+
+    private string DemoRingLines(string baseUrl) =>
+        "  Ring the demo reception line (the emulator plays the caller; Ava answers it):\n" +
+        $"    curl -X POST -H \"Content-Type: application/json\" -d '{{\"from\":\"+15125550142\",\"to\":\"{DemoInboundNumber}\"}}' {services.GetRequiredService<EmbeddedLiveKitEmulator>().Url}/emulator/inbound-calls\n" +
+        $"  then GET {baseUrl}/api/calls?direction=inbound with the same key.\n";
 
     /// <summary>
     /// The demo campaign in draft with its leads: every day 08:00–21:00 in each lead's own zone, three calls at a time.

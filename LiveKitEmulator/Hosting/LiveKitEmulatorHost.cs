@@ -48,6 +48,7 @@ public static class LiveKitEmulatorHost
         services.AddSingleton<SipTrunkStore>();
         services.AddSingleton<SipDispatchRuleStore>();
         services.AddSingleton<InboundCallSimulator>();
+        services.AddHostedService<InboundTrafficGenerator>();
         services.AddSingleton<SipOutcomePicker>();
         services.AddSingleton<SipCallSimulator>();
         if (options.AgentWorker.Enabled)

@@ -26,6 +26,9 @@ public sealed class LiveKitEmulatorOptions
 
     public SipEmulationOptions Sip { get; set; } = new();
 
+    /// <summary>Inbound calls rung by the emulator itself at a rate; none by default.</summary>
+    public Sip.InboundTrafficOptions InboundTraffic { get; set; } = new();
+
     public WebhookOptions Webhook { get; set; } = new();
 
     public AgentWorkerOptions AgentWorker { get; set; } = new();
@@ -42,6 +45,7 @@ public sealed class LiveKitEmulatorOptions
         Require(EmptyTimeout >= TimeSpan.Zero, "LiveKitEmulator:EmptyTimeout must not be negative.");
         Require(DepartureTimeout >= TimeSpan.Zero, "LiveKitEmulator:DepartureTimeout must not be negative.");
         Sip.Validate();
+        InboundTraffic.Validate();
         Webhook.Validate();
         AgentWorker.Validate();
         ApiFaults.Validate();

@@ -67,6 +67,21 @@ public sealed class InboundCallTests(InboundCallsFixture host)
     }
 
     [Fact]
+    public async Task TheDemoReceptionLinePrintedAtStartUpIsAnsweredByTheDemoReceptionist()
+    {
+        using var demo = host.WithKey(await host.DemoApiKeyAsync());
+        var line = await (await demo.GetAsync("api/phone-numbers?limit=100")).ReadJsonAsync();
+        Assert.Contains(line.GetProperty("items").EnumerateArray(), n => n.GetProperty("number").GetString() == VoicePlatform.ApiHost.Hosting.DemoTenantSeeder.DemoInboundNumber);
+
+        var rung = await host.RingAsync(Caller, VoicePlatform.ApiHost.Hosting.DemoTenantSeeder.DemoInboundNumber);
+        var tenant = new InboundTenant(VoicePlatform.ApiHost.Hosting.DemoTenantSeeder.DemoTenantId.Value, demo, "", "", VoicePlatform.ApiHost.Hosting.DemoTenantSeeder.DemoInboundNumber);
+        var call = await tenant.WaitForCallAsync(rung, c => Ended(c) && c.GetProperty("outcome").ValueKind == JsonValueKind.Object);
+        Assert.Equal(VoicePlatform.ApiHost.Hosting.DemoTenantSeeder.DemoReceptionistId.Value, call.GetProperty("agentId").GetString());
+        var transcript = (await (await demo.GetAsync($"api/calls/{CallIdOf(rung)}/transcript")).ReadJsonAsync()).EnumerateArray().ToList();
+        Assert.Equal("Bright Smile Dental, this is Ava. How can I help you today?", transcript[0].GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task AnAnonymousCallerIsRefusedWithoutAnAnswerWhenTheNumberSaysSo()
     {
         var tenant = await host.TenantWithInboundNumberAsync(inbound: (_, agent) => Task.FromResult<object>(new { agentId = agent, allowAnonymous = false }));
