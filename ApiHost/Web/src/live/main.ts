@@ -5,10 +5,12 @@ import { Api, describe } from "./api";
 import { FloorTally } from "./floor";
 import { Sequencer } from "./sequencer";
 import { AudioSeat } from "./audio";
-import type { CallRecord, CallSnapshot, CallStatus, CallView, CampaignView, LiveEvent, SupervisorSession, TenantSnapshot, TranscriptSegment, WalletView, WhisperReceipt } from "./model";
+import type { CallDirection, CallRecord, CallSnapshot, CallStatus, CallView, CampaignView, LiveEvent, SupervisorSession, TenantSnapshot, TranscriptSegment, WalletView, WhisperReceipt } from "./model";
 
 interface Row {
   id: string; agentId: string; brandId?: string | null; campaignId?: string | null; to: string; status: CallStatus;
+  /** Who is on the phone: the callee of an outbound call, the caller of an inbound one, marked with the direction. */
+  party: string;
   queuedAt: string; ringingAt?: string | null; answeredAt?: string | null; estimatedPerMinute?: number | null; currency?: string | null;
   takenOverBy?: string | null;
 }
@@ -183,13 +185,21 @@ function onSegment(callId: string, segment: TranscriptSegment): void {
   renderTranscript();
 }
 
+/** "← caller" for an inbound call, "→ callee" for an outbound one; screen readers hear the words. */
+function party(direction: CallDirection | undefined, from: string | null | undefined, to: string): string {
+  return direction === "inbound" ? `← from ${from ?? "unknown"}` : `→ to ${to}`;
+}
+
 function fromRecord(r: CallRecord): Row {
-  return { id: r.callId, agentId: r.agentId, brandId: r.brandId, campaignId: r.campaignId, to: r.to, status: r.status, queuedAt: r.queuedAt, answeredAt: r.answeredAt, currency: r.currency };
+  return {
+    id: r.callId, agentId: r.agentId, brandId: r.brandId, campaignId: r.campaignId, to: r.to, party: party(r.direction, r.from, r.to), status: r.status,
+    queuedAt: r.queuedAt, answeredAt: r.answeredAt, currency: r.currency,
+  };
 }
 
 function fromView(c: CallView): Row {
   return {
-    id: c.id, agentId: c.agentId, brandId: c.brandId, campaignId: c.campaignId, to: c.to, status: c.status, queuedAt: c.queuedAt,
+    id: c.id, agentId: c.agentId, brandId: c.brandId, campaignId: c.campaignId, to: c.to, party: party(c.direction, c.from, c.to), status: c.status, queuedAt: c.queuedAt,
     ringingAt: c.ringingAt ?? c.dialingAt, answeredAt: c.answeredAt, estimatedPerMinute: c.estimatedPerMinute, currency: c.currency, takenOverBy: c.takenOverBy,
   };
 }
@@ -222,7 +232,7 @@ function renderCalls(): void {
     tr.setAttribute("aria-selected", String(row.id === selected));
     tr.dataset.status = row.status;
     tr.replaceChildren(
-      cell("Call", row.id), cell("Agent", agent.name), cell("Brand", agent.brand), cell("Lead", row.to), cell("Campaign", campaign),
+      cell("Call", row.id), cell("Agent", agent.name), cell("Brand", agent.brand), cell("Party", row.party), cell("Campaign", campaign),
       stateCell(row), cell("Time", elapsed(row), "time"), cell("Cost so far", costSoFar(row), "cost"));
   }
   $("call-count").textContent = String(rows.length);
@@ -388,7 +398,7 @@ async function watchCall(callId: string): Promise<void> {
 
 function renderDetail(call: CallView): void {
   const agent = agentOf(call.agentId);
-  $("detail-title").textContent = `Call to ${call.to}`;
+  $("detail-title").textContent = call.direction === "inbound" ? `Call from ${call.from ?? "an unknown caller"} to ${call.to}` : `Call to ${call.to}`;
   const charged = call.currency && call.chargedSoFar ? ` · charged ${money(call.chargedSoFar, call.currency)}` : "";
   $("detail-summary").textContent = `${call.status}${call.endReason ? ` (${call.endReason})` : ""} · ${agent.name} · ${call.id}${charged}${call.takenOverBy ? ` · taken over by ${call.takenOverBy}` : ""}`;
   const live = call.status !== "ended";

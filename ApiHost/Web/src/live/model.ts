@@ -2,14 +2,18 @@
 
 export type CallStatus = "queued" | "dialing" | "ringing" | "answered" | "ended";
 
+/** Outbound: the platform called `to`. Inbound: `from` called the tenant's number `to`. */
+export type CallDirection = "outbound" | "inbound";
+
 export interface CallRecord {
   callId: string; agentId: string; brandId?: string | null; campaignId?: string | null; leadId?: string | null;
-  to: string; status: CallStatus; queuedAt: string; answeredAt?: string | null; endedAt?: string | null; currency?: string | null;
+  to: string; from?: string | null; direction?: CallDirection; status: CallStatus; queuedAt: string; answeredAt?: string | null; endedAt?: string | null;
+  currency?: string | null;
 }
 
 export interface CallView {
   id: string; agentId: string; brandId?: string | null; campaignId?: string | null; leadId?: string | null; to: string;
-  status: CallStatus; queuedAt: string; dialingAt?: string | null; ringingAt?: string | null; answeredAt?: string | null;
+  from?: string | null; direction?: CallDirection; status: CallStatus; queuedAt: string; dialingAt?: string | null; ringingAt?: string | null; answeredAt?: string | null;
   endedAt?: string | null; abandoned?: boolean; takenOverBy?: string | null; estimatedPerMinute?: number | null; currency?: string | null;
   endReason?: string | null; chargedSoFar?: number;
 }
