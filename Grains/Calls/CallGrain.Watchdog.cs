@@ -17,6 +17,9 @@ public sealed partial class CallGrain
     /// </summary>
     public static readonly TimeSpan DialingPollPeriod = TimeSpan.FromSeconds(1);
 
+    /// <summary>The longest an inbound caller rings before the platform hangs up: the agent's claim and audio take well under a second.</summary>
+    public static readonly TimeSpan InboundRingLimit = TimeSpan.FromSeconds(30);
+
     /// <summary>How often it checks an answered call, only to catch a lost participant_left.</summary>
     public static readonly TimeSpan AnsweredPollPeriod = TimeSpan.FromSeconds(10);
 
@@ -44,7 +47,17 @@ public sealed partial class CallGrain
         }
         if (liveKit is null) return;
         var now = Now();
-        if (state.State.Direction == CallDirection.Inbound) await InboundLines.KeepInboundAsync(Key.Call);
+        if (state.State.Direction == CallDirection.Inbound)
+        {
+            await InboundLines.KeepInboundAsync(Key.Call);
+            // A caller nobody answers (no worker claimed the call, or its audio never came) is not left ringing for the
+            // trunk's whole ringing timeout (LiveKit's default is three minutes).
+            if (Progress.AnsweredAt is null && now - Progress.QueuedAt > InboundRingLimit)
+            {
+                await HangUpAsync(CallEventTypes.HangUp, $"no agent answered within {InboundRingLimit.TotalSeconds:0} s", CallEndReason.NoAnswer);
+                return;
+            }
+        }
 
         var limit = TimeSpan.FromSeconds(state.State.MaxCallDurationSeconds) + RingingTimeout + TimeSpan.FromMinutes(1);
         if (now - Progress.QueuedAt > limit)

@@ -46,7 +46,8 @@ public sealed class PhoneNumberGrain(
         await state.WriteOrRevertAsync(WithNumber(new PhoneNumberState { Settings = settings, Revision = 1, CreatedAt = now, UpdatedAt = now, Claimed = true }), Release(settings.Number));
         await PublishAsync();
         await SyncDispatchRuleAsync();
-        logger.LogInformation("Phone number {NumberId} of tenant {TenantId} created for {RegionCode}", Key.Id, Key.Tenant, state.State.RegionCode);
+        logger.LogInformation("Phone number {NumberId} of tenant {TenantId} created for {RegionCode}{Inbound}", Key.Id, Key.Tenant, state.State.RegionCode,
+            state.State.DispatchRuleId is { } rule ? $", answering calls by LiveKit dispatch rule {rule}" : "");
         return WriteResult<PhoneNumberView>.Created(View());
     }
 
@@ -145,7 +146,8 @@ public sealed class PhoneNumberGrain(
             // A create whose answer was lost left a rule named for this number, which the list above finds next time.
             ruleId ??= (await liveKit.CreateSipDispatchRuleAsync(desired)).SipDispatchRuleId;
             await state.WriteOrRevertAsync(state.State with { DispatchRuleId = ruleId, DispatchRuleFingerprint = fingerprint });
-            logger.LogInformation("Phone number {NumberId} of tenant {TenantId} takes inbound calls by LiveKit dispatch rule {RuleId}", Key.Id, Key.Tenant, ruleId);
+            // Debug: the number's own created/updated line follows, and its view shows the rule.
+            logger.LogDebug("Phone number {NumberId} of tenant {TenantId} takes inbound calls by LiveKit dispatch rule {RuleId}", Key.Id, Key.Tenant, ruleId);
         }
         catch (LiveKitTwirpException e)
         {

@@ -139,12 +139,13 @@ public sealed class ScriptedAgentWorker(
             return null;
         }
 
-        await AttendAsync(dispatch, call, agent, watch, platformUrl, message, stopping);
+        await AttendAsync(dispatch, call, agent, watch, platformUrl, message, inbound: dispatched is null, stopping);
         return call.CallId;
     }
 
     /// <summary>The call's part once the worker knows it: wait for the answer, then converse (or say the platform's message).</summary>
-    private async Task AttendAsync(AgentDispatch dispatch, AgentDispatchMetadata call, Participant agent, CalleeWatch watch, Uri? platformUrl, string message, CancellationToken stopping)
+    private async Task AttendAsync(AgentDispatch dispatch, AgentDispatchMetadata call, Participant agent, CalleeWatch watch, Uri? platformUrl, string message,
+        bool inbound, CancellationToken stopping)
     {
         var settings = options.Value.AgentWorker;
         var platform = platformUrl is null ? null : new PlatformClient(httpClients.CreateClient(HttpClientName), platformUrl, call, settings, clock, logger);
@@ -172,6 +173,9 @@ public sealed class ScriptedAgentWorker(
 
             if (!settings.Converse)
             {
+                // An inbound call's answer is seen by no webhook and no dial: a worker that claimed it says so, as a real one
+                // does when its session starts (a silent outbound worker leaves that to the dial's own answer).
+                if (inbound && platform is not null) await platform.PostAsync(PlatformClient.AnsweredByStep, new AnsweredByReport(AnsweredBy.Human), stopping);
                 // Present, silent: the callee's own hang-up (or the room's end) ends the call.
                 using var present = CancellationTokenSource.CreateLinkedTokenSource(answer.Callee.Departed, agent.Departed, stopping);
                 await Task.Delay(Timeout.Infinite, present.Token).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);

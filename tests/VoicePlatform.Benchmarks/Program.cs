@@ -17,7 +17,8 @@ namespace VoicePlatform.Benchmarks;
 /// <c>... -- wallet [--seconds 10] [--rounds 3] [--callers 256] [--chaos-seconds 45] [--chaos-callers 32] [--mode both|throughput|chaos]</c> and
 /// <c>... -- leads [--sizes 100000,1000000] [--rounds 3]</c> and
 /// <c>... -- campaigns [--campaigns 10] [--leads 300] [--concurrent 30] [--rounds 2] [--starts 20] [--pace 600] [--pace-seconds 60] [--tick-leads 100000] [--idle 2000]</c> and
-/// <c>... -- supervision [--clients 50] [--rate 200] [--seconds 20] [--rounds 3] [--calls 20]</c>, and the rolling-upgrade
+/// <c>... -- supervision [--clients 50] [--rate 200] [--seconds 20] [--rounds 3] [--calls 20]</c> and
+/// <c>... -- inbound [--calls 400] [--rates 25,50,100] [--rounds 3] [--webhook-delay-ms 1000] [--talk-seconds 2]</c>, and the rolling-upgrade
 /// check <c>... -- upgrade-check --old DIR --new DIR [--leads 30]</c> (run by scripts/upgrade-check.sh).
 /// docs/performance.md records the results.
 /// </summary>
@@ -29,7 +30,7 @@ public static class BenchmarkProgram
         {
             Console.WriteLine("usage: state-writes [--seconds N] [--rounds N] [--variants default,tuned] | silo-start [--starts N] [--mode both|postgres|memory] | " +
                 "calls [--calls N] [--concurrency N] [--webhook-calls N] [--rounds N] | " +
-                "wallet [--seconds N] [--rounds N] [--callers N] [--chaos-seconds N] [--chaos-callers N] [--mode both|throughput|chaos] | leads [--sizes N,N] [--rounds N] | campaigns [--campaigns N] [--leads N] [--concurrent N] [--rounds N] [--starts N] [--pace N] [--pace-seconds N] [--tick-leads N] [--idle N] | supervision [--clients N] [--rate N] [--seconds N] [--rounds N] [--calls N] | upgrade-check --old DIR --new DIR [--leads N]");
+                "wallet [--seconds N] [--rounds N] [--callers N] [--chaos-seconds N] [--chaos-callers N] [--mode both|throughput|chaos] | leads [--sizes N,N] [--rounds N] | campaigns [--campaigns N] [--leads N] [--concurrent N] [--rounds N] [--starts N] [--pace N] [--pace-seconds N] [--tick-leads N] [--idle N] | supervision [--clients N] [--rate N] [--seconds N] [--rounds N] [--calls N] | inbound [--calls N] [--rates N,N] [--rounds N] [--webhook-delay-ms N] [--talk-seconds N] | upgrade-check --old DIR --new DIR [--leads N]");
             return args.Length == 0 ? 1 : 0;
         }
 
@@ -45,6 +46,7 @@ public static class BenchmarkProgram
                 "leads" => await LeadsBenchmark.RunAsync(options),
                 "campaigns" => await CampaignsBenchmark.RunAsync(options),
                 "supervision" => await SupervisionBenchmark.RunAsync(options),
+                "inbound" => await VoicePlatform.Benchmarks.Inbound.InboundBenchmark.RunAsync(options),
                 // Not a benchmark: the rolling-upgrade check across two builds (scripts/upgrade-check.sh builds them).
                 "upgrade-check" => await VoicePlatform.Benchmarks.Upgrade.UpgradeCheck.RunAsync(options),
                 // The supervision benchmark's load generator, started by it in a process of its own.
@@ -61,7 +63,7 @@ public static class BenchmarkProgram
 
     private static int Unknown(string command)
     {
-        Console.Error.WriteLine($"unknown benchmark '{command}' (state-writes, silo-start, calls, wallet, leads, campaigns, supervision)");
+        Console.Error.WriteLine($"unknown benchmark '{command}' (state-writes, silo-start, calls, wallet, leads, campaigns, supervision, inbound)");
         return 2;
     }
 }

@@ -34,6 +34,9 @@ public sealed class BenchPlatform : IAsyncDisposable
     /// <summary>The API host's services (its cluster client among them).</summary>
     public IServiceProvider ApiServices => _api.Services;
 
+    /// <summary>The in-process emulator's services (its stores and simulators), when it runs in this process.</summary>
+    public IServiceProvider? EmulatorServices => _emulator?.Services;
+
     /// <summary>The emulator's process id when it runs as its own process (its CPU is then counted apart).</summary>
     public int? EmulatorProcessId => _emulatorProcess?.Id;
 

@@ -40,6 +40,7 @@ public sealed class FailureSuiteTests(ITestOutputHelper output)
 {
     private const int Leads = 40;
     private const long OpeningBalance = 5_000;
+    private const int InboundCallers = 60;
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
     private static readonly string[] TerminalLeadStatuses = ["completed", "exhausted", "do-not-call", "no-consent", "invalid"];
     // The platform's own calls to LiveKit during a call; provisioning (trunks) is left alone so the test can set up.
@@ -79,6 +80,8 @@ public sealed class FailureSuiteTests(ITestOutputHelper output)
             ];
             o.AgentWorker.Enabled = true;
             o.AgentWorker.Converse = false;
+            // Silent on outbound calls, but an inbound job claims its call from the platform (and retries while it is away).
+            o.AgentWorker.PlatformUrl = apiBase.ToString();
             o.Webhook.Urls = [new Uri(apiBase, VoicePlatform.Calls.ILiveKitWebhookReceiver.Path.TrimStart('/')).ToString()];
             o.Webhook.Concurrency = 4;
             o.Webhook.RetryWaitMin = TimeSpan.FromMilliseconds(200);
@@ -131,7 +134,7 @@ public sealed class FailureSuiteTests(ITestOutputHelper output)
         // The tenant, entirely through the public API.
         using var op = Client(apiBase, ApiHostFixture.OperatorKey);
         await Success(await op.PublishAsync("USD", PricingHttp.Book(), "failures-book"));
-        var tenantId = (await Success(await op.PostAsJsonAsync("api/operator/tenants", new { name = "Failure Co", settings = new { defaultTimeZone = "America/New_York" } })))
+        var tenantId = (await Success(await op.PostAsJsonAsync("api/operator/tenants", new { name = "Failure Co", settings = new { defaultTimeZone = "America/New_York", concurrencyLimit = 40, inboundConcurrencyLimit = 16, inboundReservedCalls = 4 } })))
             .GetProperty("id").GetString()!;
         var adminIssued = await Success(await op.PostAsJsonAsync($"api/operator/tenants/{tenantId}/api-keys", new { name = "admin", role = "tenant-admin" }));
         var workerKey = (await Success(await op.PostAsJsonAsync($"api/operator/tenants/{tenantId}/api-keys", new { name = "worker", role = "agent-worker" })))
@@ -146,6 +149,9 @@ public sealed class FailureSuiteTests(ITestOutputHelper output)
         var liveKitTrunk = await ClusterCaller.LiveKitClientFor(emulator).CreateSipOutboundTrunkAsync(new LiveKitSipOutboundTrunk { Name = "t", Address = "sip.example.test", Numbers = [callerId] });
         var trunkId = await admin.CreateTrunkAsync(new { liveKitTrunkId = liveKitTrunk.SipTrunkId, name = "Main", numbers = Array.Empty<string>(), maxConcurrentCalls = 20, callsPerSecond = 5 });
         var numberId = await admin.CreateNumberAsync(new { number = callerId, label = "Main", assignedAgentId = agentId, trunkId });
+        // A reception line too: callers ring it through the whole schedule of faults.
+        var receptionNumber = TestNumbers.Next();
+        await admin.CreateNumberAsync(new { number = receptionNumber, label = "Reception", inbound = new { agentId } });
 
         await using var healthy = await WebhookReceiver.StartAsync();
         await using var flaky = await WebhookReceiver.StartAsync();
@@ -169,6 +175,21 @@ public sealed class FailureSuiteTests(ITestOutputHelper output)
         Assert.Equal(Leads, (await tenant.ImportAsync(campaignId, phones)).GetProperty("added").GetInt32());
         await tenant.CommandAsync(campaignId, "start");
         Note($"campaign of {Leads} leads started (8 at a time)");
+
+        // Callers ring the reception line, one every 400 ms (a load generator's schedule, not a wait), each staying 3 s
+        // once answered, until PostgreSQL has crashed and come back.
+        var rungInbound = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var stopRinging = new CancellationTokenSource();
+        var ringingRun = Task.Run(async () =>
+        {
+            using var carrier = new HttpClient { BaseAddress = new Uri(emulator.BaseUrl) };
+            for (var i = 0; !stopRinging.IsCancellationRequested && i < InboundCallers; i++)
+            {
+                var response = await carrier.PostAsJsonAsync(InboundCallsEndpoints.Path, new { from = $"+1415556{i:0000}", to = receptionNumber, hangUpAfterSeconds = 3 });
+                if (response.StatusCode == HttpStatusCode.Created) rungInbound.Enqueue((await response.ReadJsonAsync()).GetProperty("sipCallId").GetString()!);
+                await Task.Delay(400, CancellationToken.None);
+            }
+        });
 
         // Bad input on every route for the whole run, with ids of real objects in the routes.
         var firstCall = await Eventually(async () => (await (await admin.GetAsync("api/calls?limit=1")).ReadJsonAsync()).GetProperty("items").EnumerateArray().Select(c => c.GetProperty("callId").GetString()).FirstOrDefault(), "a first call");
@@ -237,6 +258,9 @@ public sealed class FailureSuiteTests(ITestOutputHelper output)
         Note($"dialing again {dialingAfterCrash.TotalSeconds:0.0} s after PostgreSQL came back");
         Volatile.Write(ref flakyHealed, true);
         Note("the failing webhook receiver recovers");
+        await stopRinging.CancelAsync();
+        await ringingRun;
+        Note($"{rungInbound.Count} callers rang the reception line");
 
         // The end: the campaign completes, every call ends and is settled, every delivery is delivered or dead.
         try
@@ -284,6 +308,23 @@ public sealed class FailureSuiteTests(ITestOutputHelper output)
         Assert.Equal(0, doubleDials);
         Assert.Equal(Leads, await CountAsync(connectionString, $"SELECT count(*) FROM leads WHERE status IN ({string.Join(", ", TerminalLeadStatuses.Select(s => $"'{s}'"))})"));
 
+        // Inbound: every caller LiveKit answered is one call of the platform, answered, ended and settled (settled once, as
+        // every call below); the platform has no inbound call LiveKit did not ring; none is left ringing.
+        var inbound = emulator.Services.GetRequiredService<InboundCallSimulator>();
+        var rungIds = rungInbound.ToHashSet();
+        var answeredByLiveKit = rungIds.Select(inbound.Find).OfType<InboundCall>().Where(c => c.AnsweredAt is not null).ToList();
+        foreach (var call in answeredByLiveKit)
+        {
+            var id = VoicePlatform.Calls.InboundCallIds.For(call.SipCallId).Value;
+            var view = await (await admin.GetAsync($"api/calls/{id}")).ReadJsonAsync();
+            Assert.True(view.GetProperty("status").GetString() == "ended" && view.GetProperty("answeredAt").ValueKind == JsonValueKind.String, $"{call.SipCallId}: {view}");
+        }
+        var platformInbound = await CountAsync(connectionString, "SELECT count(*) FROM call_records WHERE direction = 'inbound'");
+        var expectedIds = rungIds.Select(s => VoicePlatform.Calls.InboundCallIds.For(s).Value).ToHashSet();
+        var strays = await ScalarAsync(connectionString, "SELECT count(*) FROM call_records WHERE direction = 'inbound' AND NOT (call_id = ANY(@mark))", expectedIds.ToArray());
+        Assert.Equal(0L, Convert.ToInt64(strays));
+        Assert.True(platformInbound >= answeredByLiveKit.Count, $"{platformInbound} inbound calls on the platform for {answeredByLiveKit.Count} answered by LiveKit");
+
         // Money: each call reserved and settled once, nothing still reserved, wallet = opening − cost = the ledger's sum.
         Assert.Equal(0, await CountAsync(connectionString,
             "SELECT count(*) FROM (SELECT reference FROM wallet_ledger WHERE kind IN ('reserve', 'settle') AND status = 'applied' GROUP BY reference, kind HAVING count(*) > 1) twice"));
@@ -319,6 +360,8 @@ public sealed class FailureSuiteTests(ITestOutputHelper output)
             $"LiveKit API faults {string.Join(", ", apiFaults.GroupBy(f => f.Key.Fault).Select(g => $"{g.Key} {g.Sum(f => f.Value)}"))}; calls by end reason: {await ScalarAsync(connectionString, "SELECT string_agg(reason || ': ' || n, ', ' ORDER BY reason) FROM (SELECT coalesce(end_reason, '-') AS reason, count(*) AS n FROM call_records GROUP BY 1) r")}",
             $"Bad input: {barrage.Sent} requests ({barrage.ProbeCount} probes a pass), answers {string.Join(", ", barrage.Answers.OrderBy(a => a.Key).Select(a => $"{(a.Key == 0 ? "reset" : a.Key == -1 ? "no answer" : a.Key.ToString())}: {a.Value}"))}; 500s: {barrage.ServerErrors.Count}; slowest answer {barrage.Slowest.Wait.TotalSeconds:0.0} s ({barrage.Slowest.Request})",
             $"Campaign: {Leads} leads, {calls} calls, {dialled.Values.Sum()} dials, {attempts.Values.Sum()} attempts recorded, double dials {doubleDials}",
+            $"Inbound: {rungIds.Count} callers rang the reception line, {answeredByLiveKit.Count} answered by LiveKit (each one platform call, answered, ended, settled once); {platformInbound} inbound calls on the platform " +
+            $"({await ScalarAsync(connectionString, "SELECT string_agg(reason || ': ' || n, ', ' ORDER BY reason) FROM (SELECT coalesce(end_reason, '-') AS reason, count(*) AS n FROM call_records WHERE direction = 'inbound' GROUP BY 1) r")}), none the platform made up",
             $"Money: opening {OpeningBalance}, charged {charged}, balance {balance}, ledger {ledgerSum}, drift {drift}",
             $"Events: {events} recorded, lost {lost}; healthy receiver {healthy.All.Count} deliveries of {received.Count} ids; failing-then-healed receiver {flakyDelivered} delivered, {flakyDead} dead-lettered; hanging receiver {hanging.All.Count} attempts, all {events} dead-lettered",
             $"Recovery: dialing again {dialingAfterSigkill.TotalSeconds:0.0} s after the SIGKILL and {dialingAfterKill.TotalSeconds:0.0} s after the in-process kill; API reads {apiBackAfter.TotalSeconds:0.0} s and dialing {dialingAfterCrash.TotalSeconds:0.0} s after PostgreSQL came back; whole run {run.Elapsed.TotalSeconds:0} s",
