@@ -143,7 +143,7 @@ public static class OpenApiExamples
         [typeof(InboundClaimRequest)] = new InboundClaimRequest
         {
             Room = "vpin_tnt_example_num_example_+15125550199_aB3dEf9hJkLm", SipCallId = "SCL_aB3dEf9hJkLm", CallerNumber = "+15125550199",
-            CalledNumber = "+15125550100", TrunkId = "ST_a1B2c3D4e5F6", RuleId = "SDR_a1B2c3D4e5F6",
+            CalledNumber = "+15125550100", TrunkId = "ST_a1B2c3D4e5F6", RuleId = "SDR_a1B2c3D4e5F6", ParticipantIdentity = "sip_+15125550199",
         },
         [typeof(TranscriptRequest)] = new TranscriptRequest([
             new TranscriptSegmentRequest("seg-1", Speaker.Agent, "Hi Maria, this is Ava from Bright Smile Dental. Is now a good time?", 0, 4200, true),

@@ -13,4 +13,6 @@ public sealed record InboundClaimRequest
     [Id(3)] public string? CalledNumber { get; init; }
     [Id(4)] public string? TrunkId { get; init; }
     [Id(5)] public string? RuleId { get; init; }
+    /// <summary>The caller's participant identity in the room (LiveKit's <c>sip_…</c>).</summary>
+    [Id(6)] public string? ParticipantIdentity { get; init; }
 }

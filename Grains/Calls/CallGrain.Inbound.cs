@@ -160,7 +160,8 @@ public sealed partial class CallGrain
         From = caller,
         FromNumberId = arrival.NumberId,
         RoomName = arrival.RoomName,
-        CalleeIdentity = arrival.CallerIdentity ?? "sip_" + caller,
+        // LiveKit names the caller sip_{the From user as received}: the identity reported, else that.
+        CalleeIdentity = arrival.CallerIdentity ?? "sip_" + (string.IsNullOrEmpty(arrival.CallerNumber) ? caller : arrival.CallerNumber),
         Progress = CallLifecycle.Ringing(CallLifecycle.Dialing(CallLifecycle.Queued(arrived), arrived), arrived),
         TraceParent = PlatformActivities.CurrentTraceParent(),
     };

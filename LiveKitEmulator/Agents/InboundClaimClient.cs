@@ -19,7 +19,8 @@ public sealed class InboundClaimClient(HttpClient http, Uri platformUrl, LiveKit
     public const string Path = "api/inbound-calls/claims";
 
     /// <summary>The claim, or null when the platform refused it or never answered.</summary>
-    public async Task<InboundClaim?> ClaimAsync(string room, string agentIdentity, IReadOnlyDictionary<string, string> callerAttributes, CancellationToken cancellationToken)
+    public async Task<InboundClaim?> ClaimAsync(string room, string agentIdentity, string callerIdentity, IReadOnlyDictionary<string, string> callerAttributes,
+        CancellationToken cancellationToken)
     {
         var body = new JsonObject
         {
@@ -29,6 +30,7 @@ public sealed class InboundClaimClient(HttpClient http, Uri platformUrl, LiveKit
             ["calledNumber"] = callerAttributes.GetValueOrDefault("sip.trunkPhoneNumber"),
             ["trunkId"] = callerAttributes.GetValueOrDefault("sip.trunkID"),
             ["ruleId"] = callerAttributes.GetValueOrDefault("sip.ruleID"),
+            ["participantIdentity"] = callerIdentity,
         };
         var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
         var token = JobToken(room, agentIdentity);

@@ -113,7 +113,7 @@ public sealed class ScriptedAgentWorker(
                 var caller = await watch.Joined.WaitAsync(clock.Scale(settings.AnswerTimeout), clock.Time, stopping);
                 if (caller is null) return null;
                 var claims = new InboundClaimClient(httpClients.CreateClient(HttpClientName), platformUrl!, options.Value, clock, logger);
-                var claim = await claims.ClaimAsync(dispatch.Room, agent.Identity, rooms.AttributesOf(caller), stopping);
+                var claim = await claims.ClaimAsync(dispatch.Room, agent.Identity, caller.Identity, rooms.AttributesOf(caller), stopping);
                 if (claim is null || claim.Mode == "refuse" || claim.Call is null)
                 {
                     logger.LogInformation("Agent worker leaves inbound room {RoomName}: the platform {Verdict} the call", dispatch.Room, claim is null ? "did not give it" : "refused");

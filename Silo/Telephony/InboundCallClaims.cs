@@ -39,6 +39,7 @@ public sealed class InboundCallClaims(IGrainFactory grains, IServiceProvider ser
             RoomName = room,
             NumberId = number,
             CallerNumber = request.CallerNumber,
+            CallerIdentity = string.IsNullOrWhiteSpace(request.ParticipantIdentity) ? null : request.ParticipantIdentity,
             LiveKitTrunkId = string.IsNullOrEmpty(request.TrunkId) ? null : request.TrunkId,
         };
         var claim = await grains.GetCall(tenant, InboundCallIds.For(arrival.SipCallId)).ArriveInboundAsync(arrival, byWorker: true);

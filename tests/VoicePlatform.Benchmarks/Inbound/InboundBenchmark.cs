@@ -92,13 +92,12 @@ public static class InboundBenchmark
         var simulator = platform.EmulatorServices!.GetRequiredService<InboundCallSimulator>();
         var rung = new ConcurrentDictionary<string, InboundCall>();
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var settled = 0;
+        var settled = new ConcurrentDictionary<string, InboundCall>();
         void OnChanged(InboundCall call)
         {
             if (!rung.ContainsKey(call.SipCallId) || call.Status == "ringing") return;
-            // Answered, or turned away: either way this call's answer time is known.
-            if (rung.TryUpdate(call.SipCallId, call, rung[call.SipCallId]) && rung[call.SipCallId].Status != "ringing"
-                && Interlocked.Increment(ref settled) == calls) done.TrySetResult();
+            // Answered, or turned away: either way this call's answer is known — its first change out of ringing counts.
+            if (settled.TryAdd(call.SipCallId, call) && settled.Count == calls) done.TrySetResult();
         }
         simulator.CallChanged += OnChanged;
         try
@@ -110,7 +109,8 @@ public static class InboundBenchmark
                 // Open loop: each caller at its own time, whatever became of the ones before.
                 var due = TimeSpan.FromSeconds((double)i / rate) - clock.Elapsed;
                 if (due > TimeSpan.Zero) await Task.Delay(due);
-                var from = $"+1415{round:D2}{i:D5}";
+                // Valid NANP numbers (exchange 2xx-9xx), a new one for every call of the run.
+                var from = $"+1415{200 + round * 10 + rate % 10}{i:D4}";
                 ringing.Add(Task.Run(async () =>
                 {
                     var call = await simulator.RingAsync(new InboundCallRequest(from, Number, talk), CancellationToken.None);
@@ -127,7 +127,7 @@ public static class InboundBenchmark
             simulator.CallChanged -= OnChanged;
         }
 
-        var all = rung.Values.ToList();
+        var all = settled.Values.ToList();
         var answered = all.Where(c => c.AnsweredAt is not null).ToList();
         var latencies = answered.Select(c => (c.AnsweredAt!.Value - c.InvitedAt).TotalMilliseconds).Order().ToList();
         var window = answered.Max(c => c.AnsweredAt!.Value) - all.Min(c => c.InvitedAt);

@@ -133,6 +133,20 @@ public sealed class InboundCallTests(InboundCallsFixture host)
     }
 
     [Fact]
+    public async Task ACallerWhoseNumberIsNoPhoneNumberIsFollowedByLiveKitsIdentityForIt()
+    {
+        // An extension or a withheld number: LiveKit names the participant sip_{the From user as received}.
+        var tenant = await host.TenantWithInboundNumberAsync();
+        var rung = await host.RingAsync("1001", tenant.Number, hangUpAfterSeconds: 3);
+        Assert.Equal("sip_1001", rung.GetProperty("participantIdentity").GetString());
+        var call = await tenant.WaitForCallAsync(rung, Ended);
+        Assert.Equal("anonymous", call.GetProperty("from").GetString());
+        Assert.Equal("completed", call.GetProperty("endReason").GetString());
+        // Its own hang-up, as LiveKit reported it for that participant.
+        Assert.Equal("CLIENT_INITIATED", call.GetProperty("disconnectReason").GetString());
+    }
+
+    [Fact]
     public async Task AnAnonymousCallerIsAnsweredByDefault()
     {
         var tenant = await host.TenantWithInboundNumberAsync();
