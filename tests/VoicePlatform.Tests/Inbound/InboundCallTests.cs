@@ -147,6 +147,21 @@ public sealed class InboundCallTests(InboundCallsFixture host)
     }
 
     [Fact]
+    public async Task TheTenantsWebhooksTellOfTheInboundCallWithItsDirection()
+    {
+        var tenant = await host.TenantWithInboundNumberAsync();
+        await using var receiver = await VoicePlatform.Tests.Webhooks.WebhookReceiver.StartAsync();
+        await VoicePlatform.Tests.Webhooks.WebhookTestSupport.RegisterAsync(tenant.Admin, receiver.Url, "call.started", "call.answered", "call.ended");
+
+        var rung = await host.RingAsync(Caller, tenant.Number);
+        var hooks = await receiver.WaitForAsync(all => all.Any(w => w.Type == "call.ended"), TimeSpan.FromSeconds(30));
+        var ours = hooks.Where(w => w.Payload.GetProperty("call").GetProperty("id").GetString() == CallIdOf(rung)).ToList();
+        Assert.Equal(["call.started", "call.answered", "call.ended"], ours.Select(w => w.Type).Distinct());
+        Assert.All(ours, w => Assert.Equal("inbound", w.Payload.GetProperty("call").GetProperty("direction").GetString()));
+        Assert.Equal(Caller, ours[0].Payload.GetProperty("call").GetProperty("from").GetString());
+    }
+
+    [Fact]
     public async Task AnAnonymousCallerIsAnsweredByDefault()
     {
         var tenant = await host.TenantWithInboundNumberAsync();
