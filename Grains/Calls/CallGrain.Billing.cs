@@ -36,14 +36,12 @@ public sealed partial class CallGrain
     /// </summary>
     private async Task<long?> ReserveFirstBlockAsync(PriceQuote quote)
     {
-        var amount = CallMetering.BlockAmount(quote.EstimatedPerMinute, Metering.BlockDuration);
+        var reservation = FirstBlockReservation(quote);
+        var amount = reservation.Amount;
         WalletOperationResult result;
         try
         {
-            result = await Wallet.ExecuteAsync(new WalletOperation
-            {
-                Kind = WalletOperationKind.Reserve, Reference = Key.Call.Value, Amount = amount, IdempotencyKey = WalletKey("reserve"),
-            });
+            result = await Wallet.ExecuteAsync(reservation);
         }
         catch (Exception e)
         {
@@ -65,6 +63,13 @@ public sealed partial class CallGrain
                 return null;
         }
     }
+
+    /// <summary>The call's first block, keyed by the call: a repeat by any activation reserves it once.</summary>
+    private WalletOperation FirstBlockReservation(PriceQuote quote) => new()
+    {
+        Kind = WalletOperationKind.Reserve, Reference = Key.Call.Value, Amount = CallMetering.BlockAmount(quote.EstimatedPerMinute, Metering.BlockDuration),
+        IdempotencyKey = WalletKey("reserve"),
+    };
 
     /// <summary>Ends a call that never dialled; its settlement releases whatever was reserved.</summary>
     private Task EndUnplacedAsync(CallEndReason reason, string detail)

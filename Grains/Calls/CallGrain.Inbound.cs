@@ -196,13 +196,9 @@ public sealed partial class CallGrain
     /// <summary>The first block of an inbound call; null (the wallet said no or could not be reached) means the no-funds message.</summary>
     private async Task<long?> ReserveInboundBlockAsync(PriceQuote quote)
     {
-        var amount = CallMetering.BlockAmount(quote.EstimatedPerMinute, Metering.BlockDuration);
         try
         {
-            var result = await Wallet.ExecuteAsync(new WalletOperation
-            {
-                Kind = WalletOperationKind.Reserve, Reference = Key.Call.Value, Amount = amount, IdempotencyKey = WalletKey("reserve"),
-            });
+            var result = await Wallet.ExecuteAsync(FirstBlockReservation(quote));
             return result.Status is WalletOperationStatus.Applied or WalletOperationStatus.Replayed ? result.ReservationRemaining + result.Available : null;
         }
         catch (Exception e)

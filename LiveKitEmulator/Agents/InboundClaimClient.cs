@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -34,45 +33,14 @@ public sealed class InboundClaimClient(HttpClient http, Uri platformUrl, LiveKit
         };
         var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
         var token = JobToken(room, agentIdentity);
-        var wait = options.AgentWorker.RetryDelay;
-        for (var attempt = 1; ; attempt++)
+        using var response = await WorkerRequests.SendAsync(http, () =>
         {
-            string failure;
-            try
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(platformUrl, Path)) { Content = new ByteArrayContent(bytes) };
-                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                using var response = await http.SendAsync(request, cancellationToken);
-                if (response.IsSuccessStatusCode) return Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-                var status = (int)response.StatusCode;
-                if (status < 500 && response.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout))
-                {
-                    logger.LogWarning("Platform refused the inbound claim for room {Room} with {Status}: {Body}", room, status,
-                        await response.Content.ReadAsStringAsync(cancellationToken));
-                    return null;
-                }
-
-                failure = $"HTTP {status}";
-            }
-            catch (HttpRequestException e)
-            {
-                failure = e.Message;
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                failure = "timed out";
-            }
-
-            if (attempt > options.AgentWorker.RetryMax)
-            {
-                logger.LogWarning("Inbound claim for room {Room} given up after {Attempts} attempts: {Failure}", room, attempt, failure);
-                return null;
-            }
-
-            await clock.DelayAsync(wait, cancellationToken);
-            wait *= 2;
-        }
+            var request = new HttpRequestMessage(HttpMethod.Post, new Uri(platformUrl, Path)) { Content = new ByteArrayContent(bytes) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return request;
+        }, options.AgentWorker, clock, logger, $"inbound claim for room {room}", cancellationToken);
+        return response is null ? null : Parse(await response.Content.ReadAsStringAsync(cancellationToken));
     }
 
     /// <summary>The room token LiveKit gives a worker with its job: the agent's identity, joining this room only.</summary>

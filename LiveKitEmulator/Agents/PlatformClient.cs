@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using VoicePlatform.LiveKitEmulator.Agents.Reports;
@@ -32,57 +31,18 @@ public sealed class PlatformClient(
         var url = new Uri(platformUrl, $"api/calls/{Uri.EscapeDataString(call.CallId)}/{step}");
         // A step without content (end) is posted without a body, as the platform's body-less routes require.
         var bytes = body is EndReport ? null : JsonSerializer.SerializeToUtf8Bytes(body, ReportJson.Options);
-        var wait = options.RetryDelay;
-        for (var attempt = 1; ; attempt++)
+        using var response = await WorkerRequests.SendAsync(http, () =>
         {
-            string failure;
-            try
+            var request = new HttpRequestMessage(HttpMethod.Post, url);
+            if (bytes is not null)
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, url);
-                if (bytes is not null)
-                {
-                    request.Content = new ByteArrayContent(bytes);
-                    request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-                }
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", call.WorkerCredential);
-                using var response = await http.SendAsync(request, cancellationToken);
-                if (response.IsSuccessStatusCode)
-                {
-                    logger.LogDebug("Agent worker posted {Step} for call {CallId}", step, call.CallId);
-                    return true;
-                }
-
-                var status = (int)response.StatusCode;
-                if (status < 500 && response.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout))
-                {
-                    logger.LogWarning("Agent worker {Step} for call {CallId} of tenant {TenantId} refused with {Status}; step skipped",
-                        step, call.CallId, call.TenantId, status);
-                    return false;
-                }
-
-                failure = $"HTTP {status}";
+                request.Content = new ByteArrayContent(bytes);
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
             }
-            catch (HttpRequestException e)
-            {
-                failure = e.Message;
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                // HttpClient's own timeout; the caller's cancellation (shutdown) propagates instead.
-                failure = "timed out";
-            }
-
-            if (attempt > options.RetryMax)
-            {
-                logger.LogWarning("Agent worker {Step} for call {CallId} of tenant {TenantId} given up after {Attempts} attempts: {Failure}",
-                    step, call.CallId, call.TenantId, attempt, failure);
-                return false;
-            }
-
-            logger.LogInformation("Agent worker {Step} for call {CallId} failed ({Failure}); retry {Retry} of {RetryMax}",
-                step, call.CallId, failure, attempt, options.RetryMax);
-            await clock.DelayAsync(wait, cancellationToken);
-            wait *= 2;
-        }
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", call.WorkerCredential);
+            return request;
+        }, options, clock, logger, $"{step} for call {call.CallId} of tenant {call.TenantId}", cancellationToken);
+        if (response is not null) logger.LogDebug("Agent worker posted {Step} for call {CallId}", step, call.CallId);
+        return response is not null;
     }
 }
