@@ -62,6 +62,9 @@ public sealed class InboundCallTests(InboundCallsFixture host)
         var bad = await tenant.Admin.GetAsync("api/calls?direction=sideways");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.True((await bad.ReadJsonAsync()).GetProperty("errors").TryGetProperty("direction", out _));
+        var byAgent = Assert.Single((await (await tenant.Admin.GetAsync("api/usage?groupBy=agent")).ReadJsonAsync()).EnumerateArray());
+        Assert.Equal((tenant.AgentId, 1L, 1L, total), (byAgent.GetProperty("key").GetString(), byAgent.GetProperty("calls").GetInt64(),
+            byAgent.GetProperty("connectedCalls").GetInt64(), byAgent.GetProperty("cost").GetInt64()));
         var metrics = await host.AsOperator().GetStringAsync("metrics");
         Assert.Contains("voiceplatform_calls_ended{direction=\"inbound\",end_reason=\"completed\"}", metrics);
     }
