@@ -69,6 +69,11 @@ public sealed class WallboardBrowserTests(WallboardFixture host, ITestOutputHelp
         await Assertions.Expect(row).ToHaveAttributeAsync("data-status", "answered", new() { Timeout = 30_000 });
         await Assertions.Expect(row.Locator("[data-kind='time']")).ToContainTextAsync("talking");
 
+        // A caller rings the demo reception line: the floor shows the inbound call with who is calling.
+        await VoicePlatform.Tests.Inbound.InboundTestSupport.RingAsync(host, "+15125550142", DemoTenantSeeder.DemoInboundNumber, hangUpAfterSeconds: 600);
+        await Assertions.Expect(page.Locator("#call-rows td[data-label='Party']", new() { HasText = "← from +15125550142" })).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Assertions.Expect(row.Locator("td[data-label='Party']")).ToContainTextAsync("→ to ");
+
         // Keyboard: the row takes focus and Enter opens the call; its transcript streams in.
         await row.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
