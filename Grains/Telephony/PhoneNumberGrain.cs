@@ -131,7 +131,7 @@ public sealed class PhoneNumberGrain(
                 await RemoveDispatchRuleAsync();
                 return;
             }
-            ruleId = state.State.DispatchRuleId ?? (await liveKit.ListSipDispatchRulesAsync()).FirstOrDefault(r => r.Name == desired.Name)?.SipDispatchRuleId;
+            ruleId = state.State.DispatchRuleId;
             if (ruleId is not null)
             {
                 try
@@ -143,8 +143,23 @@ public sealed class PhoneNumberGrain(
                     ruleId = null;
                 }
             }
-            // A create whose answer was lost left a rule named for this number, which the list above finds next time.
-            ruleId ??= (await liveKit.CreateSipDispatchRuleAsync(desired)).SipDispatchRuleId;
+            if (ruleId is null)
+            {
+                try
+                {
+                    ruleId = (await liveKit.CreateSipDispatchRuleAsync(desired)).SipDispatchRuleId;
+                }
+                catch (LiveKitTwirpException e) when (e.Code == "invalid_argument")
+                {
+                    // LiveKit has a rule for this number already. One named for this number is ours, from a create whose
+                    // answer was lost: taken over. Anyone else's is a conflict, logged below. Listed only here, not on
+                    // every save: the list is every rule of the LiveKit project.
+                    var ours = (await liveKit.ListSipDispatchRulesAsync()).FirstOrDefault(r => r.Name == desired.Name)?.SipDispatchRuleId;
+                    if (ours is null) throw;
+                    await liveKit.ReplaceSipDispatchRuleAsync(ours, desired);
+                    ruleId = ours;
+                }
+            }
             await state.WriteOrRevertAsync(state.State with { DispatchRuleId = ruleId, DispatchRuleFingerprint = fingerprint });
             // Debug: the number's own created/updated line follows, and its view shows the rule.
             logger.LogDebug("Phone number {NumberId} of tenant {TenantId} takes inbound calls by LiveKit dispatch rule {RuleId}", Key.Id, Key.Tenant, ruleId);
