@@ -123,10 +123,12 @@ public sealed class EmulatorInboundCallTests : IAsyncLifetime
         Assert.Equal("active", rooms.AttributesOf(caller)["sip.callStatus"]);
         Assert.True(record.AnsweredAt > record.InvitedAt);
 
-        // Removing the caller hangs up: the call ends as removed.
+        // Removing the caller hangs up: the call ends as removed (recorded as the simulated bridge sees its caller go).
+        var ended = new TaskCompletionSource<InboundCall>();
+        simulator.CallChanged += c => { if (c.SipCallId == record.SipCallId && c.EndedAt is not null) ended.TrySetResult(c); };
         rooms.RemoveParticipant(room, caller.Identity);
+        Assert.Equal(("ended", "removed"), ((await ended.Task.WaitAsync(TimeSpan.FromSeconds(10))).Status, (await ended.Task).EndedBy));
         await _emulator.Sink.WaitUntilAsync(all => all.Any(h => h.RoomName == room && h.Event == "participant_left"));
-        Assert.Equal("removed", _emulator.Services.GetRequiredService<InboundCallSimulator>().Find(record.SipCallId)!.EndedBy);
     }
 
     [Fact]
