@@ -15,6 +15,12 @@ public interface ICallGrain : IGrainWithStringKey
     Task<InboundClaim> ArriveInboundAsync(InboundArrival arrival, bool byWorker);
 
     /// <summary>
+    /// A webhook about an inbound call's caller: the call is created by it when it is the first report, then the event
+    /// is applied — one grain call per webhook.
+    /// </summary>
+    Task OnInboundCallerEventAsync(InboundArrival arrival, LiveKitCallEvent liveKitEvent);
+
+    /// <summary>
     /// Places the call and answers at once (dialling goes on in the background). Repeating it with the same
     /// request answers the same call and never dials twice; a different request under the same id is a conflict.
     /// </summary>

@@ -57,6 +57,12 @@ public sealed partial class CallGrain
         };
     }
 
+    public async Task OnInboundCallerEventAsync(InboundArrival arrival, LiveKitCallEvent liveKitEvent)
+    {
+        if (!Exists) await CreateInboundAsync(arrival);
+        await OnLiveKitEventAsync(liveKitEvent);
+    }
+
     private async Task CreateInboundAsync(InboundArrival arrival)
     {
         var now = Now();

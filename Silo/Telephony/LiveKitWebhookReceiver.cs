@@ -69,7 +69,7 @@ public sealed class LiveKitWebhookReceiver(IGrainFactory grains, IServiceProvide
 
         var call = grains.GetCall(tenant, InboundCallIds.For(sipCallId));
         var callEvent = ToCallEvent(webhook);
-        await call.ArriveInboundAsync(new InboundArrival
+        await call.OnInboundCallerEventAsync(new InboundArrival
         {
             SipCallId = sipCallId,
             RoomName = roomName,
@@ -78,8 +78,7 @@ public sealed class LiveKitWebhookReceiver(IGrainFactory grains, IServiceProvide
             CallerIdentity = caller.Identity,
             ArrivedAt = callEvent.ParticipantJoinedAt,
             LiveKitTrunkId = caller.Attributes.GetValueOrDefault("sip.trunkID") is { Length: > 0 } trunk ? trunk : null,
-        }, byWorker: false);
-        await call.OnLiveKitEventAsync(callEvent);
+        }, callEvent);
         return (new(LiveKitWebhookOutcome.Delivered), webhook.Event);
     }
 
