@@ -27,7 +27,10 @@ public sealed class CampaignSiloKillTests(ITestOutputHelper output)
     {
         await using var emulator = await EmulatorUnderTest.StartAsync(o =>
         {
-            o.Sip.Rules = [new SipOutcomeRule { Pattern = "*", Outcome = "answer;ring=0;hangup=2" }];
+            // Calls outlast the failover (death declared, the sweeper's reminder, the first watchdog look): the emulator's
+            // webhooks go to a sink here, so a call answered and hung up entirely while its grain had no silo leaves no
+            // trace of its answer, and would read as a failure that the retry policy dials again an hour later.
+            o.Sip.Rules = [new SipOutcomeRule { Pattern = "*", Outcome = "answer;ring=0;hangup=10" }];
             // An agent joins every room (silently): without one every answered call would be abandoned and the
             // campaign would pause itself for its abandon rate.
             o.AgentWorker.Enabled = true;
