@@ -86,5 +86,5 @@ public static class CallSupervisionApi
 
     /// <summary>Who is asking: the key's id (never its secret), or the role of a credential without one.</summary>
     public static string Actor(ClaimsPrincipal user) =>
-        user.FindFirst(PlatformClaims.KeyIdClaim)?.Value ?? user.FindFirst(ClaimTypes.Role)?.Value ?? "unknown";
+        user.FindFirst(PlatformClaims.KeyIdClaim)?.Value ?? user.FindFirst(PlatformClaims.UserEmailClaim)?.Value ?? user.FindFirst(ClaimTypes.Role)?.Value ?? "unknown";
 }

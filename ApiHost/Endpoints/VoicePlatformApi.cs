@@ -11,6 +11,9 @@ public static class VoicePlatformApi
         api.MapOperatorTenantsApi();
         api.MapTenantApi();
         api.MapApiKeysApi();
+        api.MapSessionApi();
+        api.MapInvitationsApi();
+        api.MapUsersApi();
         api.MapBrandsApi();
         api.MapPersonasApi();
         api.MapAgentsApi();

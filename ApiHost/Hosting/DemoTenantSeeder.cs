@@ -13,6 +13,7 @@ using VoicePlatform.Silo.Operations;
 using VoicePlatform.Silo.Security;
 using VoicePlatform.Telephony;
 using VoicePlatform.Tenants;
+using VoicePlatform.Users;
 using VoicePlatform.Wallets;
 
 namespace VoicePlatform.ApiHost.Hosting;
@@ -67,6 +68,18 @@ public sealed class DemoTenantSeeder(
     /// <summary>The demo tenant's admin key, once seeded (tests and the banner read it).</summary>
     public string? DemoApiKey { get; private set; }
 
+    /// <summary>The person the demo invites as the demo tenant's first console admin.</summary>
+    public const string DemoAdminEmail = "admin@demo.example";
+
+    /// <summary>The invitation link for <see cref="DemoAdminEmail"/>, once seeded (null when that email already has an account).</summary>
+    public string? DemoInvitationLink { get; private set; }
+
+    /// <summary>An invitation link to sign in to the console as the operator, once seeded.</summary>
+    public string? OperatorInvitationLink { get; private set; }
+
+    /// <summary>The person the demo invites as the platform's operator in the console.</summary>
+    public const string OperatorEmail = "operator@demo.example";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var started = new TaskCompletionSource();
@@ -93,6 +106,8 @@ public sealed class DemoTenantSeeder(
         DemoApiKey = key.Token;
 
         var baseUrl = (server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? ApiHostApplication.DefaultDevelopmentUrl).TrimEnd('/');
+        DemoInvitationLink = await InviteAsync(grains.GetUserDirectory(DemoTenantId), DemoAdminEmail, UserRole.TenantAdmin, baseUrl);
+        OperatorInvitationLink = await InviteAsync(grains.GetUserDirectory(null), OperatorEmail, UserRole.Operator, baseUrl);
         logger.LogInformation("Demo tenant {TenantId} seeded with key {KeyId}", DemoTenantId, key.Key!.KeyId);
         Console.WriteLine($"""
 
@@ -100,6 +115,7 @@ public sealed class DemoTenantSeeder(
               In-process silo with in-memory storage, reminders and streams (nothing persists).
               API base        {baseUrl}
               API reference   {baseUrl}/api-reference
+              Console         {baseUrl}{ConsolePage.Path}   (open the invitation below, choose a password)
               Live wallboard  {baseUrl}{Wallboard.Path}   (sign in with the demo API key below)
               OpenAPI         {baseUrl}/openapi/v1.json
               Dashboard       {baseUrl}{OperationsEndpoints.DashboardPath}   (user '{OperatorCredential.BasicUserName}', password = operator key)
@@ -109,11 +125,20 @@ public sealed class DemoTenantSeeder(
               Operator key    {(operatorCredential.Generated ? operatorCredential.Secret : "(from Operator:ApiKey)")}
               Demo tenant     {DemoTenantId}  (Demo Agency)
               Demo API key    {key.Token}
+              Admin invite    {DemoInvitationLink ?? $"({DemoAdminEmail} has an account: sign in)"}
+              Operator invite {OperatorInvitationLink ?? $"({OperatorEmail} has an account: sign in)"}
               Try it:
                 curl -H "Authorization: Bearer {key.Token}" {baseUrl}/api/tenant
             {(canCall ? DemoCallLines(baseUrl, key.Token!) : "")}{(canRing ? DemoRingLines(baseUrl) : "")}{(demoLeads > 0 ? DemoCampaignLines(baseUrl, key.Token!, demoLeads) : "")}===============================================================================
 
             """);
+    }
+
+    /// <summary>An invitation link for a demo person; null when that email already has an account (storage kept from a past run).</summary>
+    private static async Task<string?> InviteAsync(IUserDirectoryGrain directory, string email, UserRole role, string baseUrl)
+    {
+        var invited = await directory.InviteAsync(new InviteUser { Email = email, Role = role, InvitedBy = "development-mode" });
+        return invited.Value is { } created ? InvitationToken.Link(new Uri(baseUrl), created.Token) : null;
     }
 
     /// <summary>

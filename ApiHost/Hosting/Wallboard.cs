@@ -3,10 +3,10 @@ using Microsoft.Extensions.FileProviders;
 namespace VoicePlatform.ApiHost.Hosting;
 
 /// <summary>
-/// The live wallboard at <c>/live</c>: a page, its stylesheet and one bundled script, built from <c>ApiHost/Web</c> by
-/// the project build (npm ci from the committed lock file, then esbuild) into <c>wallboard/</c> beside the host's own
-/// assembly — found there wherever the host is started from. The page itself holds no data: it signs in with a key
-/// and reads everything through the public API and the live hub.
+/// The browser pages: the live wallboard at <c>/live</c> and the tenant console at <c>/app</c> (<see cref="ConsolePage"/>),
+/// each a page, its stylesheet and one bundled script, built from <c>ApiHost/Web</c> by the project build (npm ci from the
+/// committed lock file, then esbuild) into <c>wallboard/</c> beside the host's own assembly — found there wherever the host
+/// is started from. The pages hold no data: they sign in and read everything through the public API and the live hub.
 /// </summary>
 public static class Wallboard
 {
@@ -26,26 +26,35 @@ public static class Wallboard
     {
         if (!System.IO.Directory.Exists(Directory))
         {
-            app.MapGet(Path, () => TypedResults.Problem(
-                    "The wallboard was not built: build ApiHost with Node.js and npm installed (the build runs npm ci and esbuild in ApiHost/Web).",
-                    statusCode: StatusCodes.Status503ServiceUnavailable, title: "Wallboard not built"))
-                .AllowAnonymous().ExcludeFromDescription();
+            foreach (var path in new[] { Path, ConsolePage.Path })
+                app.MapGet(path, () => TypedResults.Problem(
+                        "The web pages were not built: build ApiHost with Node.js and npm installed (the build runs npm ci and esbuild in ApiHost/Web).",
+                        statusCode: StatusCodes.Status503ServiceUnavailable, title: "Web pages not built"))
+                    .AllowAnonymous().ExcludeFromDescription();
             return app;
         }
 
         var files = new PhysicalFileProvider(Directory);
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            FileProvider = files,
-            RequestPath = Path,
-            OnPrepareResponse = context =>
+        foreach (var path in new[] { Path, ConsolePage.Path })
+            app.UseStaticFiles(new StaticFileOptions
             {
-                context.Context.Response.Headers.CacheControl = "no-cache";
-                context.Context.Response.Headers.XContentTypeOptions = "nosniff";
-            },
-        });
-        var page = System.IO.Path.Combine(Directory, "index.html");
-        app.MapGet(Path, (HttpContext http) =>
+                FileProvider = files,
+                RequestPath = path,
+                OnPrepareResponse = context =>
+                {
+                    context.Context.Response.Headers.CacheControl = "no-cache";
+                    context.Context.Response.Headers.XContentTypeOptions = "nosniff";
+                },
+            });
+        MapPage(app, Path, "index.html");
+        MapPage(app, ConsolePage.Path, ConsolePage.File);
+        return app;
+    }
+
+    private static void MapPage(WebApplication app, string path, string file)
+    {
+        var page = System.IO.Path.Combine(Directory, file);
+        app.MapGet(path, (HttpContext http) =>
             {
                 http.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
                 http.Response.Headers.XContentTypeOptions = "nosniff";
@@ -54,6 +63,5 @@ public static class Wallboard
                 return TypedResults.PhysicalFile(page, "text/html; charset=utf-8");
             })
             .AllowAnonymous().ExcludeFromDescription();
-        return app;
     }
 }

@@ -8,6 +8,11 @@ public static class PlatformClaims
 {
     public const string TenantIdClaim = "vp:tenant";
     public const string KeyIdClaim = "vp:key";
+    /// <summary>A console user's id (sessions only; API keys carry <see cref="KeyIdClaim"/>).</summary>
+    public const string UserIdClaim = "vp:user";
+    public const string UserEmailClaim = "vp:email";
+    /// <summary>The console session a request came with, so sign-out ends that one.</summary>
+    public const string SessionIdClaim = "vp:session";
     /// <summary>The one call a per-call agent-worker credential may report on.</summary>
     public const string CallIdClaim = "vp:call";
     /// <summary>The role of a per-call agent-worker credential (not an API key role: it is minted per call).</summary>
@@ -23,6 +28,6 @@ public static class PlatformClaims
             ? id
             : throw new InvalidOperationException("The caller has no tenant; the route's policy should have refused it.");
 
-    /// <summary>Who did it, for audit fields: the key id, or "operator".</summary>
-    public static string GetActor(this ClaimsPrincipal user) => user.FindFirst(KeyIdClaim)?.Value ?? "operator";
+    /// <summary>Who did it, for audit fields: the key id, the signed-in user's email, or "operator" (the operator's credential).</summary>
+    public static string GetActor(this ClaimsPrincipal user) => user.FindFirst(KeyIdClaim)?.Value ?? user.FindFirst(UserEmailClaim)?.Value ?? "operator";
 }

@@ -9,7 +9,7 @@ namespace VoicePlatform.Silo.Security;
 /// how long a client must wait once a budget is spent. Per host and in memory: a client spreading guesses over several
 /// API hosts gets each host's budget, which still bounds guessing to a few per second.
 /// </summary>
-public sealed class AuthenticationFailureLimiter(IOptions<AuthenticationFailureOptions> options, TimeProvider time)
+public sealed class AuthenticationFailureLimiter(IOptions<AuthenticationFailureOptions> options, TimeProvider time) : VoicePlatform.Security.IAuthenticationThrottle
 {
     private const int PruneAbove = 100_000;
     private readonly ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);

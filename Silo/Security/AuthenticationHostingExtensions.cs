@@ -20,6 +20,7 @@ public static class AuthenticationHostingExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<ApiKeyIdFilter>();
         builder.Services.TryAddSingleton<AuthenticationFailureLimiter>();
+        builder.Services.TryAddSingleton<IAuthenticationThrottle>(sp => sp.GetRequiredService<AuthenticationFailureLimiter>());
         builder.Services.TryAddSingleton<LiveHubTokens>();
         builder.Services.TryAddSingleton<ILiveHubTokens>(sp => sp.GetRequiredService<LiveHubTokens>());
         builder.Services.AddOptions<AuthenticationFailureOptions>().Bind(builder.Configuration.GetSection(AuthenticationFailureOptions.SectionName));

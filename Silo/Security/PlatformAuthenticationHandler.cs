@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using VoicePlatform.ApiKeys;
 using VoicePlatform.Calls;
 using VoicePlatform.Tenants;
+using VoicePlatform.Users;
 
 namespace VoicePlatform.Silo.Security;
 
@@ -32,6 +33,8 @@ public sealed class PlatformAuthenticationHandler(
 
     private string? _failure;
     private TimeSpan? _retryAfter;
+    // Set when a good session asked for a change without its CSRF token (or from another origin): 403, not 401.
+    private string? _forbidden;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -46,6 +49,9 @@ public sealed class PlatformAuthenticationHandler(
                 return Fail("Only a live hub token (POST /api/live/token) may be passed in the URL.");
             header = "Bearer " + queryToken;
         }
+        // The console's session cookie, when no credential is in the header (a header always wins: a script with a key
+        // in a browser that also holds a session acts as the key).
+        if (string.IsNullOrEmpty(header) && Request.Cookies[SessionToken.CookieName] is { Length: > 0 } cookie) return await AuthenticateSessionCookieAsync(cookie);
         if (string.IsNullOrEmpty(header)) return AuthenticateResult.NoResult();
         // LiveKit's signature, checked by the webhook endpoint itself: counting it as a failed credential would throttle
         // LiveKit's address, and in the all-in-one mode every local client with it (the agent worker's reports).
@@ -66,6 +72,67 @@ public sealed class PlatformAuthenticationHandler(
         var result = await AuthenticateHeaderAsync(header);
         if (result.Failure is not null) failures.RecordFailure(address, credential);
         return result;
+    }
+
+    /// <summary>
+    /// A console session. A change (any method but GET, HEAD and OPTIONS) must also carry the session's CSRF token in
+    /// <see cref="SessionToken.CsrfHeaderName"/>, and come from this origin when the browser says where it comes from:
+    /// the cookie is SameSite=Strict already, and this holds even for a browser that ignores that.
+    /// </summary>
+    private async Task<AuthenticateResult> AuthenticateSessionCookieAsync(string cookie)
+    {
+        var address = Context.Connection.RemoteIpAddress;
+        var parsed = SessionToken.TryParse(cookie, out var userId, out var sessionId, out var secret);
+        var credential = parsed ? userId.Value : "session";
+        if (failures.RetryAfter(address, credential) is { } wait)
+        {
+            _retryAfter = wait;
+            _failure = "Too many failed authentication attempts; wait before trying again.";
+            return AuthenticateResult.Fail(_failure);
+        }
+        var grains = services.GetService<IGrainFactory>();
+        if (!parsed || grains is null)
+        {
+            failures.RecordFailure(address, credential);
+            return Fail("The session cookie is not valid; sign in again.");
+        }
+        var check = await grains.GetUser(userId).AuthenticateSessionAsync(sessionId!, secret!);
+        if (check.User is not { } user)
+        {
+            // Not counted as a failure: an ended session is the normal end of a day, not a guess (a 43-character secret
+            // is not guessable); the console answers the 401 with its sign-in form, which replaces the cookie.
+            return Fail(check.Failure ?? "The session has ended; sign in again.");
+        }
+        if (!HttpMethods.IsGet(Request.Method) && !HttpMethods.IsHead(Request.Method) && !HttpMethods.IsOptions(Request.Method))
+        {
+            if (!SessionToken.CsrfMatches(secret!, Request.Headers[SessionToken.CsrfHeaderName].ToString()))
+                return Forbid("The change was refused: the session's CSRF token is missing or wrong (X-CSRF-Token, from GET /api/session).");
+            if (Request.Headers.Origin.ToString() is { Length: > 0 } origin && !SameOrigin(origin))
+                return Forbid($"The change was refused: a console session is only used from this site's own pages, not from {origin}.");
+        }
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.Role, user.Role.ToClaim()),
+            new(ClaimTypes.Name, user.Email),
+            new(PlatformClaims.UserIdClaim, user.Id.Value),
+            new(PlatformClaims.UserEmailClaim, user.Email),
+            new(PlatformClaims.SessionIdClaim, sessionId!),
+        };
+        if (user.TenantId is { } tenant) claims.Add(new Claim(PlatformClaims.TenantIdClaim, tenant.Value));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    private bool SameOrigin(string origin) =>
+        Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+        && string.Equals(uri.Scheme, Request.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(uri.Authority, Request.Host.Value, StringComparison.OrdinalIgnoreCase);
+
+    private AuthenticateResult Forbid(string reason)
+    {
+        _forbidden = reason;
+        Logger.LogWarning("Session change refused on {Path}: {Reason}", Request.Path, reason);
+        return AuthenticateResult.Fail(reason);
     }
 
     /// <summary>What a failure is counted against besides the address: the key id, the call, or the operator login.</summary>
@@ -177,6 +244,11 @@ public sealed class PlatformAuthenticationHandler(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (_forbidden is not null)
+        {
+            await WriteProblemAsync(StatusCodes.Status403Forbidden, "Forbidden", _forbidden);
+            return;
+        }
         if (_retryAfter is { } wait)
         {
             Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -191,7 +263,9 @@ public sealed class PlatformAuthenticationHandler(
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        WriteProblemAsync(StatusCodes.Status403Forbidden, "Forbidden", "This API key's role may not use this endpoint.");
+        WriteProblemAsync(StatusCodes.Status403Forbidden, "Forbidden", _forbidden ?? (Context.User.FindFirst(PlatformClaims.UserIdClaim) is null
+            ? "This API key's role may not use this endpoint."
+            : "Your role may not do this; a tenant admin can."));
 
     private async Task WriteProblemAsync(int status, string title, string detail)
     {

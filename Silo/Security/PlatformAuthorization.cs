@@ -16,6 +16,7 @@ public static class PlatformAuthorization
             .RequireRole(ApiKeyRoles.TenantAdmin, ApiKeyRoles.Supervisor, ApiKeyRoles.AgentWorker));
         options.AddPolicy(PlatformPolicies.LiveHub, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.TenantIdClaim)
             .RequireClaim(PlatformClaims.LiveHubClaim).RequireRole(ApiKeyRoles.TenantAdmin, ApiKeyRoles.Supervisor));
+        options.AddPolicy(PlatformPolicies.ConsoleUser, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.UserIdClaim).RequireClaim(PlatformClaims.SessionIdClaim));
         options.AddPolicy(PlatformPolicies.AgentWorker, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.TenantIdClaim)
             .RequireRole(ApiKeyRoles.AgentWorker, PlatformClaims.CallWorkerRole));
     }
