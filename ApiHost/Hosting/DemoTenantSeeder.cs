@@ -103,11 +103,11 @@ public sealed class DemoTenantSeeder(
         var demoLeads = canCall ? await SeedCampaignAsync() : 0;
         var canRing = canCall && await SeedReceptionAsync();
         var key = await tenant.IssueApiKeyAsync(new IssueApiKey { Name = "demo admin", Role = ApiKeyRole.TenantAdmin, IssuedBy = "development-mode" });
-        DemoApiKey = key.Token;
-
         var baseUrl = (server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? ApiHostApplication.DefaultDevelopmentUrl).TrimEnd('/');
         DemoInvitationLink = await InviteAsync(grains.GetUserDirectory(DemoTenantId), DemoAdminEmail, UserRole.TenantAdmin, baseUrl);
         OperatorInvitationLink = await InviteAsync(grains.GetUserDirectory(null), OperatorEmail, UserRole.Operator, baseUrl);
+        // Last: whoever waits for the key (the tests) finds everything else seeded.
+        DemoApiKey = key.Token;
         logger.LogInformation("Demo tenant {TenantId} seeded with key {KeyId}", DemoTenantId, key.Key!.KeyId);
         Console.WriteLine($"""
 

@@ -434,6 +434,7 @@ public static class OpenApiExamples
     {
         foreach (var (type, sample) in PricingOpenApiExamples.Samples) Add(type, sample);
         foreach (var (type, sample) in WalletOpenApiExamples.Samples) Add(type, sample);
+        foreach (var (type, sample) in UsersOpenApiExamples.Samples) Add(type, sample);
     }
 
     /// <summary>Registers an example for every type that has a sample; later resources add theirs with <see cref="Add"/>.</summary>

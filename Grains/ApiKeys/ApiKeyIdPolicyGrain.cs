@@ -44,6 +44,6 @@ public sealed class ApiKeyIdPolicyGrain(
             state.State = new ApiKeyIdPolicyState();
             throw;
         }
-        logger.LogInformation("API key id policy created; {LegacyKeys} keys issued before tagged ids keep working", legacy.Count);
+        logger.Log(legacy.Count > 0 ? LogLevel.Information : LogLevel.Debug, "API key id policy created; {LegacyKeys} keys issued before tagged ids keep working", legacy.Count);
     }
 }

@@ -30,7 +30,8 @@ public static class TelephonyClaimsBackfill
             after = tenants.Next;
         } while (after is not null);
         await conflicts.MarkBackfilledAsync();
-        logger.LogInformation("Telephony claims backfilled for {Records} existing number and trunk records", records);
+        // A new deployment has nothing to backfill: only an upgrade's backfill is worth a line at start-up.
+        logger.Log(records > 0 ? LogLevel.Information : LogLevel.Debug, "Telephony claims backfilled for {Records} existing number and trunk records", records);
     }
 
     private static async Task<int> ClaimTenantAsync(IGrainFactory grains, TenantId tenant)

@@ -200,6 +200,7 @@ public sealed class FailureSuiteTests(ITestOutputHelper output)
             ["{version}"] = "1", ["{currency}"] = "USD", ["{tenantId}"] = tenantId, ["{callId}"] = firstCall!, ["{brandId}"] = brandId,
             ["{personaId}"] = personaId, ["{agentId}"] = agentId, ["{trunkId}"] = trunkId, ["{numberId}"] = numberId,
             ["{campaignId}"] = campaignId, ["{keyId}"] = adminIssued.GetProperty("apiKey").GetProperty("keyId").GetString()!, ["{endpointId}"] = healthyEndpoint,
+            ["{userId}"] = "usr_aaaaaaaaaaaaaaaaaaaa", ["{invitationId}"] = "inv_aaaaaaaaaaaaaaaaaaaa",
         };
         var barrage = BadInputBarrage.FromOpenApi(document, path => ids.Aggregate(path, (p, id) => p.Replace(id.Key, id.Value)),
             path => path.StartsWith("/api/operator", StringComparison.Ordinal) ? op : IsWorkerRoute(path) ? worker : admin, campaignId);

@@ -67,7 +67,9 @@ public sealed class NullElementsTests(ApiHostFixture host)
         .Replace("{numberId}", "num_aaaaaaaaaaaaaaaaaaaa")
         .Replace("{campaignId}", "cmp_aaaaaaaaaaaaaaaaaaaa")
         .Replace("{keyId}", "key_aaaaaaaaaaaaaaaaaaaa")
-        .Replace("{endpointId}", "whe_aaaaaaaaaaaaaaaaaaaa");
+        .Replace("{endpointId}", "whe_aaaaaaaaaaaaaaaaaaaa")
+        .Replace("{userId}", "usr_aaaaaaaaaaaaaaaaaaaa")
+        .Replace("{invitationId}", "inv_aaaaaaaaaaaaaaaaaaaa");
 
     /// <summary>Bodies with one null element each, and the field path the answer must name.</summary>
     private static IEnumerable<(JsonObject Body, string Field)> NullProbes(JsonObject schema, JsonObject schemas)

@@ -1,4 +1,7 @@
+using System.Text.Json;
+using Microsoft.Playwright;
 using VoicePlatform.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace VoicePlatform.Tests.Wallboard;
 
@@ -27,6 +30,19 @@ internal static class AxeCore
             InstallLock.Release();
         }
         return await File.ReadAllTextAsync(script);
+    }
+
+    /// <summary>Runs axe in the page against WCAG 2.1 A and AA (contrast included) and fails on any violation, listing them.</summary>
+    public static async Task AssertNoViolationsAsync(IPage page, string state, ITestOutputHelper output)
+    {
+        await page.AddScriptTagAsync(new() { Content = await ScriptAsync() });
+        var result = await page.EvaluateAsync<JsonElement>("() => axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })");
+        var violations = result.GetProperty("violations").EnumerateArray()
+            .Select(v => $"{v.GetProperty("id").GetString()} ({v.GetProperty("impact").GetString()}): {v.GetProperty("help").GetString()} — " +
+                string.Join("; ", v.GetProperty("nodes").EnumerateArray().Take(3).Select(n => n.GetProperty("target")[0].ToString())))
+            .ToList();
+        output.WriteLine($"{state}: {result.GetProperty("passes").GetArrayLength()} rules passed, {violations.Count} violated");
+        Assert.True(violations.Count == 0, $"{state}:\n" + string.Join("\n", violations));
     }
 
     private static string Folder()

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Playwright;
 using VoicePlatform.Tests.Calls;
 using VoicePlatform.Tests.Http;
@@ -40,15 +39,5 @@ public sealed class WallboardAccessibilityTests(WallboardFixture host, ITestOutp
         await tenant.Admin.PostAsync($"api/calls/{Id(call)}/hangup", null);
     }
 
-    private async Task AssertNoViolationsAsync(IPage page, string state)
-    {
-        await page.AddScriptTagAsync(new() { Content = await AxeCore.ScriptAsync() });
-        var result = await page.EvaluateAsync<JsonElement>("() => axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })");
-        var violations = result.GetProperty("violations").EnumerateArray()
-            .Select(v => $"{v.GetProperty("id").GetString()} ({v.GetProperty("impact").GetString()}): {v.GetProperty("help").GetString()} — " +
-                string.Join("; ", v.GetProperty("nodes").EnumerateArray().Take(3).Select(n => n.GetProperty("target")[0].ToString())))
-            .ToList();
-        output.WriteLine($"{state}: {result.GetProperty("passes").GetArrayLength()} rules passed, {violations.Count} violated");
-        Assert.True(violations.Count == 0, $"{state}:\n" + string.Join("\n", violations));
-    }
+    private Task AssertNoViolationsAsync(IPage page, string state) => AxeCore.AssertNoViolationsAsync(page, state, output);
 }

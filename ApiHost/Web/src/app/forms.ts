@@ -46,8 +46,10 @@ export function field(spec: FieldSpec): HTMLElement {
     });
     control.value = spec.value === null || spec.value === undefined ? "" : String(spec.value);
   }
+  // The mark of a required field sits beside its label, not in it: the label is the field's whole accessible name, and
+  // the control's required attribute is what assistive technology announces.
   return h("div", { class: "field", "data-field": spec.name },
-    h("label", { for: id }, spec.label, spec.required ? h("span", { class: "required", "aria-hidden": "true" }, " *") : null),
+    h("div", { class: "label-row" }, h("label", { for: id }, spec.label), spec.required ? h("span", { class: "required", "aria-hidden": "true" }, "*") : null),
     control,
     spec.hint ? h("p", { id: hintId!, class: "hint" }, spec.hint) : null,
     h("p", { id: errorId, class: "error", "data-error-for": spec.name }));

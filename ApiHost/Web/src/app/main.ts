@@ -29,6 +29,8 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 const api = new ConsoleApi();
 let user: UserView | null = null;
 let leaving: (() => void)[] = [];
+// Each navigation's number: a screen still loading when the person moves on is dropped, never shown over the newer one.
+let navigation = 0;
 
 api.onSignedOut = () => {
   if (!user) return;
@@ -85,6 +87,7 @@ function runLeaveHandlers(): void {
 
 async function route(): Promise<void> {
   if (!user) return;
+  const mine = ++navigation;
   runLeaveHandlers();
   const current = currentRoute();
   const visible = visibleScreens(user);
@@ -108,6 +111,7 @@ async function route(): Promise<void> {
     } catch (e) {
       screen = { title: "Something went wrong", body: h("section", {}, h("h1", {}, "Something went wrong"), h("p", { role: "alert" }, String(e))) };
     }
+    if (mine !== navigation) return;
     main.removeAttribute("aria-busy");
   }
   document.title = `${screen.title} · VoicePlatform`;

@@ -1,0 +1,199 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Playwright;
+using VoicePlatform.ApiHost.Hosting;
+using VoicePlatform.Tests.Http;
+using VoicePlatform.Tests.Users;
+using VoicePlatform.Tests.Wallboard;
+using Xunit.Abstractions;
+
+namespace VoicePlatform.Tests.WebConsole;
+
+/// <summary>
+/// The tenant console in a real headless Chromium against the all-in-one host, only through its pages: the invitation
+/// link the banner prints is accepted, then a brand, a persona from a template and an agent are made (the agent's brand
+/// badge and the brand filter), an edit made meanwhile by someone else shows as a conflict with their version, and a
+/// supervisor cannot reach the admin screens. Every screen is checked by axe-core and kept as a screenshot at desktop
+/// and phone widths.
+/// </summary>
+[Collection(WallboardCollection.Name)]
+public sealed class ConsoleBrowserTests(WallboardFixture host, ITestOutputHelper output)
+{
+    private static readonly LocatorAssertionsToBeVisibleOptions Patient = new() { Timeout = 30_000 };
+
+    [Fact]
+    public async Task AnInvitedAdminBuildsABrandAPersonaAndAnAgentAndSeesAConflictingEdit()
+    {
+        var seeder = host.App.Services.GetServices<IHostedService>().OfType<DemoTenantSeeder>().Single();
+        var link = seeder.DemoInvitationLink;
+        Assert.NotNull(link);
+        var (page, screens) = await OpenAsync();
+
+        // The printed link: the page shows whom it is for; a short password is refused next to its field.
+        await page.GotoAsync(link);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Accept your invitation" })).ToBeVisibleAsync(Patient);
+        await Assertions.Expect(page.GetByLabel("Email")).ToHaveValueAsync(DemoTenantSeeder.DemoAdminEmail);
+        await screens.RecordAsync("accept-invitation");
+        await page.GetByLabel("Your name").FillAsync("Ada Admin");
+        await page.GetByLabel("Choose a password").FillAsync("short");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create my account" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-error-for='password']")).ToContainTextAsync("At least 12 characters");
+        await page.GetByLabel("Choose a password").FillAsync(ConsoleUsers.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create my account" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Console" })).ToBeVisibleAsync(Patient);
+        Assert.DoesNotContain("accept=", page.Url);
+        // The session is a cookie no script can read.
+        Assert.Equal("", await page.EvaluateAsync<string>("() => document.cookie"));
+        var cookie = (await page.Context.CookiesAsync()).Single(c => c.Name == "vp_session");
+        Assert.True(cookie.HttpOnly);
+        Assert.Equal(SameSiteAttribute.Strict, cookie.SameSite);
+
+        // A brand: a missing name is named next to its field; then created.
+        await page.GotoAsync("app#/brands/new");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create brand" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-error-for='companyName']")).Not.ToBeEmptyAsync();
+        await page.GetByLabel("Company name").FillAsync("Harbor Dental");
+        await page.GetByLabel("Industry").FillAsync("Dental care");
+        await page.GetByLabel("What the company does").FillAsync("A family dental practice on the harbour.");
+        await screens.RecordAsync("brand-new");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create brand" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Harbor Dental", Exact = true })).ToBeVisibleAsync(Patient);
+        var brandId = page.Url.Split('/')[^1];
+
+        // Someone else edits the same brand meanwhile (through the API with the tenant's key): this page's save shows their
+        // version, and keeping this person's version saves it over theirs knowingly.
+        using (var other = host.WithKey(await host.DemoApiKeyAsync()))
+        {
+            var current = await other.GetAsync($"api/brands/{brandId}");
+            var brand = await current.ReadJsonAsync();
+            var profile = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(brand.GetProperty("profile").GetRawText())!;
+            profile["industry"] = JsonSerializer.SerializeToElement("Orthodontics");
+            using var put = new HttpRequestMessage(HttpMethod.Put, $"api/brands/{brandId}") { Content = JsonContent.Create(profile) };
+            put.Headers.TryAddWithoutValidation("If-Match", current.Headers.ETag!.ToString());
+            Assert.True((await other.SendAsync(put)).IsSuccessStatusCode);
+        }
+        await page.GetByLabel("Voice and tone").FillAsync("Warm, calm and brief.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        var conflict = page.Locator(".conflict");
+        await Assertions.Expect(conflict).ToContainTextAsync("Someone else changed this brand", new() { Timeout = 30_000 });
+        await Assertions.Expect(conflict.Locator(".their-version")).ToContainTextAsync("Orthodontics");
+        await screens.RecordAsync("brand-conflict");
+        await conflict.GetByRole(AriaRole.Button, new() { Name = "Keep my version (save over theirs)" }).ClickAsync();
+        await Assertions.Expect(conflict).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#announcer")).ToHaveTextAsync("Saved.");
+
+        // The brand list finds it by name.
+        await page.GotoAsync("app#/brands?name=Harbor&status=active");
+        await Assertions.Expect(page.Locator($"li[data-brand-id='{brandId}']")).ToBeVisibleAsync(Patient);
+        await screens.RecordAsync("brands");
+
+        // A persona from the receptionist template, in the new brand; a broken tool schema is flagged in the page.
+        await page.GotoAsync("app#/personas");
+        var template = page.Locator("li[data-template-id='receptionist']");
+        await Assertions.Expect(template).ToBeVisibleAsync(Patient);
+        await screens.RecordAsync("personas");
+        await template.GetByText("Preview").ClickAsync();
+        await Assertions.Expect(template.Locator("pre.instructions")).Not.ToBeEmptyAsync();
+        await template.GetByLabel("Brand").SelectOptionAsync(brandId);
+        await template.GetByLabel("Persona name").FillAsync("Hana");
+        await template.GetByRole(AriaRole.Button, new() { Name = "Use Receptionist" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hana", Exact = true })).ToBeVisibleAsync(Patient);
+        await Assertions.Expect(page.Locator(".brand-badge")).ToHaveTextAsync("Harbor Dental");
+        var personaId = page.Url.Split('/')[^1];
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a tool" }).ClickAsync();
+        var tool = page.Locator("fieldset.tool").Last;
+        await tool.GetByLabel("Function name").FillAsync("check_insurance");
+        await tool.GetByLabel("What it does").FillAsync("Checks whether the caller's insurer is accepted.");
+        await tool.GetByLabel("Parameters (JSON Schema)").FillAsync("{\"type\": \"array\"}");
+        await Assertions.Expect(tool.Locator("[data-error-for$='.parameters']")).ToContainTextAsync("JSON Schema object");
+        await screens.RecordAsync("persona-edit");
+        await tool.GetByLabel("Parameters (JSON Schema)").FillAsync("{\"type\": \"object\", \"properties\": {\"insurer\": {\"type\": \"string\"}}}");
+        await Assertions.Expect(tool.Locator("[data-error-for$='.parameters']")).ToBeEmptyAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save persona" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#announcer")).ToHaveTextAsync("Saved.");
+
+        // An agent from that persona: the brand comes with it, and shows on the agent's card and page.
+        await page.GotoAsync($"app#/agents/new?brand={brandId}");
+        await page.GetByLabel("Persona", new() { Exact = true }).SelectOptionAsync(personaId);
+        await Assertions.Expect(page.Locator("#agent-brand")).ToContainTextAsync("Harbor Dental");
+        await page.GetByLabel("Agent name").FillAsync("Hana at the front desk");
+        await page.GetByLabel("Greeting").FillAsync("Hello {{first_name}}, this is Hana from Harbor Dental about {{appointment_day}}.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create agent" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hana at the front desk" })).ToBeVisibleAsync(Patient);
+        await Assertions.Expect(page.Locator("a.brand-badge")).ToHaveTextAsync("Harbor Dental");
+        // The compiled instructions with sample variables: one the greeting uses is missing and flagged.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview instructions" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".compiled .warning")).ToContainTextAsync("{{appointment_day}}", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator(".compiled")).ToContainTextAsync("Hello Jordan");
+        await screens.RecordAsync("agent");
+
+        // The agents page filtered by the brand shows only its agents, each with the badge; the demo agent is elsewhere.
+        await page.GotoAsync($"app#/agents?brand={brandId}");
+        var cards = page.Locator("li.agent");
+        await Assertions.Expect(cards).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Assertions.Expect(cards.First.Locator(".brand-badge")).ToHaveTextAsync("Harbor Dental");
+        await screens.RecordAsync("agents-by-brand");
+        await page.GotoAsync("app#/agents");
+        await Assertions.Expect(page.Locator($"li.agent[data-agent-id='{DemoTenantSeeder.DemoAgentId}'] .brand-badge")).ToHaveTextAsync("Bright Smile Dental", new() { Timeout = 30_000 });
+    }
+
+    [Fact]
+    public async Task ASupervisorSignsInWithAPasswordAndCannotReachTheAdminScreens()
+    {
+        var email = $"sam-{Guid.NewGuid():N}@demo.example";
+        var token = await ConsoleUsers.InviteAsync(host, await host.DemoApiKeyAsync(), email, "supervisor");
+        using (var accept = new ConsoleSession(host.BaseAddress))
+            Assert.True((await accept.AcceptAsync(token, "Sam Supervisor", ConsoleUsers.Password)).IsSuccessStatusCode);
+        var (page, screens) = await OpenAsync();
+
+        await page.GotoAsync("app");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync(Patient);
+        await screens.RecordAsync("sign-in");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync("not the password at all");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-error-for='password']")).ToContainTextAsync("not right");
+        await page.GetByLabel("Password").FillAsync(ConsoleUsers.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Console" });
+        await Assertions.Expect(nav).ToBeVisibleAsync(Patient);
+        await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Brands" })).ToHaveCountAsync(0);
+        await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Agents" })).ToHaveCountAsync(1);
+
+        // Typed by hand, an admin screen says whose it is, and shows nothing of it.
+        await page.GotoAsync("app#/brands/new");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not for your role" })).ToBeVisibleAsync(Patient);
+        await Assertions.Expect(page.GetByLabel("Company name")).ToHaveCountAsync(0);
+        await screens.RecordAsync("not-for-your-role");
+
+        // On a phone the navigation is behind a menu button, reachable by keyboard.
+        await page.SetViewportSizeAsync(ConsoleScreens.Phone.Width, ConsoleScreens.Phone.Height);
+        await Assertions.Expect(nav).ToBeHiddenAsync();
+        var menu = page.GetByRole(AriaRole.Button, new() { Name = "Menu" });
+        await menu.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(nav).ToBeVisibleAsync();
+        await Assertions.Expect(menu).ToHaveAttributeAsync("aria-expanded", "true");
+        await page.SetViewportSizeAsync(ConsoleScreens.Desktop.Width, ConsoleScreens.Desktop.Height);
+
+        // Signing out leaves nothing behind: the session is gone server-side too.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync(Patient);
+        Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == "vp_session");
+    }
+
+    private async Task<(IPage Page, ConsoleScreens Screens)> OpenAsync()
+    {
+        // axe is injected as a script, which the page's own CSP rightly forbids: the test's contexts alone bypass it.
+        // (Each context closes with the fixture's browser.)
+        var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), ViewportSize = ConsoleScreens.Desktop, BypassCSP = true });
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") output.WriteLine($"console error: {message.Text}"); };
+        page.PageError += (_, error) => errors.Add(error);
+        page.Close += (_, _) => Assert.Empty(errors);
+        return (page, new ConsoleScreens(page, output));
+    }
+}
