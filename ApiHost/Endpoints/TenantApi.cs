@@ -14,7 +14,20 @@ public static class TenantApi
     {
         var api = app.MapGroup("/api/tenant").WithTags("Tenant").WithBodyLimit(RequestLimits.Small).RequireAuthorization(PlatformPolicies.TenantMember);
         api.MapGet("/", GetTenantAsync).WithSummary("Read the caller's tenant: name, status and settings");
+        api.MapPatch("/settings", UpdateOwnSettingsAsync).RequireAuthorization(PlatformPolicies.TenantAdmin)
+            .WithSummary("Change the tenant's default time zone or the wallet's low-balance threshold (a tenant admin's own settings)")
+            .ProducesValidationProblem();
         return api;
+    }
+
+    public static async Task<Results<Ok<TenantSnapshot>, ValidationProblem, NotFound>> UpdateOwnSettingsAsync(
+        [Microsoft.AspNetCore.Mvc.FromBody] Contracts.TenantOwnSettingsRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var tenant = grains.GetTenant(user.GetTenantId());
+        if (await tenant.GetAsync() is not { } current) return TypedResults.NotFound();
+        var errors = request.Validate(current.Settings, out var command);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        return (await tenant.UpdateAsync(command)).Tenant is { } updated ? TypedResults.Ok(updated) : TypedResults.NotFound();
     }
 
     public static async Task<Results<Ok<TenantSnapshot>, NotFound>> GetTenantAsync(ClaimsPrincipal user, IGrainFactory grains) =>

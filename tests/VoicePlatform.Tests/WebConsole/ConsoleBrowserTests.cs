@@ -119,6 +119,7 @@ public sealed class ConsoleBrowserTests(WallboardFixture host, ITestOutputHelper
         await page.GetByLabel("Persona", new() { Exact = true }).SelectOptionAsync(personaId);
         await Assertions.Expect(page.Locator("#agent-brand")).ToContainTextAsync("Harbor Dental");
         await page.GetByLabel("Agent name").FillAsync("Hana at the front desk");
+        await page.GetByLabel("Status").SelectOptionAsync("active");
         await page.GetByLabel("Greeting").FillAsync("Hello {{first_name}}, this is Hana from Harbor Dental about {{appointment_day}}.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create agent" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hana at the front desk" })).ToBeVisibleAsync(Patient);
@@ -134,10 +135,92 @@ public sealed class ConsoleBrowserTests(WallboardFixture host, ITestOutputHelper
         var cards = page.Locator("li.agent");
         await Assertions.Expect(cards).ToHaveCountAsync(1, new() { Timeout = 30_000 });
         await Assertions.Expect(cards.First.Locator(".brand-badge")).ToHaveTextAsync("Harbor Dental");
+        var agentId = (await cards.First.GetAttributeAsync("data-agent-id"))!;
         await screens.RecordAsync("agents-by-brand");
         await page.GotoAsync("app#/agents");
         await Assertions.Expect(page.Locator($"li.agent[data-agent-id='{DemoTenantSeeder.DemoAgentId}'] .brand-badge")).ToHaveTextAsync("Bright Smile Dental", new() { Timeout = 30_000 });
+
+        // Telephony: a caller id for the new agent, on the demo's trunk.
+        await page.GotoAsync("app#/telephony");
+        await page.GetByText("Add a trunk").ClickAsync();
+        await page.GetByLabel("Trunk name").FillAsync("Harbor carrier");
+        await page.GetByLabel("Carrier's SIP address").FillAsync("sip.harbor-carrier.example");
+        await page.GetByLabel("SIP user name").FillAsync("harbor");
+        await page.GetByLabel("SIP password").FillAsync("trunk-secret-never-shown");
+        await page.GetByLabel("Numbers it may present (one per line)").FillAsync("+15125550177");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add trunk" }).ClickAsync();
+        await Assertions.Expect(page.Locator("tr[data-trunk-id]", new() { HasText = "Harbor carrier" })).ToBeVisibleAsync(Patient);
+        Assert.DoesNotContain("trunk-secret-never-shown", await page.ContentAsync());
+        var trunkId = (await page.Locator("tr[data-trunk-id]", new() { HasText = "Harbor carrier" }).GetAttributeAsync("data-trunk-id"))!;
+        await page.GetByLabel("Number", new() { Exact = true }).FillAsync("+1 512 555 0177");
+        await page.GetByLabel("Trunk", new() { Exact = true }).SelectOptionAsync(trunkId);
+        await page.GetByLabel("Label").FillAsync("Harbor front desk");
+        await page.GetByLabel("Only for agent").SelectOptionAsync(agentId);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add number" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "+15125550177" })).ToBeVisibleAsync(Patient);
+        await Assertions.Expect(page.Locator("tr[data-number-id]", new() { HasText = "+15125550177" })).ToContainTextAsync("Hana at the front desk");
+        await screens.RecordAsync("telephony");
+
+        // A campaign through the wizard, its hours drawn on the week grid.
+        await page.GotoAsync("app#/campaigns/new");
+        await page.GetByLabel("Campaign name").FillAsync("Harbor recall");
+        await page.GetByLabel("Agent").SelectOptionAsync(agentId);
+        await page.GetByLabel("+15125550177 — Harbor front desk").CheckAsync();
+        await screens.RecordAsync("campaign-wizard");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Every day 8–21" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Monday 08:00 to 09:00")).ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByLabel("Monday 21:00 to 22:00")).Not.ToBeCheckedAsync();
+        await screens.RecordAsync("campaign-windows");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+        await page.GetByLabel("Calls at once").FillAsync("2");
+        await page.GetByLabel("Only call US numbers with recorded consent (required for AI voices under the TCPA)").UncheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".review")).ToContainTextAsync("Hana at the front desk");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create campaign" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Harbor recall" })).ToBeVisibleAsync(Patient);
+
+        // Leads where it is daytime now (every lead is called in its own local hours), with two bad rows.
+        var (prefix, place) = CallableLeads.DaytimePrefix(DateTimeOffset.UtcNow);
+        output.WriteLine($"leads in {place}");
+        var csv = Path.Combine(Path.GetTempPath(), $"harbor-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(csv, $"phone,first_name\n{prefix}1001,Ana\nnot a number,Bo\n{prefix}1002,Cy\n,Di\n");
+        await page.GetByLabel("Lead list (CSV with a phone column; other columns become variables)").SetInputFilesAsync(csv);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload leads" }).ClickAsync();
+        var report = page.Locator(".import-report");
+        await Assertions.Expect(report).ToContainTextAsync("4 rows read: 2 added", new() { Timeout = 30_000 });
+        var rejected = report.Locator("table.rejected tbody tr");
+        await Assertions.Expect(rejected).ToHaveCountAsync(2);
+        await Assertions.Expect(rejected.First).ToContainTextAsync("phone");
+        await screens.RecordAsync("campaign-leads");
+
+        // Started, its two calls are placed, answered, talk and end while the page watches (the live feed, not a reload).
+        await Assertions.Expect(page.Locator(".feed")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 30_000 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start campaign" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("campaign-status")).ToHaveTextAsync("running", new() { Timeout = 30_000 });
+        var ended = page.Locator("tr[data-call-id][data-status='ended']");
+        await Assertions.Expect(ended).ToHaveCountAsync(2, new() { Timeout = 120_000 });
+        await Assertions.Expect(page.GetByTestId("campaign-status")).ToHaveTextAsync("completed", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("figure.chart")).ToContainTextAsync("Dialed");
+        await screens.RecordAsync("campaign-progress");
+
+        // A call's page: its transcript, outcome and itemised cost.
+        await ended.First.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.List, new() { Name = "Transcript" }).Locator("li").First).ToBeVisibleAsync(Patient);
+        await Assertions.Expect(page.GetByTestId("cost-total")).ToContainTextAsync("$", Patient2);
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Itemised cost" })).ToContainTextAsync("telephony");
+        await screens.RecordAsync("call");
+
+        // The calls list filters by campaign and direction; the wallet shows the spend.
+        await page.GotoAsync("app#/calls?direction=outbound");
+        await Assertions.Expect(page.Locator("tr[data-call-id]").First).ToBeVisibleAsync(Patient);
+        await screens.RecordAsync("calls");
+        await page.GotoAsync("app#/wallet?groupBy=agent");
+        await Assertions.Expect(page.Locator("figure.chart").First).ToContainTextAsync("Hana at the front desk", Patient2);
+        await screens.RecordAsync("wallet");
     }
+
+    private static readonly LocatorAssertionsToContainTextOptions Patient2 = new() { Timeout = 30_000 };
 
     [Fact]
     public async Task ASupervisorSignsInWithAPasswordAndCannotReachTheAdminScreens()

@@ -33,7 +33,8 @@ export function field(spec: FieldSpec): HTMLElement {
   } else if (spec.type === "select") {
     control = h("select", { id, name: spec.name, "aria-describedby": describedBy, required: spec.required, disabled: spec.readonly },
       (spec.options ?? []).map(([value, label]) => h("option", { value }, label)));
-    control.value = spec.value === null || spec.value === undefined ? "" : String(spec.value);
+    // Without a value the browser's own default stays: the first option.
+    if (spec.value !== null && spec.value !== undefined) control.value = String(spec.value);
   } else if (spec.type === "checkbox") {
     control = h("input", { id, name: spec.name, type: "checkbox", "aria-describedby": describedBy, disabled: spec.readonly });
     (control as HTMLInputElement).checked = spec.value === true;

@@ -10,6 +10,11 @@ import { brandsScreen } from "./pages/brands";
 import { personasScreen } from "./pages/personas";
 import { agentsScreen } from "./pages/agents";
 import { accountScreen } from "./pages/account";
+import { campaignsScreen } from "./pages/campaigns";
+import { callsScreen } from "./pages/calls";
+import { walletScreen } from "./pages/wallet";
+import { telephonyScreen } from "./pages/telephony";
+import { closeLive } from "./live";
 
 interface ScreenDefinition {
   path: string;
@@ -23,6 +28,10 @@ const screens: ScreenDefinition[] = [
   { path: "brands", label: "Brands", audience: "admin", render: brandsScreen },
   { path: "personas", label: "Personas", audience: "admin", render: personasScreen },
   { path: "agents", label: "Agents", audience: "tenant", render: agentsScreen },
+  { path: "telephony", label: "Telephony", audience: "admin", render: telephonyScreen },
+  { path: "campaigns", label: "Campaigns", audience: "tenant", render: campaignsScreen },
+  { path: "calls", label: "Calls", audience: "tenant", render: callsScreen },
+  { path: "wallet", label: "Wallet", audience: "tenant", render: walletScreen },
 ];
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -136,6 +145,7 @@ $("menu-toggle").addEventListener("click", () => {
 });
 
 $("sign-out").addEventListener("click", async () => {
+  await closeLive();
   await api.request("DELETE", "/api/session");
   user = null;
   api.csrf = null;

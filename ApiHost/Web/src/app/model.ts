@@ -65,3 +65,65 @@ export interface AgentListing { agent: { id: string; name: string; personaId: st
 export interface CompiledInstructions { instructions: string; greeting?: string | null; voicemailMessage?: string | null; usedVariables: string[]; unknownVariables: string[] }
 
 export interface TestCallSession { roomName: string; liveKitUrl: string; participantIdentity: string; participantToken: string; expiresAt: string; dispatchId: string }
+
+export type CampaignStatus = "draft" | "running" | "paused" | "completed" | "cancelled";
+
+export interface CallWindowView { days: string[]; startMinute: number; endMinute: number }
+
+export interface RetryRule { delayMinutes: number; maxAttempts: number }
+
+export interface CampaignSettings {
+  name: string; agentId: string; callerIdNumberIds: string[]; trunkId?: string | null; startsAt?: string | null; endsAt?: string | null;
+  windows: CallWindowView[]; defaultTimeZone?: string | null; defaultRegion: string;
+  pacing: { maxConcurrentCalls: number; maxDialsPerMinute: number };
+  retry: { noAnswer: RetryRule; busy: RetryRule; voicemail: RetryRule; failed: RetryRule; maxAttemptsPerLead: number };
+  requireConsentForUsNumbers: boolean; autoResume: boolean; abandonRateLimitPercent: number;
+}
+
+export interface CampaignProgress {
+  leadsByStatus: Record<string, number>; liveCalls: number; dialsLastMinute: number;
+  notDialing?: { reason: string; nextDialAt?: string | null; detail: string } | null;
+  startedAt?: string | null; finishedAt?: string | null; attemptsByOutcome: Record<string, number>; estimatedCompletionAt?: string | null;
+}
+
+export interface CampaignView { id: string; settings: CampaignSettings; brandId: string; status: CampaignStatus; pausedFor?: string | null; revision: number; createdAt: string; updatedAt: string; progress?: CampaignProgress | null; statusDetail?: string | null }
+
+export interface CampaignEntry { id: string; name: string; status: CampaignStatus; agentId: string; brandId: string }
+
+export interface LeadRowProblem { row: number; field: string; reason: string }
+
+export interface LeadImportReport { received: number; added: number; alreadyInCampaign: number; leadsByStatus: Record<string, number>; rejected: LeadRowProblem[]; merged: unknown[] }
+
+export interface CampaignFunnel { leads: number; dialed: number; connected: number; conversations: number; positive: number }
+
+export interface PhoneNumberView { id: string; number: string; label?: string | null; trunkId?: string | null; [key: string]: unknown }
+
+export type CallStatus = "queued" | "dialing" | "ringing" | "answered" | "ended";
+
+export interface CallRecord {
+  callId: string; agentId: string; brandId?: string | null; campaignId?: string | null; leadId?: string | null; to: string; from?: string | null;
+  status: CallStatus; endReason?: string | null; answeredBy?: string | null; disposition?: string | null; queuedAt: string; answeredAt?: string | null;
+  endedAt?: string | null; billedSeconds: number; costTotal?: number | null; currency?: string | null; direction: "outbound" | "inbound";
+}
+
+export interface CallView {
+  id: string; agentId: string; brandId?: string | null; to: string; from?: string | null; status: CallStatus; endReason?: string | null; endDetail?: string | null;
+  queuedAt: string; dialingAt?: string | null; ringingAt?: string | null; answeredAt?: string | null; endedAt?: string | null; campaignId?: string | null;
+  leadId?: string | null; answeredBy?: string | null; direction: "outbound" | "inbound";
+  outcome?: { disposition: string; callbackAt?: string | null; tags: string[]; fields: Record<string, string>; summary?: string | null } | null;
+  recording?: { egressId?: string | null; status: string; location?: string | null; durationMs: number; error?: string | null } | null;
+}
+
+export interface TranscriptSegment { id: string; speaker: string; text: string; startMs: number; endMs: number; final: boolean }
+
+export interface CallEvent { key: string; at: string; type: string; detail: string }
+
+export interface CostComponent { kind: string; provider?: string | null; model?: string | null; quantity: number; unit: string; rateMicros: number; ratePer: number; amount: number; estimated: boolean; unpriced: boolean }
+
+export interface CallCostView { settled: boolean; cost?: { currency: string; priceBookVersion: number; components: CostComponent[]; total: number } | null; billedSeconds: number; debited: number; refunded: number; shortfall: number; settledAt?: string | null }
+
+export interface WalletView { currency: string; balance: number; reserved: number; available?: number; lowBalanceThreshold: number; lowBalance: boolean }
+
+export interface WalletLedgerEntry { sequence: number; kind: string; status: string; amount: number; balanceChange: number; balanceAfter: number; reference: string; actor?: string | null; note?: string | null; at: string }
+
+export interface UsageGroup { key?: string | null; calls: number; connectedCalls: number; billedSeconds: number; minutes: number; cost: number; currency?: string | null }
