@@ -14,6 +14,8 @@ import { campaignsScreen } from "./pages/campaigns";
 import { callsScreen } from "./pages/calls";
 import { walletScreen } from "./pages/wallet";
 import { telephonyScreen } from "./pages/telephony";
+import { settingsScreen } from "./pages/settings";
+import { tenantsScreen } from "./pages/operator";
 import { closeLive } from "./live";
 
 interface ScreenDefinition {
@@ -32,6 +34,8 @@ const screens: ScreenDefinition[] = [
   { path: "campaigns", label: "Campaigns", audience: "tenant", render: campaignsScreen },
   { path: "calls", label: "Calls", audience: "tenant", render: callsScreen },
   { path: "wallet", label: "Wallet", audience: "tenant", render: walletScreen },
+  { path: "settings", label: "Settings", audience: "admin", render: settingsScreen },
+  { path: "tenants", label: "Tenants", audience: "operator", render: tenantsScreen },
 ];
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;

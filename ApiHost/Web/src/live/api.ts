@@ -1,5 +1,6 @@
-// The platform's REST API with the signed-in key. The key lives in this tab's session storage only: never in a URL,
-// never in the live connection (that uses a short-lived hub token bought with it).
+// The platform's REST API with the signed-in key, or with the console's session (the same sign-in as /app: an HTTP-only
+// cookie this script never sees, and its CSRF token on every change). A key lives in this tab's session storage only:
+// never in a URL, never in the live connection (that uses a short-lived hub token bought with it).
 
 const KeyStorage = "voiceplatform.live.key";
 
@@ -13,7 +14,24 @@ export interface Problem {
 export type ApiResult<T> = { ok: true; status: number; value: T } | { ok: false; status: number; problem: Problem };
 
 export class Api {
-  constructor(private readonly key: string) {}
+  /** A key, or null for the console's session cookie (then <paramref name="csrf"/> goes with every change). */
+  constructor(private readonly key: string | null, private readonly csrf: string | null = null) {}
+
+  /** The console's session, when this browser is signed in to /app as a supervisor or tenant admin. */
+  static async session(): Promise<Api | null> {
+    try {
+      const response = await fetch("/api/session", { headers: { Accept: "application/json" }, cache: "no-store", credentials: "same-origin" });
+      if (!response.ok) return null;
+      const session = (await response.json()) as { csrfToken: string; user: { role: string } };
+      return session.user.role === "operator" ? null : new Api(null, session.csrfToken);
+    } catch {
+      return null;
+    }
+  }
+
+  get usesSession(): boolean {
+    return this.key === null;
+  }
 
   static stored(): Api | null {
     const key = sessionStorage.getItem(KeyStorage);
@@ -21,7 +39,7 @@ export class Api {
   }
 
   remember(): void {
-    sessionStorage.setItem(KeyStorage, this.key);
+    if (this.key) sessionStorage.setItem(KeyStorage, this.key);
   }
 
   static forget(): void {
@@ -29,11 +47,13 @@ export class Api {
   }
 
   async request<T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
-    const headers: Record<string, string> = { Authorization: `Bearer ${this.key}`, Accept: "application/json" };
+    const headers: Record<string, string> = { Accept: "application/json" };
+    if (this.key) headers.Authorization = `Bearer ${this.key}`;
+    else if (method !== "GET" && this.csrf) headers["X-CSRF-Token"] = this.csrf;
     if (body !== undefined) headers["Content-Type"] = "application/json";
     let response: Response;
     try {
-      response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: "no-store" });
+      response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: "no-store", credentials: this.key ? "omit" : "same-origin" });
     } catch (e) {
       return { ok: false, status: 0, problem: { status: 0, title: "The server could not be reached.", detail: String(e) } };
     }

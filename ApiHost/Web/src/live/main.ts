@@ -57,6 +57,8 @@ $("sign-in-form").addEventListener("submit", async (e) => {
 });
 
 $("sign-out").addEventListener("click", async () => {
+  // Signed in through the console: signing out of the floor signs out of the console's session too.
+  if (api?.usesSession) await api.request("DELETE", "/api/session");
   Api.forget();
   await audio.leave();
   await hub?.stop();
@@ -485,6 +487,7 @@ $("whisper-form").addEventListener("submit", async (e) => {
 
 // ---- Start ----
 
+// A key kept in this tab first; else the console's session (the same sign-in as /app); else the key form.
 const stored = Api.stored();
 if (stored) void start(stored);
-else $("api-key").focus();
+else void Api.session().then((session) => (session ? start(session) : $("api-key").focus()));

@@ -203,9 +203,13 @@ async function campaignDetail(context: Context, id: string): Promise<Screen> {
     }
   }
 
+  // Counts the live events applied: a read that was under way when one arrived is older than it, and is not shown over it.
+  let eventsApplied = 0;
+
   async function refresh(): Promise<void> {
+    const before = eventsApplied;
     const [fresh, f] = await Promise.all([context.api.get<CampaignView>(base), context.api.get<CampaignFunnel>(`${base}/funnel`)]);
-    if (fresh.ok) campaign = fresh.value;
+    if (fresh.ok && eventsApplied === before) campaign = fresh.value;
     renderStatus();
     if (f.ok) {
       const stages: [string, number][] = [["Leads", f.value.leads], ["Dialed", f.value.dialed], ["Connected", f.value.connected], ["Conversations", f.value.conversations], ["Positive", f.value.positive]];
@@ -233,6 +237,7 @@ async function campaignDetail(context: Context, id: string): Promise<Screen> {
     event: (e) => {
       if (e.payload.campaign?.id === campaign.id) {
         campaign = e.payload.campaign;
+        eventsApplied++;
         renderStatus();
       }
       if (e.payload.call?.campaignId === campaign.id && e.payload.call.status === "ended") later();
