@@ -10,13 +10,26 @@ namespace VoicePlatform.ApiHost.Http;
 /// </summary>
 public static class SessionCookies
 {
-    public static CookieOptions Options(bool https, DateTimeOffset? expires) => new()
+    public static CookieOptions Options(bool https, DateTimeOffset? expires, bool httpOnly = true) => new()
     {
-        HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = https, Path = "/", Expires = expires, IsEssential = true,
+        HttpOnly = httpOnly, SameSite = SameSiteMode.Strict, Secure = https, Path = "/", Expires = expires, IsEssential = true,
     };
 
-    public static void Set(HttpResponse response, bool https, string token, DateTimeOffset expires) =>
-        response.Cookies.Append(SessionToken.CookieName, token, Options(https, expires));
+    /// <summary>
+    /// Readable by the pages' scripts and carrying nothing: it only tells them a session may exist, so a page opened by
+    /// someone never signed in does not ask the server (and log a 401) to find out.
+    /// </summary>
+    public const string MarkerName = "vp_signed_in";
 
-    public static void Clear(HttpResponse response, bool https) => response.Cookies.Delete(SessionToken.CookieName, Options(https, null));
+    public static void Set(HttpResponse response, bool https, string token, DateTimeOffset expires)
+    {
+        response.Cookies.Append(SessionToken.CookieName, token, Options(https, expires));
+        response.Cookies.Append(MarkerName, "1", Options(https, expires, httpOnly: false));
+    }
+
+    public static void Clear(HttpResponse response, bool https)
+    {
+        response.Cookies.Delete(SessionToken.CookieName, Options(https, null));
+        response.Cookies.Delete(MarkerName, Options(https, null, httpOnly: false));
+    }
 }

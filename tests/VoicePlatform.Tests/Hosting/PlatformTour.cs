@@ -24,7 +24,7 @@ public sealed class PlatformTour
     private readonly string _operatorKey;
 
     private PlatformTour(Uri baseAddress, string operatorKey, string tenantId, string adminKey, string brandId, string personaId,
-        string agentId, string trunkId, string numberId, string callId, string campaignId, string importId)
+        string agentId, string trunkId, string numberId, string callId, string campaignId, string importId, string sessionCookie)
     {
         _baseAddress = baseAddress;
         _operatorKey = operatorKey;
@@ -38,6 +38,7 @@ public sealed class PlatformTour
         CallId = callId;
         CampaignId = campaignId;
         ImportId = importId;
+        SessionCookie = sessionCookie;
     }
 
     public string TenantId { get; }
@@ -50,6 +51,8 @@ public sealed class PlatformTour
     public string CallId { get; }
     public string CampaignId { get; }
     public string ImportId { get; }
+    /// <summary>A console user's session (an invited supervisor signed in): it must open the console after collection and restarts too.</summary>
+    public string SessionCookie { get; }
 
     /// <summary>
     /// Seeds one tenant with one of everything. <paramref name="liveKitTrunkId"/> is a trunk the host's LiveKit knows;
@@ -114,19 +117,32 @@ public sealed class PlatformTour
             (await (await admin.GetAsync($"api/campaigns/{campaignId}/imports/{importId}")).ReadJsonAsync()).GetProperty("status").GetString() == "completed",
             () => "the tour's lead import completed");
 
-        return new PlatformTour(baseAddress, operatorKey, tenantId, adminKey, brandId, personaId, agentId, trunkId, numberId, callId, campaignId, importId);
+        // A person: invited by the admin key, the invitation accepted with a password, which starts a session.
+        var invited = await Success(await admin.PostAsJsonAsync("api/users/invitations", new { email = "sam@tour.example", role = "supervisor" }));
+        using var browser = new HttpClient { BaseAddress = baseAddress };
+        var accepted = await browser.PostAsJsonAsync("api/invitations/accept",
+            new { token = invited.GetProperty("token").GetString(), displayName = "Sam Tour", password = "correct horse battery staple" });
+        await Success(accepted);
+        var sessionCookie = accepted.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("vp_session=", StringComparison.Ordinal)).Split(';')[0];
+
+        return new PlatformTour(baseAddress, operatorKey, tenantId, adminKey, brandId, personaId, agentId, trunkId, numberId, callId, campaignId, importId, sessionCookie);
     }
 
     /// <summary>The same tour against a host that was rebuilt on the same storage (another address, same data).</summary>
-    public PlatformTour At(Uri baseAddress) => new(baseAddress, _operatorKey, TenantId, AdminKey, BrandId, PersonaId, AgentId, TrunkId, NumberId, CallId, CampaignId, ImportId);
+    public PlatformTour At(Uri baseAddress) => new(baseAddress, _operatorKey, TenantId, AdminKey, BrandId, PersonaId, AgentId, TrunkId, NumberId, CallId, CampaignId, ImportId, SessionCookie);
 
     /// <summary>Every read route over the tour's objects, answer by answer: each must be 200.</summary>
     public async Task<IReadOnlyDictionary<string, string>> SnapshotAsync()
     {
         using var op = Client(_baseAddress, _operatorKey);
         using var admin = Client(_baseAddress, AdminKey);
+        using var person = new HttpClient { BaseAddress = _baseAddress };
+        person.DefaultRequestHeaders.Add("Cookie", SessionCookie);
         var reads = new List<(HttpClient Client, string Path)>
         {
+            (admin, "api/users"),
+            (person, "api/session"),
+            (person, $"api/campaigns/{CampaignId}"),
             (op, $"api/operator/tenants/{TenantId}"),
             (op, $"api/operator/tenants/{TenantId}/api-keys"),
             (op, $"api/operator/tenants/{TenantId}/pricing"),

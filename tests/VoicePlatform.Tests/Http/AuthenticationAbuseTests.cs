@@ -51,8 +51,18 @@ public sealed class DefaultBudgetsHostFixture : ApiHostFixture
     /// <summary>A client whose connections come from <paramref name="source"/> (any 127.x.y.z is this machine's loopback).</summary>
     public HttpClient From(string source, string key)
     {
+        var client = new HttpClient(Handler(source)) { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    /// <summary>A handler whose connections come from <paramref name="source"/>, keeping cookies in <paramref name="cookies"/>.</summary>
+    public static SocketsHttpHandler Handler(string source, CookieContainer? cookies = null)
+    {
         var handler = new SocketsHttpHandler
         {
+            UseCookies = cookies is not null,
+            CookieContainer = cookies ?? new CookieContainer(),
             ConnectCallback = async (context, cancellationToken) =>
             {
                 var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
@@ -69,9 +79,7 @@ public sealed class DefaultBudgetsHostFixture : ApiHostFixture
                 }
             },
         };
-        var client = new HttpClient(handler) { BaseAddress = BaseAddress };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        return client;
+        return handler;
     }
 }
 
@@ -112,6 +120,28 @@ public sealed class AuthenticationFailureBudgetTests(DefaultBudgetsHostFixture h
         // A client on the same address (the agent worker beside LiveKit, or anything in the all-in-one mode) still gets in.
         using var neighbour = host.From("127.0.0.31", tenant.AdminKey);
         Assert.Equal(HttpStatusCode.OK, (await neighbour.GetAsync("api/tenant")).StatusCode);
+    }
+
+    [Fact]
+    public async Task WrongPasswordsForAPersonAreSlowedFromThatAddressWhileTheyStillSignInFromAnother()
+    {
+        var tenant = await host.CreateTenantAsync("Passwords");
+        var email = $"pat-{Guid.NewGuid():N}@passwords.example";
+        var token = await VoicePlatform.Tests.Users.ConsoleUsers.InviteAsync(host, tenant.AdminKey, email, "supervisor");
+        using (var owner = new VoicePlatform.Tests.Users.ConsoleSession(host.BaseAddress, DefaultBudgetsHostFixture.Handler("127.0.0.41", new CookieContainer())))
+            Assert.True((await owner.AcceptAsync(token, "Pat", VoicePlatform.Tests.Users.ConsoleUsers.Password)).IsSuccessStatusCode);
+
+        using var guesser = new VoicePlatform.Tests.Users.ConsoleSession(host.BaseAddress, DefaultBudgetsHostFixture.Handler("127.0.0.42", new CookieContainer()));
+        for (var i = 0; i < 5; i++) await (await guesser.SignInAsync(email, $"guess number {i} of many")).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        // Spent: from there even the right password waits (no oracle), and says how long.
+        var throttled = await guesser.SignInAsync(email, VoicePlatform.Tests.Users.ConsoleUsers.Password);
+        await throttled.AssertFieldErrorAsync("password", HttpStatusCode.TooManyRequests);
+        Assert.NotNull(throttled.Headers.RetryAfter?.Delta);
+
+        // No lockout: the person, elsewhere, signs in at once.
+        using var elsewhere = new VoicePlatform.Tests.Users.ConsoleSession(host.BaseAddress, DefaultBudgetsHostFixture.Handler("127.0.0.43", new CookieContainer()));
+        Assert.Equal(HttpStatusCode.OK, (await elsewhere.SignInAsync(email, VoicePlatform.Tests.Users.ConsoleUsers.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await elsewhere.GetAsync("api/session")).StatusCode);
     }
 
     [Fact]

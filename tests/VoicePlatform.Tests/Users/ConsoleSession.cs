@@ -15,7 +15,7 @@ public sealed class ConsoleSession : IDisposable
 
     public ConsoleSession(Uri baseAddress, HttpMessageHandler? handler = null)
     {
-        Cookies = new CookieContainer();
+        Cookies = (handler as SocketsHttpHandler)?.CookieContainer ?? new CookieContainer();
         _client = new HttpClient(handler ?? new HttpClientHandler { CookieContainer = Cookies, UseCookies = true }) { BaseAddress = baseAddress };
         BaseAddress = baseAddress;
     }

@@ -44,8 +44,8 @@ public sealed class ConsoleBrowserTests(WallboardFixture host, ITestOutputHelper
         await page.GetByRole(AriaRole.Button, new() { Name = "Create my account" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Console" })).ToBeVisibleAsync(Patient);
         Assert.DoesNotContain("accept=", page.Url);
-        // The session is a cookie no script can read.
-        Assert.Equal("", await page.EvaluateAsync<string>("() => document.cookie"));
+        // The session is a cookie no script can read (what a script sees is only the marker that one may exist).
+        Assert.Equal("vp_signed_in=1", await page.EvaluateAsync<string>("() => document.cookie"));
         var cookie = (await page.Context.CookiesAsync()).Single(c => c.Name == "vp_session");
         Assert.True(cookie.HttpOnly);
         Assert.Equal(SameSiteAttribute.Strict, cookie.SameSite);
@@ -184,6 +184,19 @@ public sealed class ConsoleBrowserTests(WallboardFixture host, ITestOutputHelper
         await page.GetByRole(AriaRole.Button, new() { Name = "Create campaign" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Harbor recall" })).ToBeVisibleAsync(Patient);
 
+        // The campaign's own calling rule: a place that is none is named next to its field; a frequency cap is kept.
+        await page.GetByText("Add a calling rule").ClickAsync();
+        var rules = page.GetByRole(AriaRole.Form, new() { Name = "Add a calling rule" });
+        await rules.GetByLabel("Rule name").FillAsync("weekly-cap");
+        await rules.GetByLabel("Applies to").FillAsync("nowhere");
+        await rules.GetByLabel("At most this many attempts to one number").FillAsync("10");
+        await rules.GetByLabel("…per this many hours").FillAsync("24");
+        await rules.GetByRole(AriaRole.Button, new() { Name = "Add rule" }).ClickAsync();
+        await Assertions.Expect(rules.Locator("[data-error-for='appliesTo']")).Not.ToBeEmptyAsync();
+        await rules.GetByLabel("Applies to").FillAsync("*");
+        await rules.GetByRole(AriaRole.Button, new() { Name = "Add rule" }).ClickAsync();
+        await Assertions.Expect(page.Locator("tr[data-rule-id='weekly-cap']")).ToContainTextAsync("10 per 24 h", Patient2);
+
         // Leads where it is daytime now (every lead is called in its own local hours), with two bad rows.
         var (prefix, place) = CallableLeads.DaytimePrefix(DateTimeOffset.UtcNow);
         output.WriteLine($"leads in {place}");
@@ -278,7 +291,7 @@ public sealed class ConsoleBrowserTests(WallboardFixture host, ITestOutputHelper
         // Signing out leaves nothing behind: the session is gone server-side too.
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync(Patient);
-        Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == "vp_session");
+        Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name is "vp_session" or "vp_signed_in");
     }
 
     [Fact]

@@ -170,9 +170,16 @@ async function start(): Promise<void> {
     replace($("main"), await acceptScreen(api, token, signedIn));
     return;
   }
-  const session = await api.get<SessionResponse>("/api/session");
-  if (session.ok) signedIn(session.value);
-  else await showSignIn();
+  // The readable marker cookie says a session may exist (the session cookie itself is invisible to this script):
+  // without it the sign-in form comes at once, with no request that could only answer 401.
+  const session = document.cookie.split("; ").includes("vp_signed_in=1") ? await api.get<SessionResponse>("/api/session") : null;
+  if (session?.ok) signedIn(session.value);
+  else {
+    // A marker left by a session that has since ended (expired, or signed out everywhere): dropped, so the next
+    // visit does not ask again.
+    if (session) document.cookie = "vp_signed_in=; Max-Age=0; Path=/; SameSite=Strict";
+    await showSignIn();
+  }
 }
 
 void start();

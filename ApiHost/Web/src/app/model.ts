@@ -77,7 +77,12 @@ export interface CampaignSettings {
   windows: CallWindowView[]; defaultTimeZone?: string | null; defaultRegion: string;
   pacing: { maxConcurrentCalls: number; maxDialsPerMinute: number };
   retry: { noAnswer: RetryRule; busy: RetryRule; voicemail: RetryRule; failed: RetryRule; maxAttemptsPerLead: number };
-  requireConsentForUsNumbers: boolean; autoResume: boolean; abandonRateLimitPercent: number;
+  requireConsentForUsNumbers: boolean; autoResume: boolean; abandonRateLimitPercent: number; callerIdRotation: string; callingRules: CallingRule[];
+}
+
+export interface CallingRule {
+  id: string; appliesTo: string; fromMinute?: number | null; toMinute?: number | null; noCallDays: string[]; holidays: string[];
+  maxAttempts?: number | null; perHours?: number | null; source: string;
 }
 
 export interface CampaignProgress {

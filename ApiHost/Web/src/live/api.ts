@@ -19,6 +19,8 @@ export class Api {
 
   /** The console's session, when this browser is signed in to /app as a supervisor or tenant admin. */
   static async session(): Promise<Api | null> {
+    // The console's readable marker says a session may exist; without it nobody is signed in, and nothing is asked.
+    if (!document.cookie.split("; ").includes("vp_signed_in=1")) return null;
     try {
       const response = await fetch("/api/session", { headers: { Accept: "application/json" }, cache: "no-store", credentials: "same-origin" });
       if (!response.ok) return null;

@@ -10,6 +10,7 @@ import { allPages } from "../collect";
 import { weekGrid } from "../weekGrid";
 import { barChart } from "../charts";
 import { listen } from "../live";
+import { callingRulesPanel } from "../callingRules";
 import { callRow, CallColumns } from "./calls";
 import type { Context, Screen } from "../context";
 import type { AgentListing, CallRecord, CampaignEntry, CampaignFunnel, CampaignView, LeadImportReport, PhoneNumberView } from "../model";
@@ -257,6 +258,11 @@ async function campaignDetail(context: Context, id: string): Promise<Screen> {
       h("h1", {}, campaign.settings.name),
       feed, status, actions, actionError,
       context.isAdmin ? leadUpload(context, base, () => void refresh()) : null,
+      // The view's revision is its ETag, whether the view came from a read, an action or the live feed.
+      callingRulesPanel(context, () => ({ campaign, etag: `"${campaign.revision}"` }), (saved) => {
+        campaign = saved;
+        renderStatus();
+      }),
       h("h2", {}, "Funnel"), funnel,
       h("p", {}, h("a", { href: `${base}/export.csv`, download: `${campaign.settings.name}.csv` }, "Export the leads and their outcomes (CSV)")),
       h("h2", {}, "Calls"), calls.element),

@@ -6,7 +6,8 @@ import { describe, newIdempotencyKey, query, type Page } from "../api";
 import { pagedList } from "../paging";
 import { go, link, type Route } from "../router";
 import type { Context, Screen } from "../context";
-import type { TenantSnapshot, WalletLedgerEntry, WalletView } from "../model";
+import type { TenantSnapshot, WalletView } from "../model";
+import { ledgerList } from "../ledger";
 
 interface TenantListing { id: string; name: string; status: string; createdAt: string }
 
@@ -63,14 +64,8 @@ async function tenantDetail(context: Context, id: string): Promise<Screen> {
       return null;
     },
   });
-  const ledger = pagedList<WalletLedgerEntry>({
-    label: "Ledger", empty: "No entries yet.", columns: ["When", "What", "Amount", "Balance after", "By"],
-    load: (after) => context.api.get<Page<WalletLedgerEntry>>(`${base}/wallet/ledger${query({ after, limit: 20 })}`),
-    render: (e) => h("tr", {}, h("td", { "data-label": "When" }, formatTime(e.at)), h("td", { "data-label": "What" }, `${e.kind}${e.note ? `: ${e.note}` : ""}`),
-      h("td", { "data-label": "Amount" }, money(e.balanceChange)), h("td", { "data-label": "Balance after" }, money(e.balanceAfter)), h("td", { "data-label": "By" }, e.actor ?? "–")),
-  });
+  const ledger = ledgerList(context.api, `${base}/wallet/ledger`, w?.currency);
   await ledger.reload();
-  ledger.element.querySelector("table")?.classList.add("stack");
   return {
     title: t.name,
     body: h("section", { class: "narrow" }, h("p", {}, h("a", { href: link("/tenants") }, "← Tenants")), h("h1", {}, t.name),

@@ -1,14 +1,14 @@
 // The wallet: balance, reserved and available money, the low-balance threshold (a tenant admin changes it), the ledger
 // a page at a time, and usage by day, agent, campaign or brand as charts with their tables.
-import { h, formatMoney, formatTime } from "../dom";
+import { h, formatMoney } from "../dom";
 import { field, form } from "../forms";
-import { describe, query, type Page } from "../api";
-import { pagedList } from "../paging";
+import { describe, query } from "../api";
+import { ledgerList } from "../ledger";
 import { go, type Route } from "../router";
 import { barChart } from "../charts";
 import { allPages } from "../collect";
 import type { Context, Screen } from "../context";
-import type { AgentListing, BrandEntry, CampaignEntry, TenantSnapshot, UsageGroup, WalletLedgerEntry, WalletView } from "../model";
+import type { AgentListing, BrandEntry, CampaignEntry, TenantSnapshot, UsageGroup, WalletView } from "../model";
 
 const Groupings: [string, string][] = [["day", "Day"], ["agent", "Agent"], ["campaign", "Campaign"], ["brand", "Brand"]];
 
@@ -51,18 +51,8 @@ export async function walletScreen(context: Context, route: Route): Promise<Scre
     field({ name: "groupBy", label: "Usage by", type: "select", value: groupBy, options: Groupings }));
   grouping.addEventListener("change", () => go(`/wallet${query({ groupBy: new FormData(grouping).get("groupBy") as string })}`));
 
-  const ledger = pagedList<WalletLedgerEntry>({
-    label: "Ledger", empty: "No entries yet.", columns: ["When", "What", "Amount", "Balance after", "By"],
-    load: (after) => context.api.get<Page<WalletLedgerEntry>>(`/api/wallet/ledger${query({ after, limit: 25 })}`),
-    render: (e) => h("tr", { "data-sequence": e.sequence },
-      h("td", { "data-label": "When" }, formatTime(e.at)),
-      h("td", { "data-label": "What" }, `${e.kind}${e.note ? `: ${e.note}` : ""}`),
-      h("td", { "data-label": "Amount" }, money(e.balanceChange)),
-      h("td", { "data-label": "Balance after" }, money(e.balanceAfter)),
-      h("td", { "data-label": "By" }, e.actor ?? "–")),
-  });
+  const ledger = ledgerList(context.api, "/api/wallet/ledger", w.currency);
   await ledger.reload();
-  ledger.element.querySelector("table")?.classList.add("stack");
   const body = h("section", {},
     h("h1", {}, "Wallet"),
     w.lowBalance ? h("p", { class: "warning", role: "alert" }, "Available money is below the low-balance threshold: calls stop when it runs out. Ask the platform's operator for a top-up.") : null,
