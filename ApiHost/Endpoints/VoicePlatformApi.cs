@@ -14,6 +14,7 @@ public static class VoicePlatformApi
         api.MapSessionApi();
         api.MapInvitationsApi();
         api.MapUsersApi();
+        api.MapAuditApi();
         api.MapBrandsApi();
         api.MapPersonasApi();
         api.MapAgentsApi();

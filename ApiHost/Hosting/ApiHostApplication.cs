@@ -109,6 +109,7 @@ public static class ApiHostApplication
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<TenantRateLimits>();
+        app.UseMiddleware<AuditTrail>();
         app.UseMiddleware<RequestBodyRules>();
         app.UseMiddleware<RouteIds>();
 

@@ -38,5 +38,17 @@ public static class UsersOpenApiExamples
         new(typeof(InvitationView), InvitationSample),
         new(typeof(UserView), User),
         new(typeof(UserDirectoryView), new UserDirectoryView { Users = [User], Invitations = [InvitationSample] }),
+        new(typeof(Page<VoicePlatform.Audit.AuditEntry>), new Page<VoicePlatform.Audit.AuditEntry>
+        {
+            Items =
+            [
+                new VoicePlatform.Audit.AuditEntry
+                {
+                    Sequence = 1042, At = At, Actor = User.Email, Method = "PUT", Route = "/api/brands/{brandId}", Path = "/api/brands/brd_abcdefghijklmnopqrst",
+                    Status = 200, CorrelationId = "4bf92f3577b34da6a3ce929d0e0e4736",
+                },
+            ],
+            Next = "1042",
+        }),
     ];
 }

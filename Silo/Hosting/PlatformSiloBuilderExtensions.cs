@@ -175,6 +175,7 @@ public static class PlatformSiloBuilderExtensions
         silo.Services.TryAddSingleton<ILeadStore, InMemoryLeadStore>();
         silo.Services.TryAddSingleton<ILeadUploadStore, InMemoryLeadUploadStore>();
         silo.Services.TryAddSingleton<IWebhookStore, InMemoryWebhookStore>();
+        silo.Services.TryAddSingleton<VoicePlatform.Grains.Audit.IAuditStore, VoicePlatform.Grains.Audit.InMemoryAuditStore>();
         // Nothing outlives this process here, secrets included: without a configured key, one made for this run.
         silo.Services.PostConfigure<VoicePlatform.Grains.Security.SecretsOptions>(o =>
             o.EncryptionKey ??= Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
@@ -216,5 +217,6 @@ public static class PlatformSiloBuilderExtensions
         silo.Services.TryAddSingleton<ILeadStore>(sp => sp.GetRequiredService<PostgresLeadStore>());
         silo.Services.TryAddSingleton<ILeadUploadStore>(_ => new PostgresLeadUploadStore(connectionString));
         silo.Services.TryAddSingleton<IWebhookStore>(sp => new PostgresWebhookStore(connectionString, sp.GetService<TimeProvider>()));
+        silo.Services.TryAddSingleton<VoicePlatform.Grains.Audit.IAuditStore>(_ => new VoicePlatform.Silo.Audit.PostgresAuditStore(connectionString));
     }
 }

@@ -358,6 +358,13 @@ public sealed class ConsoleBrowserTests(WallboardFixture host, ITestOutputHelper
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Deliveries to https://hooks.settings.example/voice" })).ToBeVisibleAsync(Patient);
         await screens.RecordAsync("settings-webhook-deliveries");
 
+        // Activity: each of those changes, with this person's email.
+        await page.GotoAsync("app#/settings/activity");
+        var keyCreation = page.Locator("tr[data-sequence]", new() { HasText = "POST /api/api-keys/" });
+        await Assertions.Expect(keyCreation).ToContainTextAsync(email, Patient2);
+        await Assertions.Expect(page.Locator("tr[data-sequence]", new() { HasText = "POST /api/do-not-call/" })).ToContainTextAsync(email);
+        await screens.RecordAsync("settings-activity");
+
         // The operator, signed in through the invitation the banner prints, tops up this tenant's wallet.
         var seeder = host.App.Services.GetServices<IHostedService>().OfType<DemoTenantSeeder>().Single();
         var (operatorPage, operatorScreens) = await OpenAsync();

@@ -1,6 +1,6 @@
 // A campaign's own calling rules (stricter than the federal and state rules the platform applies anyway): the list,
 // removal, and a form to add one. A change is the campaign's settings sent whole with the revision they were read at.
-import { h, replace } from "./dom";
+import { h, replace, scrollBox } from "./dom";
 import { field, form, type FormValues } from "./forms";
 import { describe } from "./api";
 import type { Context } from "./context";
@@ -19,7 +19,7 @@ export function callingRulesPanel(context: Context, read: () => { campaign: Camp
   function render(): void {
     const rules = read().campaign.settings.callingRules;
     replace(list, rules.length === 0 ? h("p", { class: "muted" }, "None of its own: the federal and state rules apply.")
-      : h("div", { class: "table-scroll" }, h("table", { class: "stack", "aria-label": "Calling rules" },
+      : scrollBox("Calling rules", h("table", { class: "stack", "aria-label": "Calling rules" },
         h("thead", {}, h("tr", {}, ["Rule", "Where", "Hours", "No calls on", "Cap", "Source", ""].map((c) => h("th", { scope: "col" }, c)))),
         h("tbody", {}, rules.map((rule, i) => {
           const remove = h("button", { type: "button", class: "secondary" }, `Remove ${rule.id}`);

@@ -1,7 +1,7 @@
 // Charts drawn with Chart.js (from npm, bundled), each paired with a table of the same figures: the canvas is for the
 // eye, the table for screen readers and for anyone who wants the numbers.
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from "chart.js";
-import { h } from "./dom";
+import { h, scrollBox } from "./dom";
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
@@ -16,7 +16,7 @@ export function barChart(title: string, labels: string[], series: Series[], form
   const figure = h("figure", { class: "chart" },
     h("figcaption", {}, title),
     h("div", { class: "chart-canvas" }, canvas),
-    h("div", { class: "table-scroll" }, h("table", { class: "chart-table" },
+    scrollBox(`${title}: figures`, h("table", { class: "chart-table" },
       h("thead", {}, h("tr", {}, h("th", { scope: "col" }, ""), series.map((s) => h("th", { scope: "col" }, s.label)))),
       h("tbody", {}, labels.map((label, i) => h("tr", {}, h("th", { scope: "row" }, label), series.map((s) => h("td", {}, format(s.values[i] ?? 0)))))))));
   // Drawn once the canvas is in the page (Chart.js measures its container).

@@ -50,3 +50,8 @@ export function formatSeconds(seconds: number | null | undefined): string {
   const s = Math.round(seconds);
   return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
 }
+
+/** A box that scrolls sideways what is wider than a phone: focusable and named, so a keyboard can scroll it too. */
+export function scrollBox(label: string, ...children: (Child | Child[])[]): HTMLDivElement {
+  return h("div", { class: "table-scroll", tabindex: 0, role: "region", "aria-label": label }, ...children);
+}

@@ -1,6 +1,6 @@
 // A list read a page at a time with the API's cursors: the first page on open, "Show more" for the next, and a
 // refresh that starts again from the first, so what is shown is never older than the last read.
-import { h, replace } from "./dom";
+import { h, replace, scrollBox } from "./dom";
 import { describe, type ApiResult, type Page } from "./api";
 
 export interface PagedListOptions<T> {
@@ -15,7 +15,7 @@ export interface PagedListOptions<T> {
 export function pagedList<T>(options: PagedListOptions<T>): { element: HTMLElement; reload: () => Promise<void> } {
   const items = options.columns ? h("tbody") : h("ul", { class: "cards", "aria-label": options.label });
   const container = options.columns
-    ? h("div", { class: "table-scroll" }, h("table", { "aria-label": options.label }, h("thead", {}, h("tr", {}, options.columns.map((c) => h("th", { scope: "col" }, c)))), items))
+    ? scrollBox(options.label, h("table", { "aria-label": options.label }, h("thead", {}, h("tr", {}, options.columns.map((c) => h("th", { scope: "col" }, c)))), items))
     : items;
   const status = h("p", { class: "muted list-status", role: "status" });
   const more = h("button", { type: "button", class: "secondary", hidden: true }, "Show more");

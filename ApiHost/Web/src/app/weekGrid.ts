@@ -1,7 +1,7 @@
 // Calling windows drawn on a week grid: a checkbox per day and hour, so the grid works with a mouse, a finger and the
 // keyboard alike, and a screen reader says "Monday 09:00 to 10:00". The grid and the API's windows convert both ways:
 // each day's runs of hours, with days that have the same runs sharing one window.
-import { h } from "./dom";
+import { h, scrollBox } from "./dom";
 import type { CallWindowView } from "./model";
 
 export const Days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
@@ -39,7 +39,7 @@ export function weekGrid(windows: CallWindowView[], legend: string): { element: 
     button("Every day 9–20", () => fill(Days, 9, 20)),
     button("Every day 8–21", () => fill(Days, 8, 21)),
     button("Clear", () => fill([], 0, 0)));
-  const element = h("div", { class: "week", "data-field": "windows" }, presets, h("div", { class: "table-scroll" }, table), h("p", { class: "error", "data-error-for": "windows" }));
+  const element = h("div", { class: "week", "data-field": "windows" }, presets, scrollBox("Calling hours grid", table), h("p", { class: "error", "data-error-for": "windows" }));
   return { element, read: () => toWindows(table) };
 }
 

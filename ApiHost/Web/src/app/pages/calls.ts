@@ -1,6 +1,6 @@
 // Calls: the list with filters (status, agent, campaign, direction, date) a page at a time; and each call's page — its
 // timeline, transcript, outcome, recording as LiveKit reported it, and the itemised cost.
-import { h, formatMoney, formatSeconds, formatTime } from "../dom";
+import { h, formatMoney, formatSeconds, formatTime, scrollBox } from "../dom";
 import { field } from "../forms";
 import { describe, query, type Page } from "../api";
 import { pagedList } from "../paging";
@@ -105,7 +105,7 @@ async function callDetail(context: Context, id: string): Promise<Screen> {
 function costTable(cost: CallCostView | null): HTMLElement {
   if (!cost?.cost) return h("p", { class: "muted" }, cost && !cost.settled ? "Not settled yet: the cost is known once the call has ended." : "No cost.");
   const currency = cost.cost.currency;
-  return h("div", { class: "table-scroll" }, h("table", { class: "cost stack", "aria-label": "Itemised cost" },
+  return scrollBox("Itemised cost", h("table", { class: "cost stack", "aria-label": "Itemised cost" },
     h("thead", {}, h("tr", {}, ["Item", "Provider", "Quantity", "Rate", "Amount"].map((c) => h("th", { scope: "col" }, c)))),
     h("tbody", {}, cost.cost.components.map((p) => h("tr", { "data-kind": p.kind },
       h("td", { "data-label": "Item" }, p.kind), h("td", { "data-label": "Provider" }, [p.provider, p.model].filter(Boolean).join(" ") || "–"),

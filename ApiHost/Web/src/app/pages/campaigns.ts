@@ -1,7 +1,7 @@
 // Campaigns: the list; a create wizard (agent, caller ids, windows on a week grid, pacing, retries, consent); and each
 // campaign's page — lead upload with the per-row report, start/pause/resume/cancel, progress with the reason it is not
 // dialing, the funnel as a chart, the export, and its calls — kept current by the live feed.
-import { h, replace, formatTime } from "../dom";
+import { h, replace, formatTime, scrollBox } from "../dom";
 import { field, form, type FormValues } from "../forms";
 import { describe, newIdempotencyKey, query, type Page, type Problem } from "../api";
 import { pagedList } from "../paging";
@@ -283,7 +283,7 @@ function leadUpload(context: Context, base: string, uploaded: () => void): HTMLE
       const r = result.value;
       replace(report,
         h("p", { role: "status" }, `${r.received} rows read: ${r.added} added, ${r.alreadyInCampaign} already in the campaign, ${r.rejected.length} rejected.`),
-        r.rejected.length > 0 ? h("div", { class: "table-scroll" }, h("table", { class: "rejected stack", "aria-label": "Rejected rows" },
+        r.rejected.length > 0 ? scrollBox("Rejected rows", h("table", { class: "rejected stack", "aria-label": "Rejected rows" },
           h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Row"), h("th", { scope: "col" }, "Field"), h("th", { scope: "col" }, "Why"))),
           h("tbody", {}, r.rejected.map((p) => h("tr", {}, h("td", { "data-label": "Row" }, String(p.row)), h("td", { "data-label": "Field" }, p.field), h("td", { "data-label": "Why" }, p.reason)))))) : null);
       uploaded();

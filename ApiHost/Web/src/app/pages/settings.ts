@@ -1,6 +1,6 @@
 // Settings, a tenant admin's: the people who sign in (invitations, roles, removal), API keys for machines (the secret
 // shown once), the do-not-call list, and webhook endpoints with their delivery logs.
-import { h, replace, formatTime } from "../dom";
+import { h, replace, formatTime, scrollBox } from "../dom";
 import { field, form } from "../forms";
 import { describe, newIdempotencyKey, query, type Page } from "../api";
 import { pagedList } from "../paging";
@@ -11,9 +11,10 @@ import type { InvitationView, UserView } from "../model";
 interface ApiKeySummary { keyId: string; prefix: string; name: string; role: string; createdAt: string; lastUsedAt?: string | null; revokedAt?: string | null; issuedBy: string }
 interface DoNotCallEntry { number: string; source: string; reason?: string | null; addedBy: string; addedAt: string }
 interface WebhookEndpoint { id: string; url: string; description?: string | null; eventTypes: string[]; status: string; statusReason?: string | null; revision: number }
+interface AuditEntry { sequence: number; at: string; actor: string; method: string; route: string; path: string; status: number }
 interface WebhookDelivery { id: string; eventType: string; status: string; attempts: number; lastStatusCode?: number | null; lastError?: string | null; createdAt: string; deliveredAt?: string | null; nextAttemptAt?: string | null }
 
-const Sections: [string, string][] = [["people", "People"], ["api-keys", "API keys"], ["do-not-call", "Do not call"], ["webhooks", "Webhooks"]];
+const Sections: [string, string][] = [["people", "People"], ["api-keys", "API keys"], ["do-not-call", "Do not call"], ["webhooks", "Webhooks"], ["activity", "Activity"]];
 
 export async function settingsScreen(context: Context, route: Route): Promise<Screen> {
   const section = route.segments[1] ?? "people";
@@ -22,6 +23,7 @@ export async function settingsScreen(context: Context, route: Route): Promise<Sc
   const body = section === "api-keys" ? await apiKeys(context)
     : section === "do-not-call" ? await doNotCall(context)
     : section === "webhooks" ? await webhooks(context, route.segments[2])
+    : section === "activity" ? await activity(context)
     : await people(context);
   return { title: `Settings: ${Sections.find((s) => s[0] === section)?.[1] ?? "People"}`, body: h("section", {}, h("h1", {}, "Settings"), tabs, body) };
 }
@@ -31,7 +33,7 @@ async function people(context: Context): Promise<HTMLElement> {
   if (!read.ok) return h("p", { role: "alert" }, describe(read.problem));
   const status = h("p", { class: "error", role: "alert" });
   const created = h("div", { "aria-live": "polite" });
-  const users = h("div", { class: "table-scroll" }, h("table", { class: "stack", "aria-label": "People" },
+  const users = scrollBox("People", h("table", { class: "stack", "aria-label": "People" },
     h("thead", {}, h("tr", {}, ["Name", "Email", "Role", "Last sign-in", ""].map((c) => h("th", { scope: "col" }, c)))),
     h("tbody", {}, read.value.users.map((u) => {
       const role = h("select", { "aria-label": `Role of ${u.displayName}` }, h("option", { value: "tenant-admin" }, "tenant-admin"), h("option", { value: "supervisor" }, "supervisor"));
@@ -87,7 +89,7 @@ async function apiKeys(context: Context): Promise<HTMLElement> {
   if (!read.ok) return h("p", { role: "alert" }, describe(read.problem));
   const status = h("p", { class: "error", role: "alert" });
   const shown = h("div", { "aria-live": "polite" });
-  const table = h("div", { class: "table-scroll" }, h("table", { class: "stack", "aria-label": "API keys" },
+  const table = scrollBox("API keys", h("table", { class: "stack", "aria-label": "API keys" },
     h("thead", {}, h("tr", {}, ["Name", "Key", "Role", "Created by", "Last used", ""].map((c) => h("th", { scope: "col" }, c)))),
     h("tbody", {}, read.value.map((k) => {
       const revoke = h("button", { type: "button", class: "danger" }, "Revoke");
@@ -207,4 +209,18 @@ async function deliveries(context: Context, endpointId: string): Promise<HTMLEle
   await list.reload();
   list.element.querySelector("table")?.classList.add("stack");
   return h("div", {}, h("p", {}, h("a", { href: link("/settings/webhooks") }, "← Webhooks")), h("h2", {}, `Deliveries to ${endpoint.value.url}`), list.element);
+}
+
+/** Who changed what: every change made to the tenant through the API, newest first. */
+async function activity(context: Context): Promise<HTMLElement> {
+  const list = pagedList<AuditEntry>({
+    label: "Activity", empty: "No changes yet.", columns: ["When", "Who", "What", "Where"],
+    load: (after) => context.api.get<Page<AuditEntry>>(`/api/audit${query({ after, limit: 50 })}`),
+    render: (e) => h("tr", { "data-sequence": e.sequence },
+      h("td", { "data-label": "When" }, formatTime(e.at)), h("td", { "data-label": "Who" }, e.actor),
+      h("td", { "data-label": "What" }, `${e.method} ${e.route}`), h("td", { "data-label": "Where" }, e.path)),
+  });
+  await list.reload();
+  list.element.querySelector("table")?.classList.add("stack");
+  return h("div", {}, h("h2", {}, "Activity"), h("p", { class: "muted" }, "Every change made to this tenant, by a person (their email), an API key (its id) or the platform's operator."), list.element);
 }

@@ -1,6 +1,6 @@
 // Telephony: the tenant's SIP trunks and phone numbers with what each number is assigned to (a brand, an agent, an
 // inbound agent), and a form to add a number on one of the trunks.
-import { h } from "../dom";
+import { h, scrollBox } from "../dom";
 import { field, form } from "../forms";
 import { newIdempotencyKey, query, type Page } from "../api";
 import { pagedList } from "../paging";
@@ -20,7 +20,7 @@ export async function telephonyScreen(context: Context): Promise<Screen> {
   const brandName = new Map(brands);
   const agentName = new Map(agents.map((a) => [a.agent.id, a.agent.name]));
   const trunkName = new Map(trunks.map((t) => [t.id, t.name]));
-  const trunkTable = h("div", { class: "table-scroll" }, h("table", { class: "stack", "aria-label": "SIP trunks" },
+  const trunkTable = scrollBox("SIP trunks", h("table", { class: "stack", "aria-label": "SIP trunks" },
     h("thead", {}, h("tr", {}, ["Trunk", "Direction", "LiveKit trunk", "Numbers", "Status"].map((c) => h("th", { scope: "col" }, c)))),
     h("tbody", {}, trunks.map((t) => h("tr", { "data-trunk-id": t.id },
       h("td", { "data-label": "Trunk" }, t.name), h("td", { "data-label": "Direction" }, t.direction), h("td", { "data-label": "LiveKit trunk" }, t.liveKitTrunkId),
