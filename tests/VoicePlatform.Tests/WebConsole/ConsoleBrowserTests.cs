@@ -114,6 +114,27 @@ public sealed class ConsoleBrowserTests(WallboardFixture host, ITestOutputHelper
         await page.GetByRole(AriaRole.Button, new() { Name = "Save persona" }).ClickAsync();
         await Assertions.Expect(page.Locator("#announcer")).ToHaveTextAsync("Saved.");
 
+        // The persona changed by someone else meanwhile: this page's next save shows their version, as for brands.
+        using (var other = host.WithKey(await host.DemoApiKeyAsync()))
+        {
+            var current = await other.GetAsync($"api/personas/{personaId}");
+            var persona = await current.ReadJsonAsync();
+            var body = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(persona.GetProperty("profile").GetRawText())!;
+            body["tone"] = JsonSerializer.SerializeToElement("Brisk and formal");
+            body["brandId"] = JsonSerializer.SerializeToElement(brandId);
+            using var put = new HttpRequestMessage(HttpMethod.Put, $"api/personas/{personaId}") { Content = JsonContent.Create(body) };
+            put.Headers.TryAddWithoutValidation("If-Match", current.Headers.ETag!.ToString());
+            var saved = await other.SendAsync(put);
+            Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+        }
+        await page.GetByLabel("Tone").FillAsync("Warm");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save persona" }).ClickAsync();
+        var personaConflict = page.Locator(".conflict");
+        await Assertions.Expect(personaConflict).ToContainTextAsync("Someone else changed this persona", new() { Timeout = 30_000 });
+        await Assertions.Expect(personaConflict.Locator(".their-version")).ToContainTextAsync("Brisk and formal");
+        await personaConflict.GetByRole(AriaRole.Button, new() { Name = "Keep my version (save over theirs)" }).ClickAsync();
+        await Assertions.Expect(personaConflict).ToBeHiddenAsync();
+
         // An agent from that persona: the brand comes with it, and shows on the agent's card and page.
         await page.GotoAsync($"app#/agents/new?brand={brandId}");
         await page.GetByLabel("Persona", new() { Exact = true }).SelectOptionAsync(personaId);

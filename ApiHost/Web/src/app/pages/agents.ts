@@ -7,6 +7,7 @@ import { describe, newIdempotencyKey, query, type ApiResult, type Page } from ".
 import { pagedList } from "../paging";
 import { go, link, type Route } from "../router";
 import { activeBrands } from "../brandOptions";
+import { showConflict } from "../conflict";
 import type { Context, Screen } from "../context";
 import type { AgentListing, AgentSettings, AgentView, CompiledInstructions, PersonaListing, TestCallSession } from "../model";
 
@@ -133,6 +134,7 @@ async function agentDetail(context: Context, id: string): Promise<Screen> {
   if (!read.ok) return { title: "Agent", body: h("section", {}, h("h1", {}, "Agent"), h("p", { role: "alert" }, describe(read.problem))) };
   let agent = read.value;
   let etag = read.etag;
+  const conflict = h("div", { class: "conflict", role: "alert", hidden: true });
   const editor = form({
     label: "Agent settings", fields: settingsFields(agent.settings), submitLabel: "Save agent",
     onSubmit: async (values) => {
@@ -143,7 +145,20 @@ async function agentDetail(context: Context, id: string): Promise<Screen> {
         context.announce("Saved.");
         return null;
       }
-      if (result.status === 412) return { status: 412, title: "Changed elsewhere", detail: "Someone else saved this agent after you opened it; your changes are not saved. Reload it to see theirs." };
+      if (result.status === 412) {
+        await showConflict<AgentView>({
+          api: context.api, panel: conflict, what: "agent", path: `/api/agents/${agent.id}`,
+          facts: (other) => [["Name", other.settings.name], ["Status", other.settings.status], ["Greeting", other.settings.greeting],
+            ["LLM", `${other.settings.llm.provider} ${other.settings.llm.model}`], ["Voice", `${other.settings.tts.provider} ${other.settings.tts.voice ?? ""}`]],
+          keepMine: (other, theirEtag) => {
+            agent = other;
+            etag = theirEtag;
+            editor.requestSubmit();
+          },
+          takeTheirs: () => go(`/agents/${agent.id}`),
+        });
+        return null;
+      }
       return result.problem;
     },
   });
@@ -195,7 +210,7 @@ async function agentDetail(context: Context, id: string): Promise<Screen> {
       h("h1", {}, agent.settings.name),
       h("p", {}, "Brand: ", h("a", { class: "brand-badge", href: link(`/agents${query({ brand: agent.brand.id })}`), "data-brand-id": agent.brand.id }, agent.brand.name),
         " · Persona: ", h("a", { href: link(`/personas/${agent.personaId}`) }, agent.personaId)),
-      editor,
+      conflict, editor,
       h("h2", {}, "Compiled instructions"), variables, preview,
       context.isAdmin ? [h("h2", {}, "Test call"), h("p", { class: "muted" }, "Talk to the agent from this browser (microphone needed)."), startTest, testCall] : null),
   };

@@ -4,6 +4,7 @@ import { h, replace, formatTime } from "../dom";
 import { field, form, type FormValues } from "../forms";
 import { describe, newIdempotencyKey, query, type ApiResult, type Page } from "../api";
 import { pagedList } from "../paging";
+import { showConflict as showConflictPanel } from "../conflict";
 import { go, link, type Route } from "../router";
 import type { Context, Screen } from "../context";
 import type { BrandEntry, BrandProfile, BrandView } from "../model";
@@ -116,35 +117,16 @@ async function brandDetail(context: Context, id: string): Promise<Screen> {
   });
 
   // Someone saved since this page read the brand: show their version, and let this person choose.
-  async function showConflict(): Promise<void> {
-    const theirs = await context.api.get<BrandView>(`/api/brands/${brand.id}`);
-    if (!theirs.ok) {
-      conflict.textContent = describe(theirs.problem);
-      conflict.hidden = false;
-      return;
-    }
-    const other = theirs.value;
-    const keepMine = h("button", { type: "button" }, "Keep my version (save over theirs)");
-    const takeTheirs = h("button", { type: "button", class: "secondary" }, "Discard mine and load theirs");
-    keepMine.addEventListener("click", () => {
-      etag = theirs.etag;
+  const showConflict = () => showConflictPanel<BrandView>({
+    api: context.api, panel: conflict, what: "brand", path: `/api/brands/${brand.id}`,
+    facts: (other) => [["Company name", other.profile.companyName], ["Industry", other.profile.industry], ["Description", other.profile.description], ["Voice and tone", other.profile.voiceAndTone]],
+    keepMine: (other, theirEtag) => {
+      etag = theirEtag;
       brand = other;
-      conflict.hidden = true;
       editor.requestSubmit();
-    });
-    takeTheirs.addEventListener("click", () => go(`/brands/${brand.id}`));
-    conflict.replaceChildren(
-      h("h2", {}, "Someone else changed this brand"),
-      h("p", {}, `Revision ${other.revision} was saved ${formatTime(other.updatedAt)}, after you opened it. Your changes are not saved. Their version:`),
-      h("dl", { class: "facts their-version" },
-        h("dt", {}, "Company name"), h("dd", {}, other.profile.companyName),
-        h("dt", {}, "Industry"), h("dd", {}, other.profile.industry ?? "–"),
-        h("dt", {}, "Description"), h("dd", {}, other.profile.description ?? "–"),
-        h("dt", {}, "Voice and tone"), h("dd", {}, other.profile.voiceAndTone ?? "–")),
-      h("div", { class: "actions" }, keepMine, takeTheirs));
-    conflict.hidden = false;
-    keepMine.focus();
-  }
+    },
+    takeTheirs: () => go(`/brands/${brand.id}`),
+  });
 
   const actions = h("div", { class: "actions" });
   const actionStatus = h("div", { class: "action-status", role: "status" });

@@ -7,6 +7,7 @@ import { pagedList } from "../paging";
 import { go, link, type Route } from "../router";
 import { activeBrands } from "../brandOptions";
 import { validateTools } from "../personaRules";
+import { showConflict } from "../conflict";
 import type { Context, Screen } from "../context";
 import type { PersonaListing, PersonaProfile, PersonaTemplate, PersonaTool, PersonaView } from "../model";
 
@@ -90,6 +91,7 @@ async function personaDetail(context: Context, id: string): Promise<Screen> {
   });
   renumber(tools);
   const p = persona.profile;
+  const conflict = h("div", { class: "conflict", role: "alert", hidden: true });
   const editor = form({
     label: "Persona",
     fields: [
@@ -119,7 +121,18 @@ async function personaDetail(context: Context, id: string): Promise<Screen> {
       }
       if (result.status === 412) {
         clearProblems(element);
-        return { status: 412, title: "Changed elsewhere", detail: "Someone else saved this persona after you opened it; your changes are not saved. Reload it to see theirs, then make your changes again." };
+        await showConflict<PersonaView>({
+          api: context.api, panel: conflict, what: "persona", path: `/api/personas/${persona.id}`,
+          facts: (other) => [["Name", other.profile.name], ["Role", other.profile.role], ["Tone", other.profile.tone], ["Instructions", other.profile.instructions],
+            ["Tools", other.profile.tools.map((t) => t.name).join(", ")]],
+          keepMine: (other, theirEtag) => {
+            persona = other;
+            etag = theirEtag;
+            element.requestSubmit();
+          },
+          takeTheirs: () => go(`/personas/${persona.id}`),
+        });
+        return null;
       }
       return result.problem;
     },
@@ -142,7 +155,7 @@ async function personaDetail(context: Context, id: string): Promise<Screen> {
       h("h1", {}, persona.profile.name),
       h("p", {}, "Brand: ", h("a", { class: "brand-badge", href: link(`/brands/${persona.brand.id}`) }, persona.brand.name),
         h("span", { class: "muted" }, ` · ${persona.agentCount} agent(s) · revision ${persona.revision}`)),
-      editor),
+      conflict, editor),
   };
 }
 
