@@ -123,10 +123,14 @@ public sealed class PlatformAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
+    /// <summary>
+    /// The page's site is this host. The scheme is not compared: behind a proxy that ends TLS the browser says https
+    /// while this host sees http, and the same host name under either scheme is still this site.
+    /// </summary>
     private bool SameOrigin(string origin) =>
         Uri.TryCreate(origin, UriKind.Absolute, out var uri)
-        && string.Equals(uri.Scheme, Request.Scheme, StringComparison.OrdinalIgnoreCase)
-        && string.Equals(uri.Authority, Request.Host.Value, StringComparison.OrdinalIgnoreCase);
+        && (string.Equals(uri.Authority, Request.Host.Value, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(uri.Host, Request.Host.Host, StringComparison.OrdinalIgnoreCase) && uri.IsDefaultPort && Request.Host.Port is null);
 
     private AuthenticateResult Forbid(string reason)
     {
