@@ -27,7 +27,15 @@ public sealed partial class PlatformMetricsTests(DemoCallsFixture host)
 
         var call = await PlaceAsync(tenant, DemoCallsFixture.Answers);
         var ended = await WaitForAsync(tenant, call, c => c.GetProperty("status").GetString() == "ended");
+        // The end's figures are recorded as the call applies it, which a loaded run may show a moment after the call
+        // reads ended: scraped again until they are there (bounded by the usual patience).
         var after = await ScrapeAsync();
+        await CallTestSupport.WaitUntilAsync(async () =>
+        {
+            after = await ScrapeAsync();
+            return Sum(after, "voiceplatform_calls_talk_duration_seconds_count") > Sum(before, "voiceplatform_calls_talk_duration_seconds_count")
+                && Sum(after, "voiceplatform_calls_ended") > Sum(before, "voiceplatform_calls_ended");
+        }, () => "the call's end in the metrics");
         // The figures below follow from an answered call; if it was not, the call itself says why.
         Assert.True(ended.TryGetProperty("answeredAt", out var answeredAt) && answeredAt.ValueKind == System.Text.Json.JsonValueKind.String, ended.ToString());
 
