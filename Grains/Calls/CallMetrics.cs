@@ -40,8 +40,10 @@ public static class CallMetrics
     {
         var label = Label(direction);
         if (from.DialingAt is null && next.DialingAt is not null) Started.Add(1, label);
-        if (from.AnsweredAt is null && next.AnsweredAt is { } answered && next.DialingAt is { } dialed)
-            Setup.Record(Math.Max(0, (answered - dialed).TotalSeconds), label);
+        // An answer seen before the dial was (a loaded silo, or a dial time lost with an activation) still counts, from the
+        // queue time: the setup histogram's count must match the answered calls.
+        if (from.AnsweredAt is null && next.AnsweredAt is { } answered)
+            Setup.Record(Math.Max(0, (answered - (next.DialingAt ?? next.QueuedAt)).TotalSeconds), label);
         if (!from.IsEnded && next.IsEnded)
         {
             Ended.Add(1, label, new("end_reason", next.EndReason?.Kebab() ?? "unknown"));

@@ -34,6 +34,7 @@ public sealed partial class PlatformMetricsTests(DemoCallsFixture host)
         {
             after = await ScrapeAsync();
             return Sum(after, "voiceplatform_calls_talk_duration_seconds_count") > Sum(before, "voiceplatform_calls_talk_duration_seconds_count")
+                && Sum(after, "voiceplatform_calls_setup_duration_seconds_count") > Sum(before, "voiceplatform_calls_setup_duration_seconds_count")
                 && Sum(after, "voiceplatform_calls_ended") > Sum(before, "voiceplatform_calls_ended");
         }, () => "the call's end in the metrics");
         // The figures below follow from an answered call; if it was not, the call itself says why.
