@@ -4,7 +4,7 @@ namespace VoicePlatform.ApiHost.Contracts;
 
 /// <summary>Tenant settings as a client sends them; omitted members keep their current or default value.</summary>
 public sealed record TenantSettingsRequest(string? DefaultTimeZone, string? Currency, int? ConcurrencyLimit, decimal? LowBalanceThreshold,
-    int? InboundConcurrencyLimit = null, int? InboundReservedCalls = null)
+    int? InboundConcurrencyLimit = null, int? InboundReservedCalls = null, IReadOnlyList<CallingRuleRequest>? CallingRules = null)
 {
     public TenantSettingsPatch ToPatch() => new()
     {
@@ -14,5 +14,6 @@ public sealed record TenantSettingsRequest(string? DefaultTimeZone, string? Curr
         LowBalanceThreshold = LowBalanceThreshold,
         InboundConcurrencyLimit = InboundConcurrencyLimit,
         InboundReservedCalls = InboundReservedCalls,
+        CallingRules = CallingRules?.Select(r => r.ToRule()).ToList(),
     };
 }

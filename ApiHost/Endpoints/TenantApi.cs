@@ -15,7 +15,7 @@ public static class TenantApi
         var api = app.MapGroup("/api/tenant").WithTags("Tenant").WithBodyLimit(RequestLimits.Small).RequireAuthorization(PlatformPolicies.TenantMember);
         api.MapGet("/", GetTenantAsync).WithSummary("Read the caller's tenant: name, status and settings");
         api.MapPatch("/settings", UpdateOwnSettingsAsync).RequireAuthorization(PlatformPolicies.TenantAdmin)
-            .WithSummary("Change the tenant's default time zone or the wallet's low-balance threshold (a tenant admin's own settings)")
+            .WithSummary("Change the tenant's default time zone, the wallet's low-balance threshold or the tenant's own calling rules (a tenant admin's own settings)")
             .ProducesValidationProblem();
         return api;
     }

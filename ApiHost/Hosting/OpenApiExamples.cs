@@ -120,7 +120,8 @@ public static class OpenApiExamples
     {
         [typeof(CreateTenantRequest)] = new CreateTenantRequest("Northwind Agency", new TenantSettingsRequest("America/New_York", "USD", 25, 20m)),
         [typeof(UpdateTenantRequest)] = new UpdateTenantRequest(null, new TenantSettingsRequest(null, null, 40, null)),
-        [typeof(TenantOwnSettingsRequest)] = new TenantOwnSettingsRequest(null, 25m),
+        [typeof(TenantOwnSettingsRequest)] = new TenantOwnSettingsRequest(null, 25m,
+            [new CallingRuleRequest("no-christmas-eve", "*", null, null, null, ["2026-12-24"], null, null, "Agency policy: no calls on Christmas Eve")]),
         [typeof(SuspendTenantRequest)] = new SuspendTenantRequest("Invoice 2026-118 unpaid"),
         [typeof(CreateApiKeyRequest)] = new CreateApiKeyRequest("Wallboard", ApiKeyRole.Supervisor),
         [typeof(BrandRequest)] = new BrandRequest(BrandProfileSample.CompanyName, BrandProfileSample.Industry, BrandProfileSample.Website,

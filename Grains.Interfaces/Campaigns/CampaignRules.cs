@@ -44,10 +44,17 @@ public static partial class CampaignRules
         }
         Validation.Range(errors, prefix + "abandonRateLimitPercent", settings.AbandonRateLimitPercent, 0.1, 10);
 
-        if (settings.CallingRules.Count > CampaignSettings.MaxTenantRules) errors[prefix + "callingRules"] = [$"At most {CampaignSettings.MaxTenantRules} rules."];
+        ValidateCallingRules(settings.CallingRules, prefix + "callingRules", errors);
+    }
+
+    /// <summary>A tenant's own calling rules, a campaign's or the whole tenant's: each error named <c>callingRules[1].toMinute</c>.</summary>
+    public static void ValidateCallingRules(IReadOnlyList<CallingRule>? rules, string field, IDictionary<string, string[]> errors)
+    {
+        if (rules is null) return;
+        if (rules.Count > CampaignSettings.MaxTenantRules) errors[field] = [$"At most {CampaignSettings.MaxTenantRules} rules."];
         else
         {
-            for (var i = 0; i < settings.CallingRules.Count; i++) Rule(settings.CallingRules[i], $"{prefix}callingRules[{i}].", errors);
+            for (var i = 0; i < rules.Count; i++) Rule(rules[i], $"{field}[{i}].", errors);
         }
     }
 

@@ -70,9 +70,16 @@ public interface ICampaignGrain : IGrainWithStringKey
     [OneWay]
     Task OnAttemptEndedAsync(AttemptEnded ended);
 
-    /// <summary>The settings its leads decide retries by; interleaves, so a lead can ask while the campaign waits on it.</summary>
+    /// <summary>
+    /// The settings its leads decide retries by, the tenant's own calling rules joined to the campaign's; interleaves,
+    /// so a lead can ask while the campaign waits on it.
+    /// </summary>
     [AlwaysInterleave]
     Task<CampaignSettings?> GetSettingsAsync();
+
+    /// <summary>The tenant's calling rules changed: the next dial reads them afresh. Interleaves (it only forgets what it held).</summary>
+    [AlwaysInterleave]
+    Task TenantCallingRulesChangedAsync();
 }
 
 /// <summary>The typed ways to a tenant's campaigns.</summary>

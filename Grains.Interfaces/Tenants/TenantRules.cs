@@ -1,3 +1,4 @@
+using VoicePlatform.Campaigns;
 using VoicePlatform.Common;
 
 namespace VoicePlatform.Tenants;
@@ -35,6 +36,7 @@ public static class TenantRules
         if (settings.LowBalanceThreshold is < 0 or > MaxLowBalanceThreshold || decimal.Round(settings.LowBalanceThreshold, digits) != settings.LowBalanceThreshold)
             errors[prefix + "lowBalanceThreshold"] =
                 [$"The low-balance threshold is an amount in {settings.Currency} from 0 to {MaxLowBalanceThreshold:N0} with at most {digits} decimal places."];
+        CampaignRules.ValidateCallingRules(settings.CallingRules, prefix + "callingRules", errors);
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> listing every broken rule; for callers that bypass the API.</summary>

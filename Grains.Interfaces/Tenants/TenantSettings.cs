@@ -1,3 +1,6 @@
+using VoicePlatform.Campaigns;
+using VoicePlatform.Common;
+
 namespace VoicePlatform.Tenants;
 
 /// <summary>Tenant-wide defaults that later features (campaigns, billing) read.</summary>
@@ -22,5 +25,18 @@ public sealed record TenantSettings
     /// <summary>Slots of <see cref="ConcurrencyLimit"/> kept for inbound calls: outbound campaigns never use them.</summary>
     [Id(5)] public int InboundReservedCalls { get; init; }
 
+    /// <summary>
+    /// The tenant's own calling rules, stricter than the federal and state ones: every campaign of the tenant keeps them,
+    /// besides its own. A change reaches running campaigns before their next dial.
+    /// </summary>
+    [Id(6)] public IReadOnlyList<CallingRule> CallingRules { get; init; } = [];
+
     public static TenantSettings Default { get; } = new();
+
+    /// <summary>Value equality, the rule list compared element by element.</summary>
+    public bool SameAs(TenantSettings other) =>
+        this with { CallingRules = other.CallingRules } == other && SameCallingRules(other);
+
+    public bool SameCallingRules(TenantSettings other) =>
+        CallingRules.Count == other.CallingRules.Count && CallingRules.Zip(other.CallingRules).All(p => p.First.SameAs(p.Second));
 }

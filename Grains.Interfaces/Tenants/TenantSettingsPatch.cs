@@ -1,3 +1,5 @@
+using VoicePlatform.Campaigns;
+
 namespace VoicePlatform.Tenants;
 
 /// <summary>A partial change to <see cref="TenantSettings"/>: null members stay as they are.</summary>
@@ -10,6 +12,8 @@ public sealed record TenantSettingsPatch
     [Id(3)] public decimal? LowBalanceThreshold { get; init; }
     [Id(4)] public int? InboundConcurrencyLimit { get; init; }
     [Id(5)] public int? InboundReservedCalls { get; init; }
+    /// <summary>The whole list of the tenant's own calling rules, replacing the one held (an empty list removes them all).</summary>
+    [Id(6)] public IReadOnlyList<CallingRule>? CallingRules { get; init; }
 
     public TenantSettings ApplyTo(TenantSettings settings) => settings with
     {
@@ -19,5 +23,6 @@ public sealed record TenantSettingsPatch
         LowBalanceThreshold = LowBalanceThreshold ?? settings.LowBalanceThreshold,
         InboundConcurrencyLimit = InboundConcurrencyLimit ?? settings.InboundConcurrencyLimit,
         InboundReservedCalls = InboundReservedCalls ?? settings.InboundReservedCalls,
+        CallingRules = CallingRules ?? settings.CallingRules,
     };
 }

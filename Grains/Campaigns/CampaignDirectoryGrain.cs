@@ -24,6 +24,14 @@ public sealed class CampaignDirectoryGrain(
         await state.WriteOrRevertAsync(state.State with { Campaigns = next });
     }
 
+    public async Task TenantCallingRulesChangedAsync()
+    {
+        var tenant = VoicePlatform.Tenants.TenantId.Parse(this.GetPrimaryKeyString());
+        await Task.WhenAll(state.State.Campaigns.Values
+            .Where(c => c.Status is not (CampaignStatus.Completed or CampaignStatus.Cancelled))
+            .Select(c => GrainFactory.GetCampaign(tenant, c.Id).TenantCallingRulesChangedAsync()));
+    }
+
     public Task<IReadOnlyList<CampaignId>> UsingTrunkAsync(VoicePlatform.Telephony.SipTrunkId trunk) =>
         Task.FromResult<IReadOnlyList<CampaignId>>(state.State.Campaigns.Values
             .Where(c => c.TrunkId == trunk && c.Status is not (CampaignStatus.Completed or CampaignStatus.Cancelled))

@@ -113,8 +113,6 @@ public sealed partial class CampaignGrain
         Abandon.Seed(await leads.RecentAnswersAsync(Key.Tenant, Key.Campaign, since, AbandonSteering.MaxRemembered, cancellationToken));
     }
 
-    public Task<CampaignSettings?> GetSettingsAsync() => Task.FromResult(state.State.Settings);
-
     public async Task<WriteResult<LeadRecord>> GetLeadAsync(LeadId lead) =>
         Exists && await leads.GetAsync(Key.Tenant, Key.Campaign, lead) is { } found
             ? WriteResult<LeadRecord>.Ok(found)
@@ -248,6 +246,7 @@ public sealed partial class CampaignGrain
             await MoveAsync(new CampaignPhase(CampaignStatus.Completed), $"Its end time ({end:u}) has passed.");
             return;
         }
+        _tenantRules = null;
         switch (state.State.Status)
         {
             case CampaignStatus.Scheduled:
@@ -271,7 +270,7 @@ public sealed partial class CampaignGrain
     {
         var stale = _inFlight.Where(f => now - f.Value.ClaimedAt > dialing.Value.ReconcileAfter).Select(f => f.Key).ToList();
         if (stale.Count == 0) return;
-        var settings = state.State.Settings!;
+        var settings = await CallingSettingsAsync();
         var statuses = await Task.WhenAll(stale.Select(async lead =>
             (lead, status: await GrainFactory.GetLead(Key.Tenant, Key.Campaign, lead).ReconcileAsync(settings))));
         foreach (var (lead, status) in statuses)
@@ -393,6 +392,8 @@ public sealed partial class CampaignGrain
             _notDialing = blocked;
             return;
         }
+        // Read before any lead is claimed: a claimed lead is dialed under the rules of this moment.
+        var calling = await CallingSettingsAsync();
         var pacer = _pacer ??= new DialPacer(settings.Pacing.MaxConcurrentCalls, SteeredDialsPerMinute(now), TimeSpan.FromSeconds(1));
         var room = settings.Pacing.MaxConcurrentCalls - _inFlight.Count;
         if (room <= 0)
@@ -447,7 +448,7 @@ public sealed partial class CampaignGrain
             _recentDials.Enqueue(now);
         }
         while (_recentDials.Count > 0 && now - _recentDials.Peek() > TimeSpan.FromMinutes(1)) _recentDials.Dequeue();
-        var results = await Task.WhenAll(claimed.Select(lead => DialAsync(lead, settings, prepared)));
+        var results = await Task.WhenAll(claimed.Select(lead => DialAsync(lead, calling, prepared)));
         PublishProgressSoon();
         foreach (var (lead, result) in claimed.Zip(results))
         {

@@ -119,7 +119,7 @@ public sealed partial class CampaignGrain(
             : LeadListParser.ParseFields(source.Rows ?? [], region);
         if (parsed.IsUnreadable)
             return WriteResult<LeadImportReport>.BadReference(source.Csv is null ? "leads" : "csv", string.Join(" ", parsed.Problems.Select(p => $"{p.Field}: {p.Reason}")));
-        var policy = CallingPolicy.Of(state.State.Settings!);
+        var policy = CallingPolicy.Of(await CallingSettingsAsync());
         // Each lead's next lawful moment is decided by the calling clock, the one the dialer reads.
         var now = clock.GetUtcNow();
         var doNotCall = GrainFactory.GetDoNotCallList(Key.Tenant);

@@ -40,6 +40,17 @@ public static class LeadAdmission
             .ToList();
     }
 
+    /// <summary>
+    /// Whether <paramref name="now"/> is inside the lead's windows and every rule for its number, as the policy says now:
+    /// checked again at dial time, since a rule the tenant adds or a window edited after the lead was queued binds it too.
+    /// A lead with no zone to place it in is never lawful.
+    /// </summary>
+    public static bool IsLawfulNow(LeadRecord lead, E164Number number, CallingPolicy policy, DateTimeOffset now)
+    {
+        var (zones, problem) = LeadZones.Resolve(lead.TimeZone, number, policy.DefaultTimeZone);
+        return problem is null && LawfulCallingTime.IsAllowed(Instant.FromDateTimeOffset(now), zones, new LocalCallingDays(policy.Windows, RulesFor(number, policy)));
+    }
+
     /// <summary>The lead in the dial queue at its next lawful moment at or after <paramref name="notBefore"/>, or Invalid saying why it has none.</summary>
     public static LeadRecord Schedule(LeadRecord lead, E164Number number, CallingPolicy policy, DateTimeOffset notBefore,
         IReadOnlyList<DateTimeOffset>? earlierAttempts = null, LeadStatus status = LeadStatus.Scheduled)

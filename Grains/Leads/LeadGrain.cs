@@ -55,6 +55,18 @@ public sealed class LeadGrain(
             return new LeadDialResult(LeadDialVerdict.DoNotCall, null, "The number is on the tenant's do-not-call list.");
         }
 
+        // The windows and rules again at dial time: the tenant may have added a rule since the lead was queued.
+        if (PhoneNumberParser.TryParse(row.Phone, out var number, out _)
+            && !LeadAdmission.IsLawfulNow(row, number, CallingPolicy.Of(order.Settings), clock.GetUtcNow()))
+        {
+            var later = LeadProgression.OutsideCallingTime(row, order.Settings, clock.GetUtcNow());
+            await WriteAsync(later);
+            await TellCampaignAsync(row.CurrentCallId, insufficientFunds: false, answered: false, outcome: null);
+            logger.LogInformation("Lead {LeadId} of campaign {CampaignId} not dialed: outside its calling time as the rules now stand; next at {NextCallableAt}",
+                Key.Lead, Key.Campaign, later.NextCallableAt);
+            return new LeadDialResult(LeadDialVerdict.Deferred, null, later.StatusReason);
+        }
+
         if (await CappedUntilAsync(row, order.Settings) is { } deferral)
         {
             await WriteAsync(deferral);

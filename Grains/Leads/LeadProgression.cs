@@ -127,6 +127,14 @@ public static class LeadProgression
         Uncounted(lead, settings, now, now + UndialedRetryDelay, lead.AttemptLog.Where(a => a.Direction == CallDirection.Outbound).Select(a => a.DialedAt).ToList(), reason);
 
     /// <summary>
+    /// Not dialed now because the calling rules or windows as they are now forbid this moment (changed after the lead was
+    /// queued): back in the queue at its next lawful moment, the claimed attempt not counted.
+    /// </summary>
+    public static LeadRecord OutsideCallingTime(LeadRecord lead, CampaignSettings settings, DateTimeOffset now) =>
+        Uncounted(lead, settings, now, now, lead.AttemptLog.Where(a => a.Direction == CallDirection.Outbound).Select(a => a.DialedAt).ToList(),
+            "Not dialed: the calling rules or windows as they are now forbid calling this number at this moment; queued for its next lawful time.");
+
+    /// <summary>
     /// Not dialed now because the number's frequency cap across the tenant's campaigns is reached: back in the queue
     /// at the moment the cap allows (and its windows and rules), the claimed attempt not counted.
     /// </summary>

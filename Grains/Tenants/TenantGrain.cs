@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using VoicePlatform.ApiKeys;
+using VoicePlatform.Campaigns;
 using VoicePlatform.Grains.Common;
 using VoicePlatform.Tenants;
 
@@ -51,12 +52,26 @@ public sealed class TenantGrain(
         var name = command.Name ?? state.State.Name!;
         var settings = command.Settings?.ApplyTo(state.State.Settings) ?? state.State.Settings;
         TenantRules.EnsureValid(name, settings);
-        if (name == state.State.Name && settings == state.State.Settings)
+        if (name == state.State.Name && settings.SameAs(state.State.Settings))
             return new TenantResult { Outcome = TenantOutcome.Ok, Tenant = Snapshot() };
 
+        var rulesChanged = !settings.SameCallingRules(state.State.Settings);
         state.State = state.State with { Name = name, Settings = settings, UpdatedAt = time.GetUtcNow() };
         await state.WriteStateAsync();
         await PublishListingAsync();
+        // Campaigns keep the tenant's rules while they dial; told now, none dials again under the old ones. (Each also
+        // reads them afresh every reminder period, so a campaign that missed this still catches up.)
+        if (rulesChanged)
+        {
+            try
+            {
+                await GrainFactory.GetCampaignDirectory(Id).TenantCallingRulesChangedAsync();
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Tenant {TenantId}: campaigns not told of the new calling rules; each reads them within its reminder period", Id);
+            }
+        }
         logger.LogInformation("Tenant {TenantId} updated", Id);
         return new TenantResult { Outcome = TenantOutcome.Ok, Tenant = Snapshot() };
     }
