@@ -218,6 +218,47 @@ public sealed class ConsoleBrowserTests(WallboardFixture host, ITestOutputHelper
         await rules.GetByRole(AriaRole.Button, new() { Name = "Add rule" }).ClickAsync();
         await Assertions.Expect(page.Locator("tr[data-rule-id='weekly-cap']")).ToContainTextAsync("10 per 24 h", Patient2);
 
+        // Its settings edited in the same wizard, filled with what it has: the pace changes, its calling rule stays.
+        var campaignId = page.Url.Split('/')[^1];
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit settings" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Campaign name")).ToHaveValueAsync("Harbor recall", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByLabel("+15125550177 — Harbor front desk")).ToBeCheckedAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Monday 08:00 to 09:00")).ToBeCheckedAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Calls at once")).ToHaveValueAsync("2");
+        await page.GetByLabel("Dials per minute").FillAsync("12");
+        await screens.RecordAsync("campaign-edit");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Harbor recall" })).ToBeVisibleAsync(Patient);
+        using (var other = host.WithKey(await host.DemoApiKeyAsync()))
+        {
+            var edited = (await (await other.GetAsync($"api/campaigns/{campaignId}")).ReadJsonAsync()).GetProperty("settings");
+            Assert.Equal(12, edited.GetProperty("pacing").GetProperty("maxDialsPerMinute").GetInt32());
+            Assert.Equal(2, edited.GetProperty("pacing").GetProperty("maxConcurrentCalls").GetInt32());
+            Assert.False(edited.GetProperty("requireConsentForUsNumbers").GetBoolean());
+            Assert.Equal("weekly-cap", Assert.Single(edited.GetProperty("callingRules").EnumerateArray()).GetProperty("id").GetString());
+
+            // An edit saved over someone else's change is refused and says so; nothing of this page's is written.
+            await page.GetByRole(AriaRole.Link, new() { Name = "Edit settings" }).ClickAsync();
+            await Assertions.Expect(page.GetByLabel("Campaign name")).ToHaveValueAsync("Harbor recall", new() { Timeout = 30_000 });
+            var current = await other.GetAsync($"api/campaigns/{campaignId}");
+            var settings = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>((await current.ReadJsonAsync()).GetProperty("settings").GetRawText())!;
+            settings["name"] = JsonSerializer.SerializeToElement("Harbor recall (spring)");
+            settings["windows"] = JsonSerializer.SerializeToElement(new[] { new { days = new[] { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" }, from = "08:00", to = "21:00" } });
+            using var put = new HttpRequestMessage(HttpMethod.Put, $"api/campaigns/{campaignId}") { Content = JsonContent.Create(settings) };
+            put.Headers.TryAddWithoutValidation("If-Match", current.Headers.ETag!.ToString());
+            var renamed = await other.SendAsync(put);
+            Assert.True(renamed.IsSuccessStatusCode, await renamed.Content.ReadAsStringAsync());
+        }
+        await page.GetByLabel("Campaign name").FillAsync("Harbor recall (mine)");
+        for (var step = 0; step < 3; step++) await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Someone changed this campaign" })).ToBeVisibleAsync(Patient);
+        await page.GotoAsync($"app#/campaigns/{campaignId}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Harbor recall (spring)" })).ToBeVisibleAsync(Patient);
+
         // Leads where it is daytime now (every lead is called in its own local hours), with two bad rows.
         var (prefix, place) = CallableLeads.DaytimePrefix(DateTimeOffset.UtcNow);
         output.WriteLine($"leads in {place}");
@@ -244,6 +285,13 @@ public sealed class ConsoleBrowserTests(WallboardFixture host, ITestOutputHelper
         await Assertions.Expect(page.Locator("[data-testid='campaign-status'][data-status='completed'], .not-dialing:has-text('Next dial')").First).ToBeVisibleAsync(Patient);
         await Assertions.Expect(page.Locator("figure.chart")).ToContainTextAsync("Dialed");
         await screens.RecordAsync("campaign-progress");
+
+        // The export: the leads and their outcomes as CSV, downloaded with the session (nothing but the cookie).
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Export the leads and their outcomes (CSV)" }).ClickAsync());
+        var exported = await File.ReadAllLinesAsync((await download.PathAsync())!);
+        Assert.Contains("phone", exported[0]);
+        Assert.Contains(exported.Skip(1), line => line.Contains($"{prefix}1001"));
+        Assert.Contains(exported.Skip(1), line => line.Contains($"{prefix}1002"));
 
         // A call's page: its transcript, outcome and itemised cost.
         await ended.First.GetByRole(AriaRole.Link).ClickAsync();
@@ -366,6 +414,25 @@ public sealed class ConsoleBrowserTests(WallboardFixture host, ITestOutputHelper
         await page.GetByRole(AriaRole.Button, new() { Name = "Add to the list" }).ClickAsync();
         await Assertions.Expect(page.Locator("tr[data-number='+14155550199']")).ToBeVisibleAsync(Patient);
         await screens.RecordAsync("settings-do-not-call");
+
+        // Calling rules for every campaign: a place that is none is named next to its field; a holiday is kept.
+        await page.GotoAsync("app#/settings/calling-rules");
+        await page.GetByText("Add a calling rule").ClickAsync();
+        var tenantRules = page.GetByRole(AriaRole.Form, new() { Name = "Add a calling rule" });
+        await tenantRules.GetByLabel("Rule name").FillAsync("christmas-eve");
+        await tenantRules.GetByLabel("Applies to").FillAsync("the moon");
+        await tenantRules.GetByLabel("Holidays (yyyy-MM-dd, one per line)").FillAsync("2026-12-24");
+        await tenantRules.GetByRole(AriaRole.Button, new() { Name = "Add rule" }).ClickAsync();
+        await Assertions.Expect(tenantRules.Locator("[data-error-for='appliesTo']")).Not.ToBeEmptyAsync();
+        await tenantRules.GetByLabel("Applies to").FillAsync("US");
+        await tenantRules.GetByRole(AriaRole.Button, new() { Name = "Add rule" }).ClickAsync();
+        await Assertions.Expect(page.Locator("tr[data-rule-id='christmas-eve']")).ToContainTextAsync("2026-12-24", Patient2);
+        await screens.RecordAsync("settings-calling-rules");
+        using (var withKey = host.WithKey(tenant.AdminKey))
+        {
+            var held = (await (await withKey.GetAsync("api/tenant")).ReadJsonAsync()).GetProperty("settings").GetProperty("callingRules");
+            Assert.Equal("US", Assert.Single(held.EnumerateArray()).GetProperty("appliesTo").GetString());
+        }
 
         // Webhooks: a URL that is none is refused next to its field; a good one gets its secret once and a delivery log.
         await page.GotoAsync("app#/settings/webhooks");

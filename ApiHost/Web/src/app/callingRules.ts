@@ -1,33 +1,73 @@
-// A campaign's own calling rules (stricter than the federal and state rules the platform applies anyway): the list,
-// removal, and a form to add one. A change is the campaign's settings sent whole with the revision they were read at.
+// A tenant's own calling rules (stricter than the federal and state rules the platform applies anyway): the list,
+// removal, and a form to add one — for one campaign (its settings sent whole with the revision they were read at) or
+// for the whole tenant (its settings, which every campaign keeps).
 import { h, replace, scrollBox } from "./dom";
 import { field, form, type FormValues } from "./forms";
-import { describe } from "./api";
+import { describe, type ApiResult } from "./api";
 import type { Context } from "./context";
-import type { CallingRule, CampaignSettings, CampaignView } from "./model";
+import type { CallingRule, CampaignSettings, CampaignView, TenantSnapshot } from "./model";
 import { Days } from "./weekGrid";
 
+interface RulesSource {
+  title: string;
+  intro: string;
+  empty: string;
+  changedElsewhere: string;
+  rules: () => CallingRule[];
+  save: (rules: CallingRule[]) => Promise<ApiResult<unknown>>;
+}
+
+/** A campaign's own rules, saved with its settings (If-Match: the revision they were read at). */
 export function callingRulesPanel(context: Context, read: () => { campaign: CampaignView; etag: string | null }, saved: (campaign: CampaignView) => void): HTMLElement {
+  return rulesPanel(context, {
+    title: "Calling rules", intro: "This campaign's own, besides the tenant's (Settings → Calling rules) and the federal and state rules.",
+    empty: "None of its own: the tenant's rules and the federal and state rules apply.",
+    changedElsewhere: "The campaign changed after you opened it; reload it and make the change again.",
+    rules: () => read().campaign.settings.callingRules,
+    save: async (rules) => {
+      const { campaign, etag } = read();
+      const result = await context.api.request<CampaignView>("PUT", `/api/campaigns/${campaign.id}`, request(campaign.settings, rules), { ifMatch: etag });
+      if (result.ok) saved(result.value);
+      return result;
+    },
+  });
+}
+
+/** The tenant's own rules, which every campaign of the tenant keeps: the whole list sent in its settings. */
+export function tenantRulesPanel(context: Context, tenant: () => TenantSnapshot, saved: (tenant: TenantSnapshot) => void): HTMLElement {
+  return rulesPanel(context, {
+    title: "Calling rules for every campaign", intro: "Kept by every campaign of this tenant, running ones included, from their next dial; campaigns may add their own.",
+    empty: "None: each campaign's own rules and the federal and state rules apply.",
+    changedElsewhere: "",
+    rules: () => (tenant().settings.callingRules as CallingRule[] | undefined) ?? [],
+    save: async (rules) => {
+      const result = await context.api.request<TenantSnapshot>("PATCH", "/api/tenant/settings", { callingRules: rules });
+      if (result.ok) saved(result.value);
+      return result;
+    },
+  });
+}
+
+let panels = 0;
+
+function rulesPanel(context: Context, source: RulesSource): HTMLElement {
   const list = h("div", {});
   const status = h("p", { class: "error", role: "alert" });
-
-  async function save(rules: CallingRule[]) {
-    const { campaign, etag } = read();
-    return context.api.request<CampaignView>("PUT", `/api/campaigns/${campaign.id}`, request(campaign.settings, rules), { ifMatch: etag });
-  }
+  const titleId = `rules-title-${++panels}`;
 
   function render(): void {
-    const rules = read().campaign.settings.callingRules;
-    replace(list, rules.length === 0 ? h("p", { class: "muted" }, "None of its own: the federal and state rules apply.")
-      : scrollBox("Calling rules", h("table", { class: "stack", "aria-label": "Calling rules" },
+    const rules = source.rules();
+    replace(list, rules.length === 0 ? h("p", { class: "muted" }, source.empty)
+      : scrollBox(source.title, h("table", { class: "stack", "aria-label": source.title },
         h("thead", {}, h("tr", {}, ["Rule", "Where", "Hours", "No calls on", "Cap", "Source", ""].map((c) => h("th", { scope: "col" }, c)))),
         h("tbody", {}, rules.map((rule, i) => {
           const remove = h("button", { type: "button", class: "secondary" }, `Remove ${rule.id}`);
           remove.addEventListener("click", async () => {
-            const result = await save(rules.filter((_, j) => j !== i));
-            if (!result.ok) return void (status.textContent = result.status === 412 ? "The campaign changed meanwhile; reload it." : describe(result.problem));
-            saved(result.value);
+            const result = await source.save(rules.filter((_, j) => j !== i));
+            if (!result.ok) return void (status.textContent = result.status === 412 ? source.changedElsewhere : describe(result.problem));
+            status.textContent = "";
             render();
+            context.announce(`Calling rule ${rule.id} removed.`);
           });
           return h("tr", { "data-rule-id": rule.id },
             h("td", { "data-label": "Rule" }, rule.id), h("td", { "data-label": "Where" }, rule.appliesTo),
@@ -54,14 +94,12 @@ export function callingRulesPanel(context: Context, read: () => { campaign: Camp
     ],
     submitLabel: "Add rule",
     onSubmit: async (v, element) => {
-      const rules = read().campaign.settings.callingRules;
-      const result = await save([...rules, rule(v)]);
+      const result = await source.save([...source.rules(), rule(v)]);
       if (!result.ok) {
-        if (result.status === 412) return { status: 412, title: "Changed elsewhere", detail: "The campaign changed after you opened it; reload it and add the rule again." };
+        if (result.status === 412) return { status: 412, title: "Changed elsewhere", detail: source.changedElsewhere };
         // The new rule is the last: its errors are named callingRules[n].field, shown next to this form's fields.
         return result.problem;
       }
-      saved(result.value);
       element.reset();
       render();
       context.announce("Calling rule added.");
@@ -69,7 +107,7 @@ export function callingRulesPanel(context: Context, read: () => { campaign: Camp
     },
   });
   render();
-  return h("section", { class: "panel", "aria-labelledby": "rules-title" }, h("h2", { id: "rules-title" }, "Calling rules"), status, list,
+  return h("section", { class: "panel", "aria-labelledby": titleId }, h("h2", { id: titleId }, source.title), h("p", { class: "muted" }, source.intro), status, list,
     context.isAdmin ? h("details", {}, h("summary", {}, "Add a calling rule"), add) : null);
 }
 

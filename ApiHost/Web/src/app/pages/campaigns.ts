@@ -10,14 +10,15 @@ import { allPages } from "../collect";
 import { weekGrid } from "../weekGrid";
 import { barChart } from "../charts";
 import { listen } from "../live";
-import { callingRulesPanel } from "../callingRules";
+import { callingRulesPanel, request as settingsRequest } from "../callingRules";
 import { callRow, CallColumns } from "./calls";
 import type { Context, Screen } from "../context";
-import type { AgentListing, CallRecord, CampaignEntry, CampaignFunnel, CampaignView, LeadImportReport, PhoneNumberView } from "../model";
+import type { AgentListing, CallRecord, CampaignEntry, CampaignFunnel, CampaignSettings, CampaignView, LeadImportReport, PhoneNumberView } from "../model";
 
 export async function campaignsScreen(context: Context, route: Route): Promise<Screen> {
   const id = route.segments[1];
-  if (id === "new") return newCampaign(context);
+  if (id === "new") return campaignWizard(context, null);
+  if (id && route.segments[2] === "edit") return editCampaign(context, id);
   if (id) return campaignDetail(context, id);
   return campaignList(context, route);
 }
@@ -46,54 +47,73 @@ async function campaignList(context: Context, route: Route): Promise<Screen> {
 
 const Steps = ["Agent and numbers", "Calling hours", "Pacing and retries", "Review"];
 
-async function newCampaign(context: Context): Promise<Screen> {
-  const [agents, numbers] = await Promise.all([
+async function editCampaign(context: Context, id: string): Promise<Screen> {
+  const read = await context.api.get<CampaignView>(`/api/campaigns/${encodeURIComponent(id)}`);
+  if (!read.ok) return { title: "Campaign", body: h("section", {}, h("h1", {}, "Campaign"), h("p", { role: "alert" }, describe(read.problem))) };
+  return campaignWizard(context, read.value);
+}
+
+/**
+ * The create wizard, or with an existing campaign its edit: the same steps filled with its settings, saved whole with
+ * the revision they were read at (If-Match), so another person's change in between is shown rather than overwritten.
+ */
+async function campaignWizard(context: Context, existing: CampaignView | null): Promise<Screen> {
+  const [active, numbers] = await Promise.all([
     allPages<AgentListing>(context.api, "/api/agents", { status: "active" }),
     allPages<PhoneNumberView>(context.api, "/api/phone-numbers"),
   ]);
+  const was = existing?.settings;
+  // An edited campaign keeps its agent in the list even when that agent is no longer active (it cannot dial until it is).
+  const agents: [string, string][] = active.map((a) => [a.agent.id, `${a.agent.name} (${a.brand.name})`]);
+  if (was && !agents.some(([agentId]) => agentId === was.agentId)) agents.unshift([was.agentId, `${was.agentId} (not active)`]);
   const key = newIdempotencyKey();
-  const grid = weekGrid([{ days: ["monday", "tuesday", "wednesday", "thursday", "friday"], startMinute: 9 * 60, endMinute: 17 * 60 }],
+  const grid = weekGrid(was?.windows ?? [{ days: ["monday", "tuesday", "wednesday", "thursday", "friday"], startMinute: 9 * 60, endMinute: 17 * 60 }],
     "Hours when leads may be called, in each lead's own local time (the campaign's zone for leads whose zone is not known)");
   const callerIds = h("fieldset", { "data-field": "callerIdNumberIds" }, h("legend", {}, "Caller ids (none chosen: any of the brand's numbers)"),
     numbers.length === 0 ? h("p", { class: "muted" }, "No numbers yet (see Telephony).") : null,
-    numbers.map((n) => field({ name: `callerId:${n.id}`, label: `${n.number}${n.label ? ` — ${n.label}` : ""}`, type: "checkbox" })),
+    numbers.map((n) => field({ name: `callerId:${n.id}`, label: `${n.number}${n.label ? ` — ${n.label}` : ""}`, type: "checkbox", value: was?.callerIdNumberIds.includes(n.id) ?? false })),
     h("p", { class: "error", "data-error-for": "callerIdNumberIds" }));
   const steps = [
     h("fieldset", { class: "step", "data-step": 0 }, h("legend", {}, `Step 1 of 4: ${Steps[0]}`),
-      field({ name: "name", label: "Campaign name", required: true }),
-      field({ name: "agentId", label: "Agent", type: "select", required: true, options: agents.map((a) => [a.agent.id, `${a.agent.name} (${a.brand.name})`] as [string, string]), hint: "Active agents; the campaign takes the agent's brand." }),
+      field({ name: "name", label: "Campaign name", required: true, value: was?.name }),
+      field({ name: "agentId", label: "Agent", type: "select", required: true, options: agents, value: was?.agentId, hint: "Active agents; the campaign takes the agent's brand." }),
       callerIds,
-      field({ name: "defaultTimeZone", label: "Campaign time zone", value: "America/New_York", hint: "Used for leads whose own zone cannot be told from their number or address." }),
-      field({ name: "defaultRegion", label: "Default region", value: "US", hint: "For numbers written without a country code." })),
+      field({ name: "defaultTimeZone", label: "Campaign time zone", value: was ? was.defaultTimeZone ?? "" : "America/New_York", hint: "Used for leads whose own zone cannot be told from their number or address." }),
+      field({ name: "defaultRegion", label: "Default region", value: was?.defaultRegion ?? "US", hint: "For numbers written without a country code." })),
     h("fieldset", { class: "step", "data-step": 1, hidden: true }, h("legend", {}, `Step 2 of 4: ${Steps[1]}`), grid.element),
     h("fieldset", { class: "step", "data-step": 2, hidden: true }, h("legend", {}, `Step 3 of 4: ${Steps[2]}`),
-      field({ name: "pacing.maxConcurrentCalls", label: "Calls at once", type: "number", min: 1, value: 5 }),
-      field({ name: "pacing.maxDialsPerMinute", label: "Dials per minute", type: "number", min: 1, value: 30 }),
-      field({ name: "retry.noAnswer.delayMinutes", label: "After no answer, retry in (minutes)", type: "number", min: 1, value: 240 }),
-      field({ name: "retry.noAnswer.maxAttempts", label: "No-answer attempts", type: "number", min: 1, value: 3 }),
-      field({ name: "retry.busy.delayMinutes", label: "After busy, retry in (minutes)", type: "number", min: 1, value: 30 }),
-      field({ name: "retry.busy.maxAttempts", label: "Busy attempts", type: "number", min: 1, value: 3 }),
-      field({ name: "retry.maxAttemptsPerLead", label: "Most attempts per lead", type: "number", min: 1, value: 6 }),
-      field({ name: "requireConsentForUsNumbers", label: "Only call US numbers with recorded consent (required for AI voices under the TCPA)", type: "checkbox", value: true }),
-      field({ name: "autoResume", label: "Resume by itself after a pause for funds", type: "checkbox", value: false })),
+      field({ name: "pacing.maxConcurrentCalls", label: "Calls at once", type: "number", min: 1, value: was?.pacing.maxConcurrentCalls ?? 5 }),
+      field({ name: "pacing.maxDialsPerMinute", label: "Dials per minute", type: "number", min: 1, value: was?.pacing.maxDialsPerMinute ?? 30 }),
+      field({ name: "retry.noAnswer.delayMinutes", label: "After no answer, retry in (minutes)", type: "number", min: 1, value: was?.retry.noAnswer.delayMinutes ?? 240 }),
+      field({ name: "retry.noAnswer.maxAttempts", label: "No-answer attempts", type: "number", min: 1, value: was?.retry.noAnswer.maxAttempts ?? 3 }),
+      field({ name: "retry.busy.delayMinutes", label: "After busy, retry in (minutes)", type: "number", min: 1, value: was?.retry.busy.delayMinutes ?? 30 }),
+      field({ name: "retry.busy.maxAttempts", label: "Busy attempts", type: "number", min: 1, value: was?.retry.busy.maxAttempts ?? 3 }),
+      field({ name: "retry.maxAttemptsPerLead", label: "Most attempts per lead", type: "number", min: 1, value: was?.retry.maxAttemptsPerLead ?? 6 }),
+      field({ name: "requireConsentForUsNumbers", label: "Only call US numbers with recorded consent (required for AI voices under the TCPA)", type: "checkbox", value: was?.requireConsentForUsNumbers ?? true }),
+      field({ name: "autoResume", label: "Resume by itself after a pause for funds", type: "checkbox", value: was?.autoResume ?? false })),
     h("fieldset", { class: "step", "data-step": 3, hidden: true }, h("legend", {}, `Step 4 of 4: ${Steps[3]}`), h("div", { class: "review" })),
   ];
   let current = 0;
   const back = h("button", { type: "button", class: "secondary", hidden: true }, "Back");
   const next = h("button", { type: "button" }, "Next");
   const progress = h("p", { class: "muted", "aria-live": "polite" }, `Step 1 of 4: ${Steps[0]}`);
+  const title = existing ? `Edit ${existing.settings.name}` : "New campaign";
   const element = form({
-    label: "New campaign", fields: [progress, ...steps], submitLabel: "Create campaign", extra: [back, next],
+    label: title, fields: [progress, ...steps], submitLabel: existing ? "Save changes" : "Create campaign", extra: [back, next],
     onSubmit: async (values) => {
-      const result = await context.api.request<CampaignView>("POST", "/api/campaigns", request(values, numbers, grid.read()), { idempotencyKey: key });
+      const body = request(values, numbers, grid.read(), was);
+      const result = existing
+        ? await context.api.request<CampaignView>("PUT", `/api/campaigns/${existing.id}`, body, { ifMatch: `"${existing.revision}"` })
+        : await context.api.request<CampaignView>("POST", "/api/campaigns", body, { idempotencyKey: key });
       if (!result.ok) {
+        if (result.status === 412) return { status: 412, title: "Changed elsewhere", detail: "Someone changed this campaign after you opened it. Open it again to see their version, then make your change." };
         // Shows the step holding the first field the API named.
         const first = Object.keys(result.problem.errors ?? {})[0];
         const step = first ? steps.findIndex((s) => s.querySelector(`[data-field="${CSS.escape(first)}"]`) || s.querySelector(`[data-field="${CSS.escape(first.split(/[.[]/)[0])}"]`)) : -1;
         if (step >= 0) show(step);
         return result.problem;
       }
-      context.announce(`Campaign ${result.value.settings.name} created in draft.`);
+      context.announce(existing ? `Campaign ${result.value.settings.name} saved.` : `Campaign ${result.value.settings.name} created in draft.`);
       go(`/campaigns/${result.value.id}`);
       return null;
     },
@@ -112,34 +132,40 @@ async function newCampaign(context: Context): Promise<Screen> {
   back.addEventListener("click", () => show(current - 1));
   next.addEventListener("click", () => show(current + 1));
   submit.hidden = true;
+  const editable = !existing || existing.status === "draft" || existing.status === "paused";
+  const upLink = existing ? h("p", {}, h("a", { href: link(`/campaigns/${existing.id}`) }, `← ${existing.settings.name}`)) : h("p", {}, h("a", { href: link("/campaigns") }, "← Campaigns"));
   return {
-    title: "New campaign",
-    body: h("section", { class: "narrow wide-ok" }, h("p", {}, h("a", { href: link("/campaigns") }, "← Campaigns")), h("h1", {}, "New campaign"),
-      agents.length === 0 ? h("p", { class: "notice" }, "Activate an agent first: a campaign needs one to talk.") : element),
+    title,
+    body: h("section", { class: "narrow wide-ok" }, upLink, h("h1", {}, title),
+      agents.length === 0 ? h("p", { class: "notice" }, "Activate an agent first: a campaign needs one to talk.")
+        : !editable ? h("p", { class: "notice" }, `A ${existing!.status} campaign cannot be edited${existing!.status === "running" ? "; pause it first" : ""}.`)
+        : element),
   };
 }
 
-function request(v: FormValues, numbers: PhoneNumberView[], windows: { days: string[]; from: string; to: string }[]): unknown {
+/** The wizard's values as the API takes them; what the wizard does not show is carried over from the campaign being edited. */
+function request(v: FormValues, numbers: PhoneNumberView[], windows: { days: string[]; from: string; to: string }[], was?: CampaignSettings): unknown {
   return {
+    ...(was ? settingsRequest(was, was.callingRules) as object : {}),
     name: v.text("name").trim(), agentId: v.text("agentId"), callerIdNumberIds: numbers.filter((n) => v.checked(`callerId:${n.id}`)).map((n) => n.id),
     windows, defaultTimeZone: v.optional("defaultTimeZone"), defaultRegion: v.text("defaultRegion").trim() || "US",
     pacing: { maxConcurrentCalls: v.number("pacing.maxConcurrentCalls"), maxDialsPerMinute: v.number("pacing.maxDialsPerMinute") },
     retry: {
       noAnswer: { delayMinutes: v.number("retry.noAnswer.delayMinutes"), maxAttempts: v.number("retry.noAnswer.maxAttempts") },
       busy: { delayMinutes: v.number("retry.busy.delayMinutes"), maxAttempts: v.number("retry.busy.maxAttempts") },
-      voicemail: { delayMinutes: 1440, maxAttempts: 2 }, failed: { delayMinutes: 60, maxAttempts: 2 },
+      voicemail: was?.retry.voicemail ?? { delayMinutes: 1440, maxAttempts: 2 }, failed: was?.retry.failed ?? { delayMinutes: 60, maxAttempts: 2 },
       maxAttemptsPerLead: v.number("retry.maxAttemptsPerLead"),
     },
     requireConsentForUsNumbers: v.checked("requireConsentForUsNumbers"), autoResume: v.checked("autoResume"),
   };
 }
 
-function renderReview(target: HTMLElement, element: HTMLFormElement, agents: AgentListing[], windows: { days: string[]; from: string; to: string }[]): void {
+function renderReview(target: HTMLElement, element: HTMLFormElement, agents: [string, string][], windows: { days: string[]; from: string; to: string }[]): void {
   const data = new FormData(element);
-  const agent = agents.find((a) => a.agent.id === data.get("agentId"));
+  const agent = agents.find(([id]) => id === data.get("agentId"));
   replace(target, h("dl", { class: "facts" },
     h("dt", {}, "Name"), h("dd", {}, String(data.get("name") ?? "")),
-    h("dt", {}, "Agent"), h("dd", {}, agent ? `${agent.agent.name} (${agent.brand.name})` : "–"),
+    h("dt", {}, "Agent"), h("dd", {}, agent ? agent[1] : "–"),
     h("dt", {}, "Calling hours"), h("dd", {}, windows.length === 0 ? "None: nobody would be called" : windows.map((w) => `${w.days.map((d) => d.slice(0, 3)).join(", ")} ${w.from}–${w.to}`).join("; ")),
     h("dt", {}, "Pace"), h("dd", {}, `${data.get("pacing.maxConcurrentCalls")} at once, ${data.get("pacing.maxDialsPerMinute")} dials a minute`),
     h("dt", {}, "Consent for US numbers"), h("dd", {}, data.get("requireConsentForUsNumbers") ? "Required" : "Not required")));
@@ -202,6 +228,8 @@ async function campaignDetail(context: Context, id: string): Promise<Screen> {
       });
       actions.appendChild(button);
     }
+    if (campaign.status === "draft" || campaign.status === "paused")
+      actions.appendChild(h("a", { class: "button secondary", href: link(`/campaigns/${campaign.id}/edit`) }, "Edit settings"));
   }
 
   // Counts the live events applied: a read that was under way when one arrived is older than it, and is not shown over it.

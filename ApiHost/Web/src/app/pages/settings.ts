@@ -1,12 +1,13 @@
 // Settings, a tenant admin's: the people who sign in (invitations, roles, removal), API keys for machines (the secret
-// shown once), the do-not-call list, and webhook endpoints with their delivery logs.
+// shown once), the do-not-call list, the calling rules every campaign keeps, and webhook endpoints with their delivery logs.
 import { h, replace, formatTime, scrollBox } from "../dom";
 import { field, form } from "../forms";
 import { describe, newIdempotencyKey, query, type Page } from "../api";
 import { pagedList } from "../paging";
 import { go, link, type Route } from "../router";
 import type { Context, Screen } from "../context";
-import type { InvitationView, UserView } from "../model";
+import { tenantRulesPanel } from "../callingRules";
+import type { InvitationView, TenantSnapshot, UserView } from "../model";
 
 interface ApiKeySummary { keyId: string; prefix: string; name: string; role: string; createdAt: string; lastUsedAt?: string | null; revokedAt?: string | null; issuedBy: string }
 interface DoNotCallEntry { number: string; source: string; reason?: string | null; addedBy: string; addedAt: string }
@@ -14,7 +15,7 @@ interface WebhookEndpoint { id: string; url: string; description?: string | null
 interface AuditEntry { sequence: number; at: string; actor: string; method: string; route: string; path: string; status: number }
 interface WebhookDelivery { id: string; eventType: string; status: string; attempts: number; lastStatusCode?: number | null; lastError?: string | null; createdAt: string; deliveredAt?: string | null; nextAttemptAt?: string | null }
 
-const Sections: [string, string][] = [["people", "People"], ["api-keys", "API keys"], ["do-not-call", "Do not call"], ["webhooks", "Webhooks"], ["activity", "Activity"]];
+const Sections: [string, string][] = [["people", "People"], ["api-keys", "API keys"], ["do-not-call", "Do not call"], ["calling-rules", "Calling rules"], ["webhooks", "Webhooks"], ["activity", "Activity"]];
 
 export async function settingsScreen(context: Context, route: Route): Promise<Screen> {
   const section = route.segments[1] ?? "people";
@@ -22,6 +23,7 @@ export async function settingsScreen(context: Context, route: Route): Promise<Sc
     h("li", {}, h("a", { href: link(`/settings/${path}`), "aria-current": path === section ? "page" : null }, label)))));
   const body = section === "api-keys" ? await apiKeys(context)
     : section === "do-not-call" ? await doNotCall(context)
+    : section === "calling-rules" ? await callingRules(context)
     : section === "webhooks" ? await webhooks(context, route.segments[2])
     : section === "activity" ? await activity(context)
     : await people(context);
@@ -158,6 +160,14 @@ async function doNotCall(context: Context): Promise<HTMLElement> {
     },
   });
   return h("div", {}, status, h("h2", {}, "Do not call"), h("p", { class: "muted" }, "Numbers here are never dialed by any campaign; callers who ask not to be called are added by the agent."), add, list.element);
+}
+
+/** The tenant's own calling rules, read afresh on opening: every campaign keeps them. */
+async function callingRules(context: Context): Promise<HTMLElement> {
+  const read = await context.api.get<TenantSnapshot>("/api/tenant");
+  if (!read.ok) return h("p", { role: "alert" }, describe(read.problem));
+  let tenant = read.value;
+  return tenantRulesPanel(context, () => tenant, (saved) => (tenant = saved));
 }
 
 async function webhooks(context: Context, endpointId?: string): Promise<HTMLElement> {
