@@ -97,6 +97,8 @@ public static class ApiHostApplication
                 .WithHeaders("Authorization", "Content-Type", "If-Match", "Idempotency-Key", VoicePlatform.Common.CorrelationId.HeaderName).WithExposedHeaders("ETag", "Location", "Retry-After", VoicePlatform.Common.CorrelationId.HeaderName)));
 
         var app = builder.Build();
+        // First: everything after reads the client's address, scheme and host as the trusted proxy forwarded them.
+        app.UseTrustedProxies();
         app.UseMiddleware<SecurityHeaders>();
         if (!settings.IsDevelopment) app.UseHsts();
         if (corsOrigins.Length > 0) app.UseCors();

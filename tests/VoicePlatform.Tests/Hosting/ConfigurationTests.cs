@@ -62,6 +62,16 @@ public sealed class ConfigurationTests
         Assert.Equal("Cluster:SiloPort", error.Setting);
     }
 
+    [Theory]
+    [InlineData("ReverseProxy:TrustedProxies:0", "the load balancer")]
+    [InlineData("ReverseProxy:TrustedNetworks:0", "10.0.0.0/33")]
+    public void AProxyThatIsNoAddressIsRefusedAtStartNamingTheSetting(string setting, string value)
+    {
+        var error = Assert.Throws<PlatformConfigurationException>(() => ApiHostApplication.Build([$"--{setting}", value]));
+        Assert.Equal(setting, error.Setting);
+        Assert.Contains(value, error.Message);
+    }
+
     [Fact]
     public void ProductionModeRequiresTheOperatorKey()
     {
