@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using VoicePlatform.ApiHost.Contracts;
-using VoicePlatform.ApiKeys;
+using VoicePlatform.ApiHost.Live;
 using VoicePlatform.Security;
 
 namespace VoicePlatform.ApiHost.Endpoints;
@@ -21,8 +21,7 @@ public static class LiveApi
 
     public static Ok<LiveTokenResponse> IssueToken(ClaimsPrincipal user, ILiveHubTokens tokens)
     {
-        var keyId = user.FindFirst(PlatformClaims.KeyIdClaim)?.Value is { } key && ApiKeyId.TryParse(key, out var id) ? id : (ApiKeyId?)null;
-        var (token, expires) = tokens.Issue(user.GetTenantId(), user.FindFirst(ClaimTypes.Role)!.Value, keyId);
+        var (token, expires) = tokens.Issue(user.GetTenantId(), user.FindFirst(ClaimTypes.Role)!.Value, LiveCredentials.Of(user));
         return TypedResults.Ok(new LiveTokenResponse(token, expires, PlatformClaims.LiveHubPath));
     }
 }

@@ -18,7 +18,7 @@ namespace VoicePlatform.ApiHost.Live;
 /// its way are applied after it. Another tenant's call is refused exactly like a missing one.
 /// </summary>
 [Authorize(Policy = PlatformPolicies.LiveHub)]
-public sealed class LiveHub(LiveStreamBridge bridge, IGrainFactory grains, TimeProvider time) : Hub
+public sealed class LiveHub(LiveStreamBridge bridge, LiveCredentialWatch credentials, IGrainFactory grains, TimeProvider time) : Hub
 {
     private static readonly CallStatus[] LiveStatuses = [CallStatus.Queued, CallStatus.Dialing, CallStatus.Ringing, CallStatus.Answered];
     private static readonly CampaignStatus[] ActiveCampaignStatuses = [CampaignStatus.Scheduled, CampaignStatus.Running, CampaignStatus.Paused];
@@ -71,12 +71,15 @@ public sealed class LiveHub(LiveStreamBridge bridge, IGrainFactory grains, TimeP
     public override Task OnConnectedAsync()
     {
         LiveHubMetrics.Connected();
+        // Open only as long as the key or session that opened it.
+        credentials.Watch(Context);
         return Task.CompletedTask;
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         LiveHubMetrics.Disconnected();
+        credentials.Forget(Context.ConnectionId);
         return bridge.LeaveAllAsync(Context.ConnectionId);
     }
 

@@ -14,6 +14,12 @@ public interface IUserGrain : IGrainWithStringKey
 
     Task<SessionCheck> AuthenticateSessionAsync(string sessionId, string secret);
 
+    /// <summary>
+    /// Whether the session is still one to honour (not signed out, expired or idle; the person and their tenant active),
+    /// asked for a live floor it keeps open, which counts as using it.
+    /// </summary>
+    Task<bool> KeepsSessionAsync(string sessionId);
+
     Task SignOutAsync(string sessionId);
 
     /// <summary>Ends every session of the user, this one included.</summary>

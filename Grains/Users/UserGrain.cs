@@ -100,6 +100,20 @@ public sealed class UserGrain(
         return new SessionCheck { User = View(account), ExpiresAt = Min(session.ExpiresAt, now + SessionPolicy.IdleTimeout) };
     }
 
+    public async Task<bool> KeepsSessionAsync(string sessionId)
+    {
+        if (Account is not { } account || state.State.Status != UserStatus.Active) return false;
+        var session = state.State.Sessions.FirstOrDefault(s => s.Id == sessionId);
+        var now = time.GetUtcNow();
+        if (session is null || !SessionPolicy.IsLive(session, now) || !await TenantIsActiveAsync(account)) return false;
+        if (now - session.LastSeenAt >= SessionPolicy.TouchInterval)
+        {
+            state.State = state.State with { Sessions = state.State.Sessions.Select(s => s.Id == sessionId ? s with { LastSeenAt = now } : s).ToList() };
+            await state.WriteStateAsync();
+        }
+        return true;
+    }
+
     public async Task SignOutAsync(string sessionId)
     {
         if (state.State.Sessions.All(s => s.Id != sessionId)) return;

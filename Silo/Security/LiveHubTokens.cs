@@ -26,10 +26,11 @@ public sealed class LiveHubTokens(OperatorCredential operatorCredential, TimePro
 
     public static bool LooksLikeOne(string token) => token.StartsWith(Prefix, StringComparison.Ordinal);
 
-    public (string Token, DateTimeOffset ExpiresAt) Issue(TenantId tenant, string role, ApiKeyId? keyId)
+    public (string Token, DateTimeOffset ExpiresAt) Issue(TenantId tenant, string role, LiveCredential credential)
     {
         var expires = time.GetUtcNow() + TokenLifetime;
-        var claims = JsonSerializer.SerializeToUtf8Bytes(new HubTokenClaims(tenant.Value, role, keyId?.Value, expires.ToUnixTimeSeconds()));
+        var claims = JsonSerializer.SerializeToUtf8Bytes(new HubTokenClaims(tenant.Value, role, credential.Key?.Value, expires.ToUnixTimeSeconds(),
+            credential.User?.Value, credential.Session));
         var body = Base64Url.EncodeToString(claims);
         return ($"{Prefix}{body}.{Base64Url.EncodeToString(Mac(body))}", DateTimeOffset.FromUnixTimeSeconds(expires.ToUnixTimeSeconds()));
     }
@@ -65,5 +66,5 @@ public sealed class LiveHubTokens(OperatorCredential operatorCredential, TimePro
     private byte[] Mac(string body) => HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(body));
 }
 
-/// <summary>What a live hub token says: whose tenant, which role, which key it came from, until when (Unix seconds).</summary>
-public sealed record HubTokenClaims(string Tenant, string Role, string? Key, long Expires);
+/// <summary>What a live hub token says: whose tenant, which role, which key or person's session it came from, until when (Unix seconds).</summary>
+public sealed record HubTokenClaims(string Tenant, string Role, string? Key, long Expires, string? User = null, string? Session = null);

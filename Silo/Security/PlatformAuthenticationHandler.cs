@@ -214,6 +214,8 @@ public sealed class PlatformAuthenticationHandler(
             new(PlatformClaims.LiveHubClaim, "hub"),
         };
         if (claims.Key is { } key) identity.Add(new Claim(PlatformClaims.KeyIdClaim, key));
+        if (claims.User is { } user) identity.Add(new Claim(PlatformClaims.UserIdClaim, user));
+        if (claims.Session is { } session) identity.Add(new Claim(PlatformClaims.SessionIdClaim, session));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(identity, SchemeName, ClaimTypes.Name, ClaimTypes.Role));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }

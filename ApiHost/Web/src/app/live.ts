@@ -39,15 +39,21 @@ function setState(state: LiveState, detail?: string): void {
 
 async function connect(api: ConsoleApi): Promise<void> {
   if (hub) return starting ?? undefined;
+  // Refused a token (the session ended: signed out elsewhere, removed, expired): the server closed the feed for that
+  // reason, and retrying would only be refused again.
+  let refused = false;
   const connection = new HubConnectionBuilder()
     .withUrl("/hubs/live", {
       accessTokenFactory: async () => {
         const token = await api.request<{ token: string }>("POST", "/api/live/token");
-        if (!token.ok) throw new Error(token.problem.detail ?? token.problem.title);
+        if (!token.ok) {
+          refused = token.status === 401 || token.status === 403;
+          throw new Error(token.problem.detail ?? token.problem.title);
+        }
         return token.value.token;
       },
     })
-    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (c) => Math.min(10_000, 500 * 2 ** c.previousRetryCount) })
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (c) => (refused ? null : Math.min(10_000, 500 * 2 ** c.previousRetryCount)) })
     .build();
   hub = connection;
   setState("connecting");
