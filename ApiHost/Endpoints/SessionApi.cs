@@ -61,14 +61,14 @@ public static class SessionApi
     public static async Task<NoContent> SignOutAsync(HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
     {
         await grains.GetUser(UserIdOf(user)).SignOutAsync(user.FindFirst(PlatformClaims.SessionIdClaim)!.Value);
-        SessionCookies.Clear(http.Response, TrustedProxies.SecureCookies(http));
+        SessionCookies.Clear(http.Response, SessionCookies.Secure(http));
         return TypedResults.NoContent();
     }
 
     public static async Task<NoContent> SignOutEverywhereAsync(HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
     {
         await grains.GetUser(UserIdOf(user)).SignOutEverywhereAsync();
-        SessionCookies.Clear(http.Response, TrustedProxies.SecureCookies(http));
+        SessionCookies.Clear(http.Response, SessionCookies.Secure(http));
         return TypedResults.NoContent();
     }
 
@@ -84,7 +84,7 @@ public static class SessionApi
     /// <summary>A new session: the cookie set, the CSRF token answered.</summary>
     internal static Ok<SessionResponse> Started(HttpContext http, VoicePlatform.Users.SignInResult result)
     {
-        SessionCookies.Set(http.Response, TrustedProxies.SecureCookies(http), result.SessionToken!, result.ExpiresAt!.Value);
+        SessionCookies.Set(http.Response, SessionCookies.Secure(http), result.SessionToken!, result.ExpiresAt!.Value);
         SessionToken.TryParse(result.SessionToken, out _, out _, out var secret);
         return TypedResults.Ok(new SessionResponse(result.User!, SessionToken.CsrfToken(secret!)));
     }

@@ -82,7 +82,7 @@ public static class ApiHostApplication
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         builder.Services.AddSignalR().AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
         builder.Services.AddSingleton<LiveStreamBridge>();
-        LiveCredentialWatch.Period(builder.Configuration);
+        builder.Services.AddSingleton(LiveCredentialCheckSetting.Read(builder.Configuration));
         builder.Services.AddSingleton<LiveCredentialWatch>();
         builder.Services.AddHostedService(services => services.GetRequiredService<LiveCredentialWatch>());
         builder.Services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.SectionName));

@@ -21,6 +21,13 @@ public static class SessionCookies
     /// </summary>
     public const string MarkerName = "vp_signed_in";
 
+    /// <summary>
+    /// Whether cookies set on this request are Secure: when it came over HTTPS (as a trusted proxy says, see
+    /// <c>ReverseProxy:*</c>), or always when <c>Security:SecureCookies</c> is true (a proxy that ends TLS without saying so).
+    /// </summary>
+    public static bool Secure(HttpContext http) =>
+        http.Request.IsHttps || http.RequestServices.GetRequiredService<IConfiguration>().GetValue<bool>("Security:SecureCookies");
+
     public static void Set(HttpResponse response, bool https, string token, DateTimeOffset expires)
     {
         response.Cookies.Append(SessionToken.CookieName, token, Options(https, expires));

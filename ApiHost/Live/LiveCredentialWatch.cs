@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 using VoicePlatform.Security;
-using VoicePlatform.Silo.Hosting;
 using VoicePlatform.Tenants;
 using VoicePlatform.Users;
 
@@ -14,24 +13,12 @@ namespace VoicePlatform.ApiHost.Live;
 /// once — the session kept by its person's grain, the key not revoked, the tenant active — and the connections of one
 /// that is gone are closed. A credential that cannot be checked now (a grain call failed) is asked again next time.
 /// </summary>
-public sealed class LiveCredentialWatch(IGrainFactory grains, IConfiguration configuration, TimeProvider time, ILogger<LiveCredentialWatch> logger)
+public sealed class LiveCredentialWatch(IGrainFactory grains, LiveCredentialCheck check, TimeProvider time, ILogger<LiveCredentialWatch> logger)
     : BackgroundService
 {
-    public const string PeriodKey = "Live:CredentialCheckPeriod";
-    public static readonly TimeSpan DefaultPeriod = TimeSpan.FromSeconds(30);
-
     private readonly ConcurrentDictionary<string, Watched> _connections = new(StringComparer.Ordinal);
 
     private sealed record Watched(HubCallerContext Context, TenantId Tenant, LiveCredential Credential);
-
-    public static TimeSpan Period(IConfiguration configuration)
-    {
-        var text = configuration[PeriodKey];
-        if (string.IsNullOrEmpty(text)) return DefaultPeriod;
-        return TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var period) && period >= TimeSpan.FromMilliseconds(100) && period <= TimeSpan.FromMinutes(10)
-            ? period
-            : throw new PlatformConfigurationException(PeriodKey, $"'{text}' is not a period from 00:00:00.100 to 00:10:00.");
-    }
 
     public void Watch(HubCallerContext context) =>
         _connections[context.ConnectionId] = new Watched(context, context.User!.GetTenantId(), LiveCredentials.Of(context.User!));
@@ -40,7 +27,7 @@ public sealed class LiveCredentialWatch(IGrainFactory grains, IConfiguration con
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Period(configuration), time);
+        using var timer = new PeriodicTimer(check.Period, time);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken)) await SweepAsync();

@@ -33,9 +33,14 @@ public sealed record TenantSettings
 
     public static TenantSettings Default { get; } = new();
 
-    /// <summary>Value equality, the rule list compared element by element.</summary>
-    public bool SameAs(TenantSettings other) =>
-        this with { CallingRules = other.CallingRules } == other && SameCallingRules(other);
+    /// <summary>Value equality, the rule list compared element by element (a record compares lists by reference).</summary>
+    public bool Equals(TenantSettings? other) =>
+        other is not null && DefaultTimeZone == other.DefaultTimeZone && Currency == other.Currency && ConcurrencyLimit == other.ConcurrencyLimit
+        && LowBalanceThreshold == other.LowBalanceThreshold && InboundConcurrencyLimit == other.InboundConcurrencyLimit
+        && InboundReservedCalls == other.InboundReservedCalls && SameCallingRules(other);
+
+    public override int GetHashCode() =>
+        HashCode.Combine(DefaultTimeZone, Currency, ConcurrencyLimit, LowBalanceThreshold, InboundConcurrencyLimit, InboundReservedCalls, CallingRules.Count);
 
     public bool SameCallingRules(TenantSettings other) =>
         CallingRules.Count == other.CallingRules.Count && CallingRules.Zip(other.CallingRules).All(p => p.First.SameAs(p.Second));

@@ -52,7 +52,7 @@ public sealed class TenantGrain(
         var name = command.Name ?? state.State.Name!;
         var settings = command.Settings?.ApplyTo(state.State.Settings) ?? state.State.Settings;
         TenantRules.EnsureValid(name, settings);
-        if (name == state.State.Name && settings.SameAs(state.State.Settings))
+        if (name == state.State.Name && settings == state.State.Settings)
             return new TenantResult { Outcome = TenantOutcome.Ok, Tenant = Snapshot() };
 
         var rulesChanged = !settings.SameCallingRules(state.State.Settings);

@@ -65,7 +65,8 @@ public sealed class ConfigurationTests
     [Theory]
     [InlineData("ReverseProxy:TrustedProxies:0", "the load balancer")]
     [InlineData("ReverseProxy:TrustedNetworks:0", "10.0.0.0/33")]
-    public void AProxyThatIsNoAddressIsRefusedAtStartNamingTheSetting(string setting, string value)
+    [InlineData("Live:CredentialCheckPeriod", "00:00:00.010")]
+    public void AnApiHostSettingOutOfItsRangeIsRefusedAtStartNamingIt(string setting, string value)
     {
         var error = Assert.Throws<PlatformConfigurationException>(() => ApiHostApplication.Build([$"--{setting}", value]));
         Assert.Equal(setting, error.Setting);

@@ -76,6 +76,10 @@ public sealed class WallboardBrowserTests(WallboardFixture host, ITestOutputHelp
 
         // Keyboard: the row takes focus and Enter opens the call; its transcript streams in.
         await row.FocusAsync();
+        // The floor re-renders every second (the talking time): the row keeps the keyboard focus through it.
+        var shown = await row.Locator("[data-kind='time']").TextContentAsync();
+        await Assertions.Expect(row.Locator("[data-kind='time']")).Not.ToHaveTextAsync(shown!);
+        await Assertions.Expect(row).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("#detail-summary")).ToContainTextAsync(callId);
         var lines = page.Locator("#transcript li");

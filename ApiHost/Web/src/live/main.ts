@@ -214,7 +214,7 @@ function renderCalls(): void {
   const existing = new Map<string, HTMLTableRowElement>();
   for (const tr of Array.from(body.querySelectorAll<HTMLTableRowElement>("tr"))) existing.set(tr.dataset.callId!, tr);
   for (const [id, tr] of existing) if (!calls.has(id)) tr.remove();
-  for (const row of rows) {
+  for (const [index, row] of rows.entries()) {
     let tr = existing.get(row.id);
     if (!tr) {
       tr = document.createElement("tr");
@@ -228,7 +228,10 @@ function renderCalls(): void {
         }
       });
     }
-    body.appendChild(tr);
+    // Moved only when out of place: moving a row (even to where it already is) takes the keyboard focus off it, and
+    // the floor re-renders every second.
+    const at = body.children.item(index);
+    if (at !== tr) body.insertBefore(tr, at);
     const agent = agentOf(row.agentId);
     const campaign = row.campaignId ? campaigns.get(row.campaignId)?.settings.name ?? row.campaignId : "—";
     tr.setAttribute("aria-selected", String(row.id === selected));

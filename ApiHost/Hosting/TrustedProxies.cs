@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 using VoicePlatform.Silo.Hosting;
 
-namespace VoicePlatform.ApiHost.Http;
+namespace VoicePlatform.ApiHost.Hosting;
 
 /// <summary>
 /// A host behind a reverse proxy or load balancer that ends TLS sees every request as plain HTTP from the proxy's
@@ -11,6 +11,7 @@ namespace VoicePlatform.ApiHost.Http;
 /// the request's client address, scheme and host: the session cookie is Secure, the sign-in throttle counts each
 /// person's address rather than the proxy's, and the CSRF Origin check compares the public host. Headers from anyone
 /// else are ignored, so a client cannot pretend to be another address. Nothing is trusted unless configured.
+/// (<c>Security:SecureCookies</c>, read by <see cref="Http.SessionCookies"/>, covers a proxy that does not say https.)
 /// </summary>
 public static class TrustedProxies
 {
@@ -45,11 +46,4 @@ public static class TrustedProxies
         }
         app.UseForwardedHeaders(options);
     }
-
-    /// <summary>
-    /// Whether cookies set on this request are Secure: when it came over HTTPS (as a trusted proxy says), or always when
-    /// <c>Security:SecureCookies</c> is true (a proxy that ends TLS without saying so).
-    /// </summary>
-    public static bool SecureCookies(HttpContext http) =>
-        http.Request.IsHttps || http.RequestServices.GetRequiredService<IConfiguration>().GetValue<bool>("Security:SecureCookies");
 }
