@@ -10,7 +10,9 @@ using VoicePlatform.Benchmarks.Wallets;
 namespace VoicePlatform.Benchmarks;
 
 /// <summary>
-/// Benchmarks that print their figures (never asserted in tests). Run in Release:
+/// Benchmarks that print their figures (never asserted in tests). Run in Release. The whole report in one command:
+/// <c>dotnet run -c Release --project tests/VoicePlatform.Benchmarks -- report [--full]</c> (docs/PERFORMANCE.md); one benchmark:
+/// <c>... -- ceilings [--seconds 10] [--rounds 3] [--callers 256]</c> and
 /// <c>dotnet run -c Release --project tests/VoicePlatform.Benchmarks -- state-writes [--seconds 15] [--rounds 3] [--variants default,tuned]</c>
 /// <c>... -- silo-start [--starts 5] [--mode both|postgres|memory]</c> and
 /// <c>... -- calls [--calls 400] [--concurrency 32] [--webhook-calls 300] [--rounds 3] [--acceleration 20]</c> and
@@ -28,7 +30,7 @@ public static class BenchmarkProgram
     {
         if (args.Length == 0 || args[0] is "-h" or "--help")
         {
-            Console.WriteLine("usage: state-writes [--seconds N] [--rounds N] [--variants default,tuned] | silo-start [--starts N] [--mode both|postgres|memory] | " +
+            Console.WriteLine("usage: report [--full] [--out FILE] [--only a,b] | ceilings [--seconds N] [--rounds N] [--callers N] | state-writes [--seconds N] [--rounds N] [--variants default,tuned] | silo-start [--starts N] [--mode both|postgres|memory] | " +
                 "calls [--calls N] [--concurrency N] [--webhook-calls N] [--rounds N] | " +
                 "wallet [--seconds N] [--rounds N] [--callers N] [--chaos-seconds N] [--chaos-callers N] [--mode both|throughput|chaos] | leads [--sizes N,N] [--rounds N] | campaigns [--campaigns N] [--leads N] [--concurrent N] [--rounds N] [--starts N] [--pace N] [--pace-seconds N] [--tick-leads N] [--idle N] | supervision [--clients N] [--rate N] [--seconds N] [--rounds N] [--calls N] | inbound [--calls N] [--rates N,N] [--rounds N] [--webhook-delay-ms N] [--talk-seconds N] | upgrade-check --old DIR --new DIR [--leads N]");
             return args.Length == 0 ? 1 : 0;
@@ -39,6 +41,8 @@ public static class BenchmarkProgram
         {
             return args[0] switch
             {
+                "report" => await VoicePlatform.Benchmarks.Report.PerformanceReport.RunAsync(options),
+                "ceilings" => await VoicePlatform.Benchmarks.Ceilings.CeilingsBenchmark.RunAsync(options),
                 "state-writes" => await StateWritesBenchmark.RunAsync(options),
                 "silo-start" => await SiloStartBenchmark.RunAsync(options),
                 "calls" => await CallsBenchmark.RunAsync(options),

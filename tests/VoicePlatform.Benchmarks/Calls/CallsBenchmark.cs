@@ -78,6 +78,9 @@ public static class CallsBenchmark
             Console.WriteLine($"median calls set up/s: {Statistics.Median(setup):F1}   (rounds: {string.Join(", ", setup.Select(v => v.ToString("F1")))})");
             Console.WriteLine($"median webhook events handled/s: {Statistics.Median(webhookRates):F0}, p50 {Statistics.Median(p50s):F1} ms, p99 {Statistics.Median(p99s):F1} ms");
             Console.WriteLine($"median durable writes per completed call: {Statistics.Median(writes):F2}   (rounds: {string.Join(", ", writes.Select(v => v.ToString("F2")))})");
+            Figures.Emit("calls.set-up", setup, "calls/s");
+            Figures.Emit("calls.webhook-events", webhookRates, "events/s");
+            Figures.Emit("calls.webhook.p99", p99s, "ms");
             Console.WriteLine($"load average at end: {LoadAverage()}");
         }
         return 0;

@@ -92,19 +92,25 @@ public static class CampaignsBenchmark
 
                 var rates = new List<double>();
                 var perCall = new List<double>();
+                var kinds = new Dictionary<string, List<double>>();
                 // Warm-up rounds run the same work first and are reported but not counted: the first round of a fresh
                 // process pays for JIT compilation, tiering and opening connection pools (half the later rate).
                 for (var round = 1 - warmup; round <= rounds; round++)
                 {
                     if (round < 1) Console.WriteLine($"warm-up round (not counted):");
-                    var (rate, transactions) = await ThroughputRoundAsync(silo, connectionString, campaigns, leadsPerCampaign, concurrent, round + warmup, platform.EmulatorProcessId, trunks);
+                    var (rate, transactions, byKind) = await ThroughputRoundAsync(silo, connectionString, campaigns, leadsPerCampaign, concurrent, round + warmup, platform.EmulatorProcessId, trunks);
                     if (round < 1) continue;
                     rates.Add(rate);
                     perCall.Add(transactions);
+                    foreach (var (kind, value) in byKind) (kinds.TryGetValue(kind, out var list) ? list : kinds[kind] = []).Add(value);
                 }
                 var medianPerCall = Statistics.Median(perCall);
                 Console.WriteLine($"median completed campaign calls/s: {Statistics.Median(rates):F1} (rounds: {string.Join(", ", rates.Select(r => r.ToString("F1")))}); " +
                     $"ceiling pgbench TPS / transactions per call = {tps / medianPerCall:F0}/s; median transactions per completed call {medianPerCall:F2}");
+                Figures.Emit("campaigns.pgbench", tps, "TPS");
+                Figures.Emit("campaigns.completed-calls", rates, "calls/s", $"{campaigns} campaigns x {leadsPerCampaign} leads, {concurrent} live calls each");
+                Figures.Emit("campaigns.transactions-per-call", perCall, "transactions");
+                foreach (var (kind, values) in kinds) Figures.Emit($"campaigns.transactions-per-call.{kind}", values, "transactions");
             }
 
             if (only.Contains("first-dial")) await FirstDialAsync(silo, connectionString, starts);
@@ -121,7 +127,7 @@ public static class CampaignsBenchmark
     /// Every campaign's leads answered and completed: calls per second from the first dial to the last end, and each
     /// kind of durable transaction the platform made for them, per completed call.
     /// </summary>
-    private static async Task<(double Rate, double TransactionsPerCall)> ThroughputRoundAsync(BenchSilo silo, string connectionString, int campaigns, int leadsPerCampaign, int concurrent, int round, int? emulatorPid, int trunks)
+    private static async Task<(double Rate, double TransactionsPerCall, Dictionary<string, double> ByKind)> ThroughputRoundAsync(BenchSilo silo, string connectionString, int campaigns, int leadsPerCampaign, int concurrent, int round, int? emulatorPid, int trunks)
     {
         // One trunk may carry at most 100 calls a second (TelephonyRules.MaxCallsPerSecond): the campaigns are spread
         // over as many trunks as the goal needs, each campaign on one trunk with that trunk's caller id.
@@ -173,7 +179,11 @@ public static class CampaignsBenchmark
         if (cpuUse is not null) Console.WriteLine($"  {cpuUse.Describe("completed call")} (this process: silo and API host{(emulatorPid is null ? ", and the LiveKit emulator" : "")})");
         Console.WriteLine($"  durable transactions per completed call: call grain state {callState / (double)total:F2}, campaign grain state {campaignState / (double)total:F3}, " +
             $"lead claims {claimTx / (double)total:F3} ({claimTx} claims), lead outcome rows {updateTx / (double)total:F2}, call-record projection {projectionTx / (double)total:F2}, wallet ledger commits {ledgerTx / (double)total:F2}; in all {all / (double)total:F2}");
-        return (rate, all / (double)total);
+        return (rate, all / (double)total, new Dictionary<string, double>
+        {
+            ["call-state"] = callState / (double)total, ["campaign-state"] = campaignState / (double)total, ["lead-claims"] = claimTx / (double)total,
+            ["lead-outcomes"] = updateTx / (double)total, ["call-records"] = projectionTx / (double)total, ["ledger"] = ledgerTx / (double)total,
+        });
     }
 
     /// <summary>From StartAsync returning (and from a scheduled start time) to the campaign's first claim.</summary>
@@ -222,6 +232,9 @@ public static class CampaignsBenchmark
         Console.WriteLine($"first dial after a scheduled start time ({starts} campaigns, 3 s ahead): p50 {Statistics.Percentile([.. scheduled], 50):F0} ms, p99 {Statistics.Percentile([.. scheduled], 99):F0} ms, max {scheduled[^1]:F0} ms");
         Console.WriteLine($"first dial after a window opens ({starts} campaigns running, their window opening at {opening.LocalDateTime:HH:mm} {zone}): p50 {Statistics.Percentile([.. opens], 50):F0} ms, p99 {Statistics.Percentile([.. opens], 99):F0} ms, max {opens[^1]:F0} ms");
         Console.WriteLine("  baseline, a 30-second polling loop: p50 15000 ms, p99 29700 ms (uniform wait for the next poll)");
+        Figures.Emit("campaigns.first-dial.start.p99", Statistics.Percentile([.. immediate], 99), "ms");
+        Figures.Emit("campaigns.first-dial.scheduled.p99", Statistics.Percentile([.. scheduled], 99), "ms");
+        Figures.Emit("campaigns.first-dial.window.p99", Statistics.Percentile([.. opens], 99), "ms", $"{starts} campaigns");
     }
 
     /// <summary>One campaign at <paramref name="perMinute"/> with more leads than it can dial: claims counted per minute of its run.</summary>
@@ -241,6 +254,7 @@ public static class CampaignsBenchmark
         var expected = perMinute * seconds / 60.0;
         Console.WriteLine();
         Console.WriteLine($"pacing at {perMinute}/min over {seconds} s: {dialed} dials where {expected:F0} were due: {100 * (dialed - expected) / expected:+0.00;-0.00} % (goal within ±2 %)");
+        Figures.Emit("campaigns.pacing-error", 100 * (dialed - expected) / expected, "%", $"{perMinute} dials/min over {seconds} s");
         await campaign.CancelAsync(hangUpLiveCalls: true);
     }
 
@@ -322,6 +336,7 @@ public static class CampaignsBenchmark
                 $"({rows / total:N0} leads/s; {job.GetProperty("partsProcessed").GetInt32()} parts, added {job.GetProperty("added").GetInt32():N0}, rejected {job.GetProperty("rowsRejected").GetInt32()})");
         }
         Console.WriteLine($"import of {rows:N0} leads through the HTTP import job: median {Statistics.Median(totals):F2} s (goal <= 10 s for 100,000)");
+        Figures.Emit($"campaigns.import-job.{rows}", totals, "s");
     }
 
     /// <summary>Managed heap after a full collection, per idle (draft) campaign activation and per lead grain holding its row.</summary>

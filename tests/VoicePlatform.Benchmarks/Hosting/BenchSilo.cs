@@ -26,7 +26,11 @@ public sealed class BenchSilo : IAsyncDisposable
     {
         _app = app;
         StartTime = startTime;
+        GatewayPort = int.Parse(app.Configuration["Cluster:GatewayPort"]!, System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>Where clients connect (an API host, or the gateway ceiling's client).</summary>
+    public int GatewayPort { get; }
 
     /// <summary>From the first line of host building to this silo being Active in the membership view.</summary>
     public TimeSpan StartTime { get; }

@@ -66,6 +66,10 @@ public static class InboundBenchmark
             Console.WriteLine($"| {label} | {rate} | {Statistics.Median(perRound.Select(r => r.AnsweredPerSecond).ToList()):F1} | " +
                 $"{Statistics.Median(perRound.Select(r => r.P50).ToList()):F0} ms | {Statistics.Median(perRound.Select(r => r.P99).ToList()):F0} ms | " +
                 $"{perRound.Sum(r => r.Answered)}/{perRound.Sum(r => r.Rung)} | {string.Join("; ", perRound.Select(r => $"{r.AnsweredPerSecond:F1}/s p99 {r.P99:F0} ms"))} |");
+            var key = $"inbound.{(label.Contains("late", StringComparison.Ordinal) ? "late" : "on-time")}.{rate}";
+            Figures.Emit(key + ".answered", perRound.Select(r => r.AnsweredPerSecond).ToList(), "calls/s", label);
+            Figures.Emit(key + ".p50", perRound.Select(r => r.P50).ToList(), "ms");
+            Figures.Emit(key + ".p99", perRound.Select(r => r.P99).ToList(), "ms");
         }
         Console.WriteLine($"load average at end: {LoadAverage()}");
         return 0;

@@ -59,6 +59,7 @@ public static class LeadsBenchmark
                                   $"{size / total,9:N0} leads/s  added {counts.Added:N0}, problems {parsed.Problems.Count}");
             }
             Console.WriteLine($"MEDIAN import of {size:N0} leads: {Statistics.Median(totals):F2} s ({size / Statistics.Median(totals):N0} leads/s)");
+            Figures.Emit($"leads.import.{size}", totals, "s");
         }
 
         var small = PrefixedId.New<CampaignId>();

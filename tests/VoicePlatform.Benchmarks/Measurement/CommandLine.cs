@@ -14,6 +14,9 @@ public sealed class CommandLine(IReadOnlyList<string> arguments)
 
     public string String(string name, string fallback) => Value(name) ?? fallback;
 
+    /// <summary>A switch with no value (<c>--full</c>).</summary>
+    public bool Flag(string name) => arguments.Contains("--" + name);
+
     private string? Value(string name)
     {
         for (var i = 0; i < arguments.Count - 1; i++)

@@ -83,7 +83,7 @@ public static class StateWritesBenchmark
         return 0;
     }
 
-    private static async Task<RoundResult> RunRoundAsync(string connectionString, long firstKey, TimeSpan duration)
+    public static async Task<RoundResult> RunRoundAsync(string connectionString, long firstKey, TimeSpan duration)
     {
         await using var silo = await BenchSilo.StartAsync(connectionString);
         var grains = Enumerable.Range(0, Callers).Select(i => silo.Grains.GetGrain<IStateWriteGrain>(firstKey + i)).ToArray();
@@ -128,5 +128,5 @@ public static class StateWritesBenchmark
 
     private static string F0(double value) => value.ToString("F0", CultureInfo.InvariantCulture);
 
-    private sealed record RoundResult(double WritesPerSecond, double P50Ms, double P99Ms, TimeSpan SiloStart);
+    public sealed record RoundResult(double WritesPerSecond, double P50Ms, double P99Ms, TimeSpan SiloStart);
 }

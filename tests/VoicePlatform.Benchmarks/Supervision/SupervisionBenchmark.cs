@@ -146,6 +146,9 @@ public static class SupervisionBenchmark
         Console.WriteLine($"median of rounds: .NET supervisors p50 {Statistics.Median(p50s):F1} ms, p99 {Statistics.Median(p99s):F1} ms (goal p99 ≤ 100 ms); " +
             $"browser p50 {Statistics.Median(browserP50s):F1} ms, p99 {Statistics.Median(browserP99s):F1} ms; " +
             $"floor measured in the same run (grain → the API host's stream subscription) p50 {Statistics.Median(streamP50s):F1} ms, p99 {Statistics.Median(streamP99s):F1} ms");
+        Figures.Emit("supervision.latency.p99", p99s, "ms", $"{clients} supervisors, {rate} events/s");
+        Figures.Emit("supervision.latency.browser.p99", browserP99s, "ms");
+        Figures.Emit("supervision.latency.floor.p99", streamP99s, "ms");
         await subscription.UnsubscribeAsync();
         return 0;
     }

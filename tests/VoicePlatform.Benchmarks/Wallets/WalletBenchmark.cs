@@ -84,6 +84,8 @@ public static class WalletBenchmark
             $"MEDIAN throughput {Statistics.Median(results.Select(r => r.OpsPerSecond).ToList()),8:F0} operations/s  " +
             $"p50 {Statistics.Median(results.Select(r => r.P50).ToList()):F2} ms  p99 {Statistics.Median(results.Select(r => r.P99).ToList()):F2} ms  " +
             $"{Statistics.Median(results.Select(r => r.PerCommit).ToList()):F1} entries per transaction  (rounds: {string.Join(", ", results.Select(r => F0(r.OpsPerSecond)))})");
+        Figures.Emit("wallet.operations", results.Select(r => r.OpsPerSecond).ToList(), "operations/s", $"{callers} callers, one tenant");
+        Figures.Emit("wallet.operation.p99", results.Select(r => r.P99).ToList(), "ms");
     }
 
     // Each caller runs flows back to back until the time is up; returns the operations answered.
@@ -168,6 +170,7 @@ public static class WalletBenchmark
             var after = await WithRetriesAsync(() => grains.GetWallet(tenant).GetAsync());
             Console.WriteLine($"  second pass: all {stats.Keys.Count} operations sent again: {again.Replayed} replayed, {again.Other} otherwise; " +
                 $"balance {(after.Balance == wallet.Balance ? "unchanged" : $"CHANGED to {after.Balance}")}");
+            Figures.Emit("wallet.chaos.drift", Math.Abs((double)drift), "minor units", check.Consistent ? "ledger consistent" : "ledger INCONSISTENT");
             return drift == 0 && check.Consistent && stats.WrongReplays == 0 && again.Other == 0 && after.Balance == wallet.Balance
                 && check.Entries == stats.Keys.Count + 1;
         }

@@ -1,0 +1,6 @@
+namespace VoicePlatform.Benchmarks.Ceilings;
+
+public sealed class EmptyGrain : Grain, IEmptyGrain
+{
+    public Task PingAsync() => Task.CompletedTask;
+}

@@ -1,0 +1,72 @@
+using VoicePlatform.Benchmarks.Measurement;
+
+namespace VoicePlatform.Benchmarks.Report;
+
+/// <summary>
+/// What the report runs and what it shows. The default run is sized for about fifteen minutes on two cores, with three
+/// rounds behind every headline figure; <c>--full</c> adds the large sizes.
+/// </summary>
+public static class ReportPlan
+{
+    public static IReadOnlyList<Scenario> Scenarios(bool full) =>
+    [
+        new("ceilings", ["ceilings", "--seconds", "8", "--rounds", "3"],
+            "pgbench TPS, empty grain calls in the silo and through the gateway, grain-state writes on the project's schema"),
+        new("campaigns", ["campaigns", "--only", "throughput,first-dial,pacing,import", "--rounds", "3", "--warmup", "1", "--starts", "10",
+                "--pace", "600", "--pace-seconds", "60", "--import-rows", "100000", "--import-rounds", "3", .. full ? (string[])["--leads", "1000"] : []],
+            "completed campaign calls per second with transactions per call by kind; start, schedule and window opening to first dial; pacing; the HTTP lead import job"),
+        new("wallet", ["wallet", "--seconds", "8", "--rounds", "3", "--chaos-seconds", full ? "45" : "25"],
+            "wallet operations per second for one tenant; money drift after a chaos run (a silo killed and restarted)"),
+        new("supervision", ["supervision", "--clients", "50", "--rate", "200", "--seconds", full ? "20" : "12", "--rounds", "3"],
+            "grain event to supervisor latency at 200 events/s with 50 supervisors"),
+        new("calls", ["calls", "--calls", "300", "--webhook-calls", "300", "--rounds", "3"],
+            "calls set up per second through the emulator; LiveKit webhook events handled per second and their handling time"),
+        new("inbound", ["inbound", "--calls", full ? "400" : "200", "--rates", full ? "25,50,100" : "50", "--rounds", "3"],
+            "inbound calls answered per second; arrival to answer, with webhooks on time and late"),
+        new("leads", ["leads", "--sizes", full ? "100000,1000000" : "100000", "--rounds", full ? "3" : "1"],
+            "lead import straight into the store (parse, admit, COPY)"),
+    ];
+
+    private static Func<FigureSet, string> Ratio(string numerator, string denominator, string describe) => figures =>
+        figures[numerator] is { } n && figures[denominator] is { } d && d.Median > 0
+            ? $"{describe}: {figures.Show(denominator)} (ratio {n.Median / d.Median:F2})"
+            : $"{describe}: not measured";
+
+    public static IReadOnlyList<ReportRow> Rows { get; } =
+    [
+        new("pgbench TPS on the benchmarks' PostgreSQL", "ceiling.pgbench", "ceiling", null),
+        new("empty grain calls/s inside the silo", "ceiling.grain-calls.silo", "ceiling", null),
+        new("empty grain calls/s through the gateway (a cluster client)", "ceiling.grain-calls.gateway", "ceiling", null),
+        new("grain-state writes/s on the project's schema", "ceiling.state-writes", "ceiling", null, Ratio("ceiling.state-writes", "ceiling.pgbench", "pgbench")),
+        new("completed campaign calls/s, one node", "campaigns.completed-calls", "≥ 150/s", v => v >= 150, figures =>
+            figures["campaigns.pgbench"] is { } tps && figures["campaigns.transactions-per-call"] is { } perCall && figures["campaigns.completed-calls"] is { } rate
+                ? $"pgbench {Figures.Format(tps.Median)} TPS ÷ {perCall.Median:F2} transactions per call = {Figures.Format(tps.Median / perCall.Median)}/s (ratio {rate.Median / (tps.Median / perCall.Median):F2})"
+                : "not measured"),
+        new("durable transactions per completed campaign call", "campaigns.transactions-per-call", "≤ 6", v => v <= 6),
+        new("— call grain state", "campaigns.transactions-per-call.call-state", "", null),
+        new("— lead claims", "campaigns.transactions-per-call.lead-claims", "", null),
+        new("— lead outcome rows", "campaigns.transactions-per-call.lead-outcomes", "", null),
+        new("— call-record projection (group commit)", "campaigns.transactions-per-call.call-records", "", null),
+        new("— wallet ledger (group commit)", "campaigns.transactions-per-call.ledger", "", null),
+        new("— campaign grain state", "campaigns.transactions-per-call.campaign-state", "", null),
+        new("campaign start → first dial, p99", "campaigns.first-dial.start.p99", "≤ 1,000 ms", v => v <= 1000),
+        new("scheduled start → first dial, p99", "campaigns.first-dial.scheduled.p99", "≤ 1,000 ms", v => v <= 1000),
+        new("window opening → first dial, p99", "campaigns.first-dial.window.p99", "≤ 1,000 ms", v => v <= 1000),
+        new("pacing error at 600 dials/min", "campaigns.pacing-error", "within ±2 %", v => Math.Abs(v) <= 2),
+        new("100,000 leads through the HTTP import job", "campaigns.import-job.100000", "≤ 10 s", v => v <= 10),
+        new("100,000 leads into the store", "leads.import.100000", "≤ 10 s", v => v <= 10),
+        new("1,000,000 leads into the store", "leads.import.1000000", "reported", null),
+        new("wallet operations/s, one tenant", "wallet.operations", "≥ 5,000/s", v => v >= 5000, Ratio("wallet.operations", "ceiling.grain-calls.silo", "empty grain calls in the silo")),
+        new("wallet operation p99 at 256 callers", "wallet.operation.p99", "reported", null),
+        new("money drift after chaos", "wallet.chaos.drift", "0", v => v == 0),
+        new("supervisor event latency p99, 50 supervisors at 200 events/s", "supervision.latency.p99", "≤ 100 ms", v => v <= 100,
+            figures => $"grain → the API host's own stream subscription, p99 {figures.Show("supervision.latency.floor.p99")}"),
+        new("— the same in a real browser", "supervision.latency.browser.p99", "≤ 100 ms", v => v <= 100),
+        new("LiveKit webhook events handled/s, one API host", "calls.webhook-events", "reported", null, Ratio("calls.webhook-events", "ceiling.grain-calls.gateway", "empty grain calls through the gateway")),
+        new("LiveKit webhook handling p99, 32 in flight (the ≤ 20 ms goal is at 10,000 live calls)", "calls.webhook.p99", "reported", null),
+        new("calls set up per second through the emulator", "calls.set-up", "reported", null),
+        new("inbound calls answered/s, offered 50/s", "inbound.on-time.50.answered", "reported", null),
+        new("inbound arrival → answer p99, webhooks on time", "inbound.on-time.50.p99", "reported", null),
+        new("inbound arrival → answer p99, webhooks 1 s late", "inbound.late.50.p99", "reported", null),
+    ];
+}
