@@ -67,7 +67,7 @@ public static class PlatformSiloBuilderExtensions
 
         // Pulling agents look for new live events every 20 ms instead of Orleans' 100 ms: that wait was most of a
         // supervisor's delay (p50 76 → 18 ms, p99 121 → 29 ms at 200 events/s), for 1.6 % of a core on an idle host
-        // (docs/performance.md, "Supervision").
+        // (docs/performance-history.md, "Supervision").
         silo.AddMemoryStreams(StreamProviders.Live, b => b.ConfigurePullingAgent(o => o.Configure(p => p.GetQueueMsgsTimerPeriod = LiveStreamPollPeriod)));
         // Grain calls become spans of the caller's trace, only when tracing is configured (Operations/PlatformTracing).
         // First, so the correlation filter below runs inside the grain call's span and can tag it.

@@ -22,7 +22,7 @@ namespace VoicePlatform.Benchmarks;
 /// <c>... -- supervision [--clients 50] [--rate 200] [--seconds 20] [--rounds 3] [--calls 20]</c> and
 /// <c>... -- inbound [--calls 400] [--rates 25,50,100] [--rounds 3] [--webhook-delay-ms 1000] [--talk-seconds 2]</c>, and the rolling-upgrade
 /// check <c>... -- upgrade-check --old DIR --new DIR [--leads 30]</c> (run by scripts/upgrade-check.sh).
-/// docs/performance.md records the results.
+/// docs/performance-history.md records the results.
 /// </summary>
 public static class BenchmarkProgram
 {
@@ -30,7 +30,7 @@ public static class BenchmarkProgram
     {
         if (args.Length == 0 || args[0] is "-h" or "--help")
         {
-            Console.WriteLine("usage: report [--full] [--out FILE] [--only a,b] | ceilings [--seconds N] [--rounds N] [--callers N] | state-writes [--seconds N] [--rounds N] [--variants default,tuned] | silo-start [--starts N] [--mode both|postgres|memory] | " +
+            Console.WriteLine("usage: report [--full] [--out FILE] [--only a,b] | ceilings [--seconds N] [--rounds N] [--callers N] | rest [--rate N] [--seconds N] [--rounds N] [--calls N] [--connections N] | live-calls [--levels N,N] [--webhook-rate N] [--webhook-seconds N] [--burst N] | state-writes [--seconds N] [--rounds N] [--variants default,tuned] | silo-start [--starts N] [--mode both|postgres|memory] | " +
                 "calls [--calls N] [--concurrency N] [--webhook-calls N] [--rounds N] | " +
                 "wallet [--seconds N] [--rounds N] [--callers N] [--chaos-seconds N] [--chaos-callers N] [--mode both|throughput|chaos] | leads [--sizes N,N] [--rounds N] | campaigns [--campaigns N] [--leads N] [--concurrent N] [--rounds N] [--starts N] [--pace N] [--pace-seconds N] [--tick-leads N] [--idle N] | supervision [--clients N] [--rate N] [--seconds N] [--rounds N] [--calls N] | inbound [--calls N] [--rates N,N] [--rounds N] [--webhook-delay-ms N] [--talk-seconds N] | upgrade-check --old DIR --new DIR [--leads N]");
             return args.Length == 0 ? 1 : 0;
@@ -43,6 +43,10 @@ public static class BenchmarkProgram
             {
                 "report" => await VoicePlatform.Benchmarks.Report.PerformanceReport.RunAsync(options),
                 "ceilings" => await VoicePlatform.Benchmarks.Ceilings.CeilingsBenchmark.RunAsync(options),
+                "rest" => await VoicePlatform.Benchmarks.Rest.RestReadsBenchmark.RunAsync(options),
+                "live-calls" => await VoicePlatform.Benchmarks.LiveCalls.LiveCallsBenchmark.RunAsync(options),
+                // The REST benchmark's open-loop load generator, started by it in a process of its own.
+                "http-load" => await VoicePlatform.Benchmarks.Rest.OpenLoopLoad.RunAsync(options),
                 "state-writes" => await StateWritesBenchmark.RunAsync(options),
                 "silo-start" => await SiloStartBenchmark.RunAsync(options),
                 "calls" => await CallsBenchmark.RunAsync(options),

@@ -90,8 +90,9 @@ public static class CallsBenchmark
 
     private sealed record WebhookResult(double EventsPerSecond, double P50, double P99);
 
+    /// <summary>A tenant per round, each with a caller id of its own: a number is registered once on the whole platform.</summary>
     private static Task<BenchTenant> SetUpTenantAsync(BenchSilo silo, int round) =>
-        BenchTenant.CreateAsync(silo, CallerId, TenantSettings.Default.ConcurrencyLimit);
+        BenchTenant.CreateAsync(silo, $"{CallerId[..^4]}{round:D4}", TenantSettings.Default.ConcurrencyLimit);
 
     private static async Task<SetUpResult> SetUpRoundAsync(BenchSilo silo, string connectionString, BenchTenant tenant, int calls, int concurrency, int round)
     {

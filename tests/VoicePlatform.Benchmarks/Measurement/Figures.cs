@@ -11,12 +11,17 @@ public static class Figures
 {
     public const string Marker = "FIGURE ";
 
+    /// <summary>Set by the report for a scenario run again under other conditions (<c>durable.</c>), so its figures keep apart.</summary>
+    public const string PrefixVariable = "VOICEPLATFORM_FIGURE_PREFIX";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private static readonly string Prefix = Environment.GetEnvironmentVariable(PrefixVariable) ?? "";
 
     public static void Emit(string key, IReadOnlyList<double> runs, string unit, string? note = null)
     {
         if (runs.Count == 0) return;
-        Console.WriteLine(Marker + JsonSerializer.Serialize(new Figure(key, Statistics.Median(runs), [.. runs], unit, note), Json));
+        Console.WriteLine(Marker + JsonSerializer.Serialize(new Figure(Prefix + key, Statistics.Median(runs), [.. runs], unit, note), Json));
     }
 
     public static void Emit(string key, double value, string unit, string? note = null) => Emit(key, [value], unit, note);

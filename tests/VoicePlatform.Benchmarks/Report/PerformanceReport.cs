@@ -46,34 +46,22 @@ public static class PerformanceReport
 
     private static async Task<ScenarioRun> RunScenarioAsync(Scenario scenario, string logPath)
     {
-        var start = new ProcessStartInfo { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        var host = Environment.ProcessPath!;
-        start.FileName = host;
-        // Run as `dotnet VoicePlatform.Benchmarks.dll …` or through the apphost `dotnet run` made.
-        if (Path.GetFileNameWithoutExtension(host) == "dotnet") start.ArgumentList.Add(typeof(PerformanceReport).Assembly.Location);
-        foreach (var argument in scenario.Arguments) start.ArgumentList.Add(argument);
-
         var figures = new List<Figure>();
         var clock = Stopwatch.StartNew();
         await using var log = new StreamWriter(logPath);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {host}.");
         var gate = new object();
-        void Line(string? line, bool error)
+        var exitCode = await SelfProcess.RunAsync(scenario.Arguments, (line, error) =>
         {
-            if (line is null) return;
             lock (gate)
             {
                 log.WriteLine(line);
-                Console.WriteLine($"  {scenario.Name}{(error ? "!" : ">")} {line}");
+                // The platform's own structured logs (a few lines per call, as in production) go to the log file only.
+                if (!line.StartsWith("info: ", StringComparison.Ordinal) && !line.StartsWith("dbug: ", StringComparison.Ordinal))
+                    Console.WriteLine($"  {scenario.Name}{(error ? "!" : ">")} {line}");
                 if (Figures.Parse(line) is { } figure) figures.Add(figure);
             }
-        }
-        process.OutputDataReceived += (_, e) => Line(e.Data, false);
-        process.ErrorDataReceived += (_, e) => Line(e.Data, true);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        await process.WaitForExitAsync();
-        return new ScenarioRun(scenario, process.ExitCode, clock.Elapsed, figures);
+        }, scenario.Environment);
+        return new ScenarioRun(scenario, exitCode, clock.Elapsed, figures);
     }
 
     private static string Write(bool full, MachineFacts machine, DateTimeOffset started, DateTimeOffset ended, string loadAtStart, string loadAtEnd,
@@ -104,6 +92,18 @@ public static class PerformanceReport
             var spread = figure is null ? "" : string.Join(", ", figure.Runs.Select(Figures.Format));
             var met = figure is null || row.Meets is null ? "" : row.Meets(figure.Median) ? "yes" : "**no**";
             text.AppendLine($"| {row.Label} | {value} | {spread} | {row.Goal} | {met} | {row.Ceiling?.Invoke(figures) ?? ""} |");
+        }
+        text.AppendLine();
+        text.AppendLine("## How cost grows with the work");
+        foreach (var (title, dimension, points, series) in ReportPlan.Curves)
+        {
+            text.AppendLine();
+            text.AppendLine($"### {title}");
+            text.AppendLine();
+            text.AppendLine($"| {dimension} | {string.Join(" | ", series.Select(s => s.Label))} |");
+            text.AppendLine($"| --- | {string.Join(" | ", series.Select(_ => "---"))} |");
+            foreach (var point in points)
+                text.AppendLine($"| {point:N0} | {string.Join(" | ", series.Select(s => figures.Show(string.Format(CultureInfo.InvariantCulture, s.KeyFormat, point))))} |");
         }
         text.AppendLine();
         text.AppendLine("## The scenarios of this run");

@@ -15,6 +15,9 @@ public static class ReportPlan
         new("campaigns", ["campaigns", "--only", "throughput,first-dial,pacing,import", "--rounds", "3", "--warmup", "1", "--starts", "10",
                 "--pace", "600", "--pace-seconds", "60", "--import-rows", "100000", "--import-rounds", "3", .. full ? (string[])["--leads", "1000"] : []],
             "completed campaign calls per second with transactions per call by kind; start, schedule and window opening to first dial; pacing; the HTTP lead import job"),
+        new("campaigns-durable", ["campaigns", "--only", "throughput", "--rounds", "3", "--warmup", "1", "--leads", "200"],
+            "the campaign throughput again on a PostgreSQL with fsync, synchronous_commit and full_page_writes on",
+            new Dictionary<string, string> { [VoicePlatform.Tests.Infrastructure.PostgresServer.DurableVariable] = "1", [Figures.PrefixVariable] = "durable." }),
         new("wallet", ["wallet", "--seconds", "8", "--rounds", "3", "--chaos-seconds", full ? "45" : "25"],
             "wallet operations per second for one tenant; money drift after a chaos run (a silo killed and restarted)"),
         new("supervision", ["supervision", "--clients", "50", "--rate", "200", "--seconds", full ? "20" : "12", "--rounds", "3"],
@@ -23,6 +26,10 @@ public static class ReportPlan
             "calls set up per second through the emulator; LiveKit webhook events handled per second and their handling time"),
         new("inbound", ["inbound", "--calls", full ? "400" : "200", "--rates", full ? "25,50,100" : "50", "--rounds", "3"],
             "inbound calls answered per second; arrival to answer, with webhooks on time and late"),
+        new("live-calls", ["live-calls", "--levels", full ? "1000,5000,10000" : "10000", "--webhook-rate", "300", "--webhook-seconds", "15", "--burst", "300"],
+            "1,000, 5,000 and 10,000 answered calls held at once: resident memory, LiveKit webhook handling at 300/s (open loop), and a burst of short calls beside them"),
+        new("rest", ["rest", "--rate", "1000", "--seconds", "15", "--rounds", "3"],
+            "GET /api/calls/{id} at 1,000 requests/s from the open-loop generator `http-load` in its own process; the liveness probe at the same rate as the floor"),
         new("leads", ["leads", "--sizes", full ? "100000,1000000" : "100000", "--rounds", full ? "3" : "1"],
             "lead import straight into the store (parse, admit, COPY)"),
     ];
@@ -31,6 +38,23 @@ public static class ReportPlan
         figures[numerator] is { } n && figures[denominator] is { } d && d.Median > 0
             ? $"{describe}: {figures.Show(denominator)} (ratio {n.Median / d.Median:F2})"
             : $"{describe}: not measured";
+
+    /// <summary>How a figure grows with the work: each curve's points, read from figures named with the point.</summary>
+    public static IReadOnlyList<(string Title, string Dimension, int[] Points, (string Label, string KeyFormat)[] Series)> Curves { get; } =
+    [
+        ("Against the number of live calls", "live calls", [1000, 5000, 10000],
+        [
+            ("resident memory", "live-calls.{0}.resident-memory"),
+            ("managed heap", "live-calls.{0}.managed-heap"),
+            ("webhook handling p99 at 300/s", "live-calls.{0}.webhook.p99"),
+            ("short calls completed/s beside them", "live-calls.{0}.burst.completed-calls"),
+            ("their set-up p99", "live-calls.{0}.burst.setup.p99"),
+        ]),
+        ("Against the number of leads", "leads", [100000, 1000000],
+        [
+            ("import into the store", "leads.import.{0}"),
+        ]),
+    ];
 
     public static IReadOnlyList<ReportRow> Rows { get; } =
     [
@@ -49,6 +73,11 @@ public static class ReportPlan
         new("— call-record projection (group commit)", "campaigns.transactions-per-call.call-records", "", null),
         new("— wallet ledger (group commit)", "campaigns.transactions-per-call.ledger", "", null),
         new("— campaign grain state", "campaigns.transactions-per-call.campaign-state", "", null),
+        new("completed campaign calls/s, PostgreSQL with fsync and synchronous_commit on", "durable.campaigns.completed-calls", "reported", null, figures =>
+            figures["durable.campaigns.pgbench"] is { } tps && figures["durable.campaigns.transactions-per-call"] is { } perCall
+                ? $"pgbench on the durable server {Figures.Format(tps.Median)} TPS ÷ {perCall.Median:F2} = {Figures.Format(tps.Median / perCall.Median)}/s"
+                : "not measured"),
+        new("durable transactions per completed call, the same durable server", "durable.campaigns.transactions-per-call", "≤ 6", v => v <= 6),
         new("campaign start → first dial, p99", "campaigns.first-dial.start.p99", "≤ 1,000 ms", v => v <= 1000),
         new("scheduled start → first dial, p99", "campaigns.first-dial.scheduled.p99", "≤ 1,000 ms", v => v <= 1000),
         new("window opening → first dial, p99", "campaigns.first-dial.window.p99", "≤ 1,000 ms", v => v <= 1000),
@@ -65,6 +94,12 @@ public static class ReportPlan
         new("LiveKit webhook events handled/s, one API host", "calls.webhook-events", "reported", null, Ratio("calls.webhook-events", "ceiling.grain-calls.gateway", "empty grain calls through the gateway")),
         new("LiveKit webhook handling p99, 32 in flight (the ≤ 20 ms goal is at 10,000 live calls)", "calls.webhook.p99", "reported", null),
         new("calls set up per second through the emulator", "calls.set-up", "reported", null),
+        new("resident memory with 10,000 live calls, one node (silo and API host)", "live-calls.10000.resident-memory", "≤ 2,048 MiB", v => v <= 2048,
+            figures => $"managed heap {figures.Show("live-calls.10000.managed-heap")}"),
+        new("LiveKit webhook handling p99 with 10,000 live calls, 300 events/s", "live-calls.10000.webhook.p99", "≤ 20 ms", v => v <= 20,
+            figures => $"with 1,000 live: {figures.Show("live-calls.1000.webhook.p99")}"),
+        new("REST GET /api/calls/{id} p99 at 1,000 requests/s (open loop, `http-load` in its own process)", "rest.get-call.p99", "≤ 25 ms", v => v <= 25,
+            figures => $"the liveness probe (no key, no grain) at the same rate: p99 {figures.Show("rest.liveness.p99")}; errors {figures.Show("rest.get-call.errors")}"),
         new("inbound calls answered/s, offered 50/s", "inbound.on-time.50.answered", "reported", null),
         new("inbound arrival → answer p99, webhooks on time", "inbound.on-time.50.p99", "reported", null),
         new("inbound arrival → answer p99, webhooks 1 s late", "inbound.late.50.p99", "reported", null),

@@ -58,10 +58,10 @@ public static class SupervisionBenchmark
         Console.WriteLine($"supervision benchmark: {clients} .NET supervisors (own process) + 1 Chromium on /live, {rate} events/s for {seconds} s × {rounds} rounds over {callCount} live calls");
         var before = MemoryNow();
 
-        using var generator = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, ["supervision-clients", "--url", platform.ApiUrl, "--key", key, "--clients", clients.ToString()])
-        {
-            RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false,
-        })!;
+        var start = SelfProcess.StartInfo(["supervision-clients", "--url", platform.ApiUrl, "--key", key, "--clients", clients.ToString()]);
+        start.RedirectStandardInput = true;
+        start.RedirectStandardError = false;
+        using var generator = Process.Start(start)!;
         while (await generator.StandardOutput.ReadLineAsync() is { } line && line != "READY") { }
 
         using var playwright = await Playwright.CreateAsync();

@@ -43,7 +43,12 @@ public sealed class PostgresInstance : IAsyncDisposable
     /// only the machine's) cannot take back what a client was told is committed. Off, the last ~200 ms of acknowledged
     /// commits die with the server — fine for a throwaway server nobody crashes, fatal to a test that crashes it.
     /// </param>
-    public static async Task<PostgresInstance> StartAsync(int maxConnections, bool durableCommits = false)
+    /// <param name="productionDurability">
+    /// A production server's settings (<c>fsync</c>, <c>synchronous_commit</c> and <c>full_page_writes</c> on), for the
+    /// benchmarks' figures on a durable server; the tests never need it.
+    /// </param>
+    /// <param name="statementStatistics">Loads <c>pg_stat_statements</c>, for a benchmark that reads where PostgreSQL's time goes.</param>
+    public static async Task<PostgresInstance> StartAsync(int maxConnections, bool durableCommits = false, bool productionDurability = false, bool statementStatistics = false)
     {
         var binaries = PostgresBinaries.Locate();
         var runAsServiceUser = Environment.UserName == "root";
@@ -60,7 +65,8 @@ public sealed class PostgresInstance : IAsyncDisposable
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.StopAtExit();
         await server.RunAsync(binaries.InitDb,
             ["-D", server._dataDirectory, "-U", ServiceUser, "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"]);
-        // fsync stays off either way: only the machine crashing would need it.
+        // fsync stays off for the tests: only the machine crashing would need it.
+        var durable = productionDurability ? "on" : "off";
         await File.AppendAllTextAsync(Path.Combine(server._dataDirectory, "postgresql.conf"),
             $"""
 
@@ -68,10 +74,11 @@ public sealed class PostgresInstance : IAsyncDisposable
              listen_addresses = '127.0.0.1'
              port = {server.Port}
              unix_socket_directories = '{socketDirectory}'
-             fsync = off
-             synchronous_commit = {(durableCommits ? "on" : "off")}
-             full_page_writes = off
+             fsync = {durable}
+             synchronous_commit = {(durableCommits || productionDurability ? "on" : "off")}
+             full_page_writes = {durable}
              max_connections = {maxConnections}
+             {(statementStatistics ? "shared_preload_libraries = 'pg_stat_statements'" : "")}
              """);
         await server.StartServerAsync();
         server.StartWatchdog();

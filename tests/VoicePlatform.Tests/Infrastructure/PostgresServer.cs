@@ -19,6 +19,12 @@ public static class PostgresServer
 
     private const string TemplateDatabase = "voiceplatform_template";
 
+    /// <summary>Set to 1: the server runs with fsync, synchronous_commit and full_page_writes on.</summary>
+    public const string DurableVariable = "VOICEPLATFORM_PG_DURABLE";
+
+    /// <summary>Set to 1: the server loads pg_stat_statements.</summary>
+    public const string StatementStatisticsVariable = "VOICEPLATFORM_PG_STATEMENTS";
+
     private static readonly Lazy<Task<PostgresInstance>> Server = new(StartAsync, LazyThreadSafetyMode.ExecutionAndPublication);
 
     // CREATE DATABASE ... TEMPLATE fails if another session touches the template; serializing
@@ -78,7 +84,11 @@ public static class PostgresServer
         RemoveLeftoversOfEarlierRuns();
         // One server serves every test class at once, each cluster with a pool per provider and store: 200 connections
         // ran out in a full run.
-        var server = await PostgresInstance.StartAsync(maxConnections: 400);
+        // The benchmarks' report runs some scenarios again on a server with production durability, and reads
+        // pg_stat_statements; both are asked for by the environment of the benchmark's process (never set for tests).
+        var server = await PostgresInstance.StartAsync(maxConnections: 400,
+            productionDurability: Environment.GetEnvironmentVariable(DurableVariable) == "1",
+            statementStatistics: Environment.GetEnvironmentVariable(StatementStatisticsVariable) == "1");
         await server.CreateDatabaseAsync(TemplateDatabase);
 
         // No pooling: an idle pooled connection to the template would block every clone.
