@@ -30,7 +30,7 @@ public static class BenchmarkProgram
     {
         if (args.Length == 0 || args[0] is "-h" or "--help")
         {
-            Console.WriteLine("usage: report [--full] [--out FILE] [--only a,b] | ceilings [--seconds N] [--rounds N] [--callers N] | rest [--rate N] [--seconds N] [--rounds N] [--calls N] [--connections N] | live-calls [--levels N,N] [--webhook-rate N] [--webhook-seconds N] [--burst N] | state-writes [--seconds N] [--rounds N] [--variants default,tuned] | silo-start [--starts N] [--mode both|postgres|memory] | " +
+            Console.WriteLine("usage: report [--full] [--out FILE] [--only a,b] | ceilings [--seconds N] [--rounds N] [--callers N] | rest [--rate N] [--seconds N] [--rounds N] [--calls N] [--connections N] | live-calls [--levels N,N] [--webhook-rate N] [--webhook-seconds N] [--burst N] | webhooks [--calls N] [--rounds N] | state-writes [--seconds N] [--rounds N] [--variants default,tuned] | silo-start [--starts N] [--mode both|postgres|memory] | " +
                 "calls [--calls N] [--concurrency N] [--webhook-calls N] [--rounds N] | " +
                 "wallet [--seconds N] [--rounds N] [--callers N] [--chaos-seconds N] [--chaos-callers N] [--mode both|throughput|chaos] | leads [--sizes N,N] [--rounds N] | campaigns [--campaigns N] [--leads N] [--concurrent N] [--rounds N] [--starts N] [--pace N] [--pace-seconds N] [--tick-leads N] [--idle N] | supervision [--clients N] [--rate N] [--seconds N] [--rounds N] [--calls N] | inbound [--calls N] [--rates N,N] [--rounds N] [--webhook-delay-ms N] [--talk-seconds N] | upgrade-check --old DIR --new DIR [--leads N]");
             return args.Length == 0 ? 1 : 0;
@@ -45,6 +45,7 @@ public static class BenchmarkProgram
                 "ceilings" => await VoicePlatform.Benchmarks.Ceilings.CeilingsBenchmark.RunAsync(options),
                 "rest" => await VoicePlatform.Benchmarks.Rest.RestReadsBenchmark.RunAsync(options),
                 "live-calls" => await VoicePlatform.Benchmarks.LiveCalls.LiveCallsBenchmark.RunAsync(options),
+                "webhooks" => await VoicePlatform.Benchmarks.Webhooks.OutboundWebhooksBenchmark.RunAsync(options),
                 // The REST benchmark's open-loop load generator, started by it in a process of its own.
                 "http-load" => await VoicePlatform.Benchmarks.Rest.OpenLoopLoad.RunAsync(options),
                 "state-writes" => await StateWritesBenchmark.RunAsync(options),

@@ -42,7 +42,9 @@ public sealed class BenchPlatform : IAsyncDisposable
 
     /// <param name="configureEmulator">The emulator's SIP rules, time, agent worker…; the keys and webhook target are set here.</param>
     /// <param name="emulatorProcess">Run the emulator as its own process, as LiveKit runs apart from the platform.</param>
-    public static async Task<BenchPlatform> StartAsync(string connectionString, Action<LiveKitEmulatorOptions> configureEmulator, bool emulatorProcess = false)
+    /// <param name="siloConfiguration">More settings for the silo (a benchmark's own, such as where webhooks may go).</param>
+    public static async Task<BenchPlatform> StartAsync(string connectionString, Action<LiveKitEmulatorOptions> configureEmulator, bool emulatorProcess = false,
+        IReadOnlyDictionary<string, string?>? siloConfiguration = null)
     {
         string? apiUrl = null;
         WebApplication? emulator = null;
@@ -76,7 +78,7 @@ public sealed class BenchPlatform : IAsyncDisposable
             ["LiveKit:ApiKey"] = ApiKey,
             ["LiveKit:ApiSecret"] = ApiSecret,
             ["Calls:Metering:SettlementGrace"] = "00:00:01",
-        });
+        }.Concat(siloConfiguration ?? new Dictionary<string, string?>()).ToDictionary());
         var api = ApiHostApplication.Build(
         [
             "--urls", apiListen,
