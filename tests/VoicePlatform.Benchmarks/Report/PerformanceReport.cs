@@ -103,7 +103,14 @@ public static class PerformanceReport
             text.AppendLine($"| {dimension} | {string.Join(" | ", series.Select(s => s.Label))} |");
             text.AppendLine($"| --- | {string.Join(" | ", series.Select(_ => "---"))} |");
             foreach (var point in points)
-                text.AppendLine($"| {point:N0} | {string.Join(" | ", series.Select(s => figures.Show(string.Format(CultureInfo.InvariantCulture, s.KeyFormat, point))))} |");
+            {
+                var keys = series.Select(s => string.Format(CultureInfo.InvariantCulture, s.KeyFormat, point)).ToList();
+                // A point this run did not measure (the default run measures the headline points; --full the whole curve).
+                if (keys.All(k => figures[k] is null)) continue;
+                text.AppendLine($"| {point:N0} | {string.Join(" | ", keys.Select(figures.Show))} |");
+            }
+            if (points.Any(p => series.All(s => figures[string.Format(CultureInfo.InvariantCulture, s.KeyFormat, p)] is null)))
+                text.AppendLine().AppendLine($"The other points ({string.Join(", ", points.Where(p => series.All(s => figures[string.Format(CultureInfo.InvariantCulture, s.KeyFormat, p)] is null)).Select(p => p.ToString("N0", CultureInfo.InvariantCulture)))}) are measured by `report --full`.");
         }
         text.AppendLine();
         text.AppendLine("## The scenarios of this run");
