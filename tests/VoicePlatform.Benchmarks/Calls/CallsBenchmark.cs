@@ -109,9 +109,9 @@ public static class CallsBenchmark
             if (placed.Value?.EndReason is not null) Interlocked.Increment(ref refused);
         });
         var placing = clock.Elapsed;
-        await WaitForAsync(connectionString, tenant.Id, "answered_at IS NOT NULL AND to_number LIKE '+1415%'", calls - refused);
+        await CallRecordCounts.WaitUntilAsync(connectionString, tenant.Id, "answered_at IS NOT NULL AND to_number LIKE '+1415%'", calls - refused, Patience);
         var answering = clock.Elapsed;
-        await WaitForAsync(connectionString, tenant.Id, "settled AND to_number LIKE '+1415%'", calls);
+        await CallRecordCounts.WaitUntilAsync(connectionString, tenant.Id, "settled AND to_number LIKE '+1415%'", calls, Patience);
         var completing = clock.Elapsed;
 
         await using var connection = new NpgsqlConnection(connectionString);
@@ -142,7 +142,7 @@ public static class CallsBenchmark
         var ids = Enumerable.Range(0, calls).Select(_ => PrefixedId.New<CallId>()).ToList();
         await Parallel.ForEachAsync(ids.Select((id, i) => (id, i)), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (call, _) =>
             await grains.GetCall(tenant.Id, call.id).PlaceAsync(new PlaceCall { AgentId = tenant.Agent, To = $"+1628555{call.i:D4}" }));
-        await WaitForAsync(connectionString, tenant.Id, "answered_at IS NOT NULL AND to_number LIKE '+1628%'", calls);
+        await CallRecordCounts.WaitUntilAsync(connectionString, tenant.Id, "answered_at IS NOT NULL AND to_number LIKE '+1628%'", calls, Patience);
 
         // Per call, as LiveKit's delivery produces them: the callee leaving (a transition and a durable write), the
         // same event delivered again (de-duplicated), and a late participant_joined (out of order: changes nothing).
@@ -183,21 +183,8 @@ public static class CallsBenchmark
         var result = new WebhookResult(events.Count / elapsed.TotalSeconds, Statistics.Percentile(latencies, 50), Statistics.Percentile(latencies, 99));
         Console.WriteLine($"round {round} webhooks: {events.Count} signed events ({calls} transitions, {calls} duplicates, {calls} stale) in {elapsed.TotalSeconds:F2} s, {failures} failed");
         Console.WriteLine($"  webhook events handled/s: {result.EventsPerSecond:F0}; handling time (POST sent -> 200 received) p50 {result.P50:F1} ms, p99 {result.P99:F1} ms");
-        await WaitForAsync(connectionString, tenant.Id, "status = 'ended' AND to_number LIKE '+1628%'", calls);
+        await CallRecordCounts.WaitUntilAsync(connectionString, tenant.Id, "status = 'ended' AND to_number LIKE '+1628%'", calls, Patience);
         return result;
-    }
-
-    private static async Task WaitForAsync(string connectionString, TenantId tenant, string condition, int expected)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        var deadline = Stopwatch.StartNew();
-        long count;
-        while ((count = await ScalarAsync(connection, $"SELECT count(*) FROM call_records WHERE tenant_id = @t AND {condition}", tenant)) < expected)
-        {
-            if (deadline.Elapsed > Patience) throw new TimeoutException($"only {count} of {expected} calls reached '{condition}'");
-            await Task.Delay(50);
-        }
     }
 
     private static async Task<(DateTimeOffset FirstQueued, DateTimeOffset LastAnswered)> WindowAsync(NpgsqlConnection connection, TenantId tenant)

@@ -63,7 +63,7 @@ public static class LiveCallsBenchmark
             await Parallel.ForEachAsync(added, new ParallelOptions { MaxDegreeOfParallelism = placing }, async (call, _) =>
                 await silo.Grains.GetCall(tenant.Id, call.Id).PlaceAsync(new PlaceCall { AgentId = tenant.Agent, To = call.To }));
             live.AddRange(added.Select(a => a.Id));
-            await WaitForAsync(connectionString, tenant.Id, $"answered_at IS NOT NULL AND ended_at IS NULL AND to_number LIKE '{LongPrefix}%'", level);
+            await CallRecordCounts.WaitUntilAsync(connectionString, tenant.Id, $"answered_at IS NOT NULL AND ended_at IS NULL AND to_number LIKE '{LongPrefix}%'", level, Patience, TimeSpan.FromMilliseconds(500));
             Console.WriteLine($"level {level}: {added.Count} more calls placed and answered in {clock.Elapsed.TotalSeconds:F1} s");
 
             using (var self = Process.GetCurrentProcess())
@@ -90,7 +90,7 @@ public static class LiveCallsBenchmark
         // Every live call ended as LiveKit would tell it: the callee leaves.
         var ending = Stopwatch.StartNew();
         await SendAsync(silo, platform.ApiUrl, live.Select(id => Left(tenant.Id, id)).ToList(), concurrency: 32);
-        await WaitForAsync(connectionString, tenant.Id, $"status = 'ended' AND to_number LIKE '{LongPrefix}%'", live.Count);
+        await CallRecordCounts.WaitUntilAsync(connectionString, tenant.Id, $"status = 'ended' AND to_number LIKE '{LongPrefix}%'", live.Count, Patience, TimeSpan.FromMilliseconds(500));
         Console.WriteLine($"all {live.Count} live calls ended in {ending.Elapsed.TotalSeconds:F1} s");
         return 0;
     }
@@ -162,7 +162,7 @@ public static class LiveCallsBenchmark
         var ids = Enumerable.Range(0, calls).Select(i => (Id: PrefixedId.New<CallId>(), To: $"{prefix}{i:D6}")).ToList();
         await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = placing }, async (call, _) =>
             await silo.Grains.GetCall(tenant.Id, call.Id).PlaceAsync(new PlaceCall { AgentId = tenant.Agent, To = call.To }));
-        await WaitForAsync(connectionString, tenant.Id, $"status = 'ended' AND to_number LIKE '{prefix}%'", calls);
+        await CallRecordCounts.WaitUntilAsync(connectionString, tenant.Id, $"status = 'ended' AND to_number LIKE '{prefix}%'", calls, Patience, TimeSpan.FromMilliseconds(500));
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
@@ -177,20 +177,4 @@ public static class LiveCallsBenchmark
         return (calls / reader.GetDouble(0), reader.IsDBNull(1) ? double.NaN : reader.GetDouble(1));
     }
 
-    private static async Task WaitForAsync(string connectionString, TenantId tenant, string condition, int expected)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        var clock = Stopwatch.StartNew();
-        long count;
-        do
-        {
-            await using var command = new NpgsqlCommand($"SELECT count(*) FROM call_records WHERE tenant_id = @t AND {condition}", connection);
-            command.Parameters.AddWithValue("t", tenant.Value);
-            count = (long)(await command.ExecuteScalarAsync())!;
-            if (count >= expected) return;
-            await Task.Delay(500);
-        } while (clock.Elapsed < Patience);
-        throw new TimeoutException($"only {count} of {expected} calls reached '{condition}'");
-    }
 }

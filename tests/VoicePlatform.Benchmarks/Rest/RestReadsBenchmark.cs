@@ -43,7 +43,7 @@ public static class RestReadsBenchmark
         var ids = Enumerable.Range(0, calls).Select(_ => PrefixedId.New<CallId>()).ToList();
         await Parallel.ForEachAsync(ids.Select((id, i) => (id, i)), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (call, _) =>
             await silo.Grains.GetCall(tenant.Id, call.id).PlaceAsync(new PlaceCall { AgentId = tenant.Agent, To = $"+1415556{call.i:D4}" }));
-        await WaitForEndedAsync(connectionString, tenant.Id, calls);
+        await CallRecordCounts.WaitUntilAsync(connectionString, tenant.Id, "ended_at IS NOT NULL", calls, TimeSpan.FromMinutes(3), TimeSpan.FromMilliseconds(200));
         var paths = Path.GetTempFileName();
         await File.WriteAllLinesAsync(paths, ids.Select(id => $"/api/calls/{id}"));
         var probe = Path.GetTempFileName();
@@ -78,20 +78,5 @@ public static class RestReadsBenchmark
             else Console.WriteLine($"  {label}{(error ? " !" : ":")} {line}");
         });
         if (exit != 0) throw new InvalidOperationException($"http-load exited with {exit}");
-    }
-
-    private static async Task WaitForEndedAsync(string connectionString, TenantId tenant, int expected)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            await using var count = new NpgsqlCommand("SELECT count(*) FROM call_records WHERE tenant_id = @t AND ended_at IS NOT NULL", connection);
-            count.Parameters.AddWithValue("t", tenant.Value);
-            if ((long)(await count.ExecuteScalarAsync())! >= expected) return;
-            if (clock.Elapsed > TimeSpan.FromMinutes(3)) throw new TimeoutException("The calls did not end.");
-            await Task.Delay(200);
-        }
     }
 }
