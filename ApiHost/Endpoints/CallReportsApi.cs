@@ -28,7 +28,7 @@ public static class CallReportsApi
             .WithSummary("Report STT, LLM and TTS usage per provider and model; a report id repeated adds nothing")
             .Produces<CallView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/answered-by", ReportAnsweredByAsync)
-            .WithSummary("Report who answered: human, or machine (the call ends as voicemail); the first report wins")
+            .WithSummary("Report who answered: human, or machine (the call ends as voicemail), and when; the first report wins, and a call that ended before its answer was seen becomes the conversation it was")
             .Produces<CallView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/outcome", ReportOutcomeAsync)
             .WithSummary("Report the outcome and summary; a higher sequence replaces an earlier outcome, a repeat changes nothing")
@@ -61,12 +61,12 @@ public static class CallReportsApi
         return (await grains.GetCall(user.GetTenantId(), callId).ReportUsageAsync(usage)).ToHttp(Resource);
     }
 
-    public static async Task<Results<Ok<CallView>, ValidationProblem, ProblemHttpResult>> ReportAnsweredByAsync(CallId callId, [FromBody] AnsweredByRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Ok<CallView>, ValidationProblem, ProblemHttpResult>> ReportAnsweredByAsync(CallId callId, [FromBody] AnsweredByRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains, TimeProvider time)
     {
         if (!MayReport(callId, user)) return WriteResults.NotFound(Resource);
-        var errors = request.Validate();
+        var errors = request.Validate(time.GetUtcNow());
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        return (await grains.GetCall(user.GetTenantId(), callId).ReportAnsweredByAsync(request.AnsweredBy!.Value)).ToHttp(Resource);
+        return (await grains.GetCall(user.GetTenantId(), callId).ReportAnswerAsync(request.AnsweredBy!.Value, request.AnsweredAt)).ToHttp(Resource);
     }
 
     public static async Task<Results<Ok<CallView>, ValidationProblem, ProblemHttpResult>> ReportOutcomeAsync(CallId callId, [FromBody] OutcomeRequest request, HttpContext http, ClaimsPrincipal user, IGrainFactory grains)

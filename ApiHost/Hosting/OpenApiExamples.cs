@@ -154,7 +154,7 @@ public static class OpenApiExamples
             new UsageItemRequest(UsageKind.Stt, "deepgram", "nova-3", 95_000, null, null, null),
             new UsageItemRequest(UsageKind.Llm, "openai", "gpt-4o-mini", null, 6_400, 820, null),
             new UsageItemRequest(UsageKind.Tts, "cartesia", "sonic-2", null, null, null, 1_150)]),
-        [typeof(AnsweredByRequest)] = new AnsweredByRequest(AnsweredBy.Human),
+        [typeof(AnsweredByRequest)] = new AnsweredByRequest(AnsweredBy.Human, At),
         [typeof(OutcomeRequest)] = new OutcomeRequest(1, CallDisposition.CallbackRequested, new DateTimeOffset(2026, 11, 25, 15, 0, 0, TimeSpan.Zero),
             ["warm"], new Dictionary<string, string> { ["preferred_day"] = "Wednesday" }, "Interested in whitening; asked to be called back Wednesday afternoon."),
         [typeof(TransferRequest)] = new TransferRequest("+15125550142"),

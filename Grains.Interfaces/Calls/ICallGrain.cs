@@ -50,6 +50,14 @@ public interface ICallGrain : IGrainWithStringKey
     /// <summary>Human or machine; the first report wins, the same one again changes nothing, a different one is a conflict.</summary>
     Task<Common.WriteResult<CallView>> ReportAnsweredByAsync(AnsweredBy answeredBy);
 
+    /// <summary>
+    /// As <see cref="ReportAnsweredByAsync(AnsweredBy)"/>, with when the worker heard the answer: a call that ended before
+    /// the platform saw its answer (the caller hung up while an outage hid it) and is not settled yet becomes the
+    /// answered, completed call it was, billed from <paramref name="answeredAt"/>. (A method of its own, so an API host
+    /// of the previous release still reaches the one it knows during a rolling upgrade.)
+    /// </summary>
+    Task<Common.WriteResult<CallView>> ReportAnswerAsync(AnsweredBy answeredBy, DateTimeOffset? answeredAt);
+
     /// <summary>The outcome; ordered by its sequence (see <see cref="CallOutcome"/>).</summary>
     Task<Common.WriteResult<CallView>> ReportOutcomeAsync(CallOutcome outcome);
 

@@ -88,8 +88,10 @@ public sealed partial class CallGrain
             _meter = null;
             if (!state.State.Billing.Settled && _settlement is null)
             {
-                // An unanswered call used no AI worth waiting for; an answered one waits for the worker's last usage.
-                var due = Progress.AnsweredAt is null ? TimeSpan.Zero : Metering.SettlementGrace - (Now() - Progress.EndedAt!.Value);
+                // An unanswered call used no AI worth waiting for; an answered one waits for the worker's last usage, and
+                // one that may have been answered unseen for the worker's word (AwaitsLateAnswer).
+                var grace = Progress.AnsweredAt is not null ? Metering.SettlementGrace : AwaitsLateAnswer(Progress) ? Metering.LateAnswerGrace : TimeSpan.Zero;
+                var due = grace - (Now() - Progress.EndedAt!.Value);
                 _settlement = this.RegisterGrainTimer(SettleAsync, new GrainTimerCreationOptions
                 {
                     DueTime = due < TimeSpan.Zero ? TimeSpan.Zero : due,

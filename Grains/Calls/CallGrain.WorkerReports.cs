@@ -38,7 +38,9 @@ public sealed partial class CallGrain
     public async Task<IReadOnlyList<TranscriptSegment>?> GetTranscriptAsync() =>
         Exists ? await store.GetTranscriptAsync(Key.Tenant, Key.Call) : null;
 
-    public async Task<WriteResult<CallView>> ReportAnsweredByAsync(AnsweredBy answeredBy)
+    public Task<WriteResult<CallView>> ReportAnsweredByAsync(AnsweredBy answeredBy) => ReportAnswerAsync(answeredBy, null);
+
+    public async Task<WriteResult<CallView>> ReportAnswerAsync(AnsweredBy answeredBy, DateTimeOffset? answeredAt)
     {
         if (!Exists) return WriteResult<CallView>.NotFound();
         if (state.State.AnsweredBy == answeredBy) return WriteResult<CallView>.Ok(View());
@@ -49,11 +51,24 @@ public sealed partial class CallGrain
         var from = Progress;
         state.State = state.State with { AnsweredBy = answeredBy };
         // The worker hears whoever picked up, so its report is an answer too (before wait_until_answered returns, or
-        // when that report was lost); on an ended call it can only reclassify the end.
-        var next = CallLifecycle.ClassifyVoicemail(from.IsEnded ? from : CallLifecycle.Answered(from, now), answeredBy);
+        // when that report was lost). On an ended call it reclassifies the end — and an end the platform read as
+        // unanswered only because it never saw the answer becomes the conversation it was, while it is not settled yet.
+        var next = from.IsEnded
+            ? state.State.Billing.Settled ? from : CallLifecycle.AnsweredAfterEnd(from, answeredAt ?? from.AgentJoinedAt ?? from.EndedAt!.Value)
+            : CallLifecycle.Answered(from, now);
+        if (from.IsEnded && state.State.Billing.Settled && CallLifecycle.MayHaveBeenAnswered(from))
+            logger.LogWarning("Call {CallId} of tenant {TenantId} was reported answered after it settled as {EndReason}; it stays unbilled",
+                Key.Call, Key.Tenant, from.EndReason);
+        next = CallLifecycle.ClassifyVoicemail(next, answeredBy);
         state.State = state.State with { Progress = next };
         var events = new List<CallEvent> { CallHistory.AnsweredBy(answeredBy, now) };
         if (!ReferenceEquals(next, from)) events.Insert(0, CallHistory.Transition(from, next));
+        if (from.IsEnded && next.AnsweredAt is not null && from.AnsweredAt is null)
+        {
+            CallMetrics.Transition(from, next, answeredBy, state.State.Direction);
+            logger.LogWarning("Call {CallId} of tenant {TenantId} ended as {EndReason} before its answer was seen; the agent worker heard it answered at {AnsweredAt}",
+                Key.Call, Key.Tenant, from.EndReason, next.AnsweredAt);
+        }
         await SaveAsync(durable: true, events);
         logger.LogInformation("Call {CallId} of tenant {TenantId} answered by {AnsweredBy}", Key.Call, Key.Tenant, answeredBy);
         if (!ReferenceEquals(next, from)) await AfterTransitionAsync(next);

@@ -305,7 +305,7 @@ public sealed partial class CallGrain(
         if (extraEvents is not null) events.AddRange(extraEvents);
         // An unanswered call has nothing to wait for: it settles (releases its reservation) before its end is written,
         // so the end and the settlement are one write. A crash in between replays the same keyed wallet operations.
-        if (next.IsEnded && next.AnsweredAt is null) events.AddRange(await SettleInlineAsync());
+        if (next.IsEnded && next.AnsweredAt is null && !AwaitsLateAnswer(next)) events.AddRange(await SettleInlineAsync());
         // Dialing and ringing are not worth a durable write each: a crash loses at most their timestamps (the watchdog
         // sees the call in LiveKit again), and the next durable write (answer or end) carries them anyway. Dialing
         // follows the queued record within milliseconds, so it is not even projected on its own.
@@ -315,6 +315,16 @@ public sealed partial class CallGrain(
             "Call {CallId} of tenant {TenantId} {From} -> {To} ({EndReason})", Key.Call, Key.Tenant, from.Status, next.Status, next.EndReason);
         await AfterTransitionAsync(next);
     }
+
+    /// <summary>
+    /// An inbound conversation that ended with no answer seen, by a departure nothing explained: LiveKit answers the
+    /// caller as soon as the agent's audio is there, and only a poll or the worker's report shows it, so the answer may
+    /// have gone unseen. Its settlement waits the <see cref="CallMeteringOptions.LateAnswerGrace"/> for the worker's
+    /// answered-by report (which it retries through an outage) instead of settling it unanswered at once — one more write,
+    /// only for callers who hang up while ringing. Outbound answers also come with the dial's own result.
+    /// </summary>
+    private bool AwaitsLateAnswer(CallProgress call) =>
+        state.State.Direction == CallDirection.Inbound && state.State.InboundMode == InboundClaimMode.Converse && CallLifecycle.MayHaveBeenAnswered(call);
 
     private async Task AfterTransitionAsync(CallProgress next)
     {

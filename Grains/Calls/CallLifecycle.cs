@@ -168,6 +168,30 @@ public static class CallLifecycle
             ? End(call, CallEndReason.Failed, now, "the call left LiveKit before it was answered")
             : End(call, CallEndReason.Completed, now);
 
+    /// <summary>
+    /// Whether a report that the callee answered may still change this ended call: it ended unanswered by a departure
+    /// nothing explained — the callee gone from LiveKit (<see cref="RoomGone"/>) or a hang-up before any answer was seen
+    /// (<see cref="CallEndReason.Cancelled"/>) — with no SIP status. The answer of a call is seen only by polling
+    /// LiveKit or by the worker's report (LiveKit sends no webhook for it), so a poll the platform could not make (its
+    /// database or LiveKit unreachable) can miss an answer the caller then hangs up on. A busy, unanswered or rejected
+    /// end has its SIP evidence and stays.
+    /// </summary>
+    public static bool MayHaveBeenAnswered(CallProgress call) =>
+        call.IsEnded && call.AnsweredAt is null && call.SipStatusCode is null && call.EndReason is CallEndReason.Failed or CallEndReason.Cancelled;
+
+    /// <summary>
+    /// The agent worker heard the callee answer a call the platform had ended as <see cref="MayHaveBeenAnswered"/>: it was
+    /// a conversation after all, answered at <paramref name="answeredAt"/> (kept between the dial and the end) and
+    /// completed at its end. Any other call is answered as it is.
+    /// </summary>
+    public static CallProgress AnsweredAfterEnd(CallProgress call, DateTimeOffset answeredAt)
+    {
+        if (!MayHaveBeenAnswered(call)) return call;
+        var earliest = call.RingingAt ?? call.DialingAt ?? call.QueuedAt;
+        var at = answeredAt < earliest ? earliest : answeredAt > call.EndedAt!.Value ? call.EndedAt.Value : answeredAt;
+        return call with { Status = CallStatus.Ended, AnsweredAt = at, EndReason = CallEndReason.Completed, EndDetail = "its answer was reported by the agent worker after the end" };
+    }
+
     /// <summary>SIP final response → end reason: 486 Busy; 408/480/487 (and 404) no answer; 603 and other 4xx/6xx rejected; 5xx failed.</summary>
     public static CallEndReason ForSipStatus(int sipStatusCode) => sipStatusCode switch
     {

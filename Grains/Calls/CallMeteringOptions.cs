@@ -21,6 +21,13 @@ public sealed class CallMeteringOptions : IValidatedOptions
     public TimeSpan SettlementGrace { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>
+    /// How long an inbound call that ended with its answer unseen (the caller gone before a poll saw the answer, which
+    /// comes by no webhook) waits for the agent worker's answered-by report before it settles unanswered. Longer than the
+    /// worker retries a report through an outage (the emulator's worker: about 15 s).
+    /// </summary>
+    public TimeSpan LateAnswerGrace { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
     /// Said to an inbound caller when the tenant's wallet cannot pay for the call; the call then ends with nothing owed.
     /// </summary>
     public string InboundNoFundsMessage { get; set; } = "Thank you for calling. We cannot take your call right now; please try again later.";
@@ -42,6 +49,8 @@ public sealed class CallMeteringOptions : IValidatedOptions
             errors.Add($"{SectionName}:BlockDuration must be from 00:00:00.1 to 01:00:00; got {BlockDuration}.");
         if (SettlementGrace < TimeSpan.Zero || SettlementGrace > TimeSpan.FromMinutes(10))
             errors.Add($"{SectionName}:SettlementGrace must be from 00:00:00 to 00:10:00; got {SettlementGrace}.");
+        if (LateAnswerGrace < TimeSpan.Zero || LateAnswerGrace > TimeSpan.FromMinutes(10))
+            errors.Add($"{SectionName}:LateAnswerGrace must be from 00:00:00 to 00:10:00; got {LateAnswerGrace}.");
         return errors;
     }
 }

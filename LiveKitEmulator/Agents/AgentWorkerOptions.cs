@@ -45,8 +45,11 @@ public sealed class AgentWorkerOptions
     /// </summary>
     public bool Converse { get; set; } = true;
 
-    /// <summary>Retries of a post after a connection error, a timeout, a 5xx or a 429.</summary>
-    public int RetryMax { get; set; } = 3;
+    /// <summary>
+    /// Retries of a post after a connection error, a timeout, a 5xx or a 429: five, doubling from <see cref="RetryDelay"/>,
+    /// carry a report through about 15 s of the platform being away (a database restart), within the platform's settlement grace.
+    /// </summary>
+    public int RetryMax { get; set; } = 5;
 
     /// <summary>First wait before a retry (emulated time, so <c>TimeAcceleration</c> shrinks it); doubles per attempt.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);

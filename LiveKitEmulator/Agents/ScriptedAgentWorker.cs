@@ -171,19 +171,20 @@ public sealed class ScriptedAgentWorker(
                 return;
             }
 
+            var heardAt = clock.UtcNow;
             if (!settings.Converse)
             {
                 // An inbound call's answer is seen by no webhook and no dial: a worker that claimed it says so, as a real one
                 // does when its session starts (a silent outbound worker leaves that to the dial's own answer).
-                if (inbound && platform is not null) await platform.PostAsync(PlatformClient.AnsweredByStep, new AnsweredByReport(AnsweredBy.Human), stopping);
+                if (inbound && platform is not null) await platform.PostAsync(PlatformClient.AnsweredByStep, new AnsweredByReport(AnsweredBy.Human, heardAt), stopping);
                 // Present, silent: the callee's own hang-up (or the room's end) ends the call.
                 using var present = CancellationTokenSource.CreateLinkedTokenSource(answer.Callee.Departed, agent.Departed, stopping);
                 await Task.Delay(Timeout.Infinite, present.Token).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 return;
             }
-            answeredAt.Value = clock.UtcNow;
+            answeredAt.Value = heardAt;
             if (message.Length > 0) await SayAndEndAsync(platform!, call, message, answer, agent, stopping);
-            else await ConverseAsync(platform!, call, answer, agent, stopping);
+            else await ConverseAsync(platform!, call, answer, heardAt, agent, stopping);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -199,12 +200,12 @@ public sealed class ScriptedAgentWorker(
         }
     }
 
-    private async Task ConverseAsync(PlatformClient platform, AgentDispatchMetadata call, CalleeAnswer answer, Participant agent, CancellationToken stopping)
+    private async Task ConverseAsync(PlatformClient platform, AgentDispatchMetadata call, CalleeAnswer answer, DateTimeOffset heardAt, Participant agent, CancellationToken stopping)
     {
         var script = answer.Machine
             ? ConversationScript.ForVoicemail(call)
             : ConversationScript.ForHuman(call, RandomFor(call.CallId), clock.UtcNow);
-        await platform.PostAsync(PlatformClient.AnsweredByStep, new AnsweredByReport(answer.Machine ? AnsweredBy.Machine : AnsweredBy.Human), stopping);
+        await platform.PostAsync(PlatformClient.AnsweredByStep, new AnsweredByReport(answer.Machine ? AnsweredBy.Machine : AnsweredBy.Human, heardAt), stopping);
 
         // Talking stops when the callee hangs up or the room goes (the agent is removed with it); reporting does not.
         using var conversation = CancellationTokenSource.CreateLinkedTokenSource(answer.Callee.Departed, agent.Departed, stopping);

@@ -42,6 +42,37 @@ public sealed class CallLifecycleTests
         Assert.Same(ended, CallLifecycle.DialFailed(ended, 486, "Busy Here", T0.AddSeconds(3)));
     }
 
+    [Fact]
+    public void AnUnexplainedDepartureBeforeAnyAnswerBecomesTheConversationTheWorkerHeard()
+    {
+        var ringing = CallLifecycle.Ringing(Dialing(), T0.AddSeconds(2));
+        var gone = CallLifecycle.RoomGone(ringing, T0.AddSeconds(10));
+        Assert.True(CallLifecycle.MayHaveBeenAnswered(gone));
+
+        var answered = CallLifecycle.AnsweredAfterEnd(gone, T0.AddSeconds(4));
+        Assert.Equal((CallStatus.Ended, CallEndReason.Completed, T0.AddSeconds(4), T0.AddSeconds(10)),
+            (answered.Status, answered.EndReason, answered.AnsweredAt, answered.EndedAt));
+        // An answer time outside the call is kept within it: never billed for ringing before it rang, nor after its end.
+        Assert.Equal(T0.AddSeconds(2), CallLifecycle.AnsweredAfterEnd(gone, T0).AnsweredAt);
+        Assert.Equal(T0.AddSeconds(10), CallLifecycle.AnsweredAfterEnd(gone, T0.AddMinutes(5)).AnsweredAt);
+        // A hang-up before the answer was seen (CLIENT_INITIATED before any answer reads as cancelled) too.
+        Assert.Equal(CallEndReason.Completed, CallLifecycle.AnsweredAfterEnd(CallLifecycle.CalleeLeft(ringing, "CLIENT_INITIATED", T0.AddSeconds(9)), T0.AddSeconds(3)).EndReason);
+    }
+
+    [Fact]
+    public void AnEndWithItsOwnEvidenceOrAnAnswerIsNotReopenedByALateAnswer()
+    {
+        var ringing = CallLifecycle.Ringing(Dialing(), T0.AddSeconds(2));
+        var busy = CallLifecycle.DialFailed(ringing, 486, "Busy Here", T0.AddSeconds(5));
+        var noAnswer = CallLifecycle.CalleeLeft(ringing, "USER_UNAVAILABLE", T0.AddSeconds(30));
+        var completed = CallLifecycle.CalleeLeft(CallLifecycle.Answered(ringing, T0.AddSeconds(3)), "CLIENT_INITIATED", T0.AddSeconds(30));
+        foreach (var ended in new[] { busy, noAnswer, completed, ringing })
+        {
+            Assert.False(CallLifecycle.MayHaveBeenAnswered(ended));
+            Assert.Same(ended, CallLifecycle.AnsweredAfterEnd(ended, T0.AddSeconds(4)));
+        }
+    }
+
     [Theory]
     [InlineData(486, CallEndReason.Busy)]
     [InlineData(480, CallEndReason.NoAnswer)]

@@ -62,7 +62,8 @@ public static class PostgresClusterBuilder
             // Telephony when the test gives a LiveKit (the emulator); the call watchdog's reminder at test speed.
             if (silo.Configuration.IsLiveKitConfigured()) silo.Services.AddLiveKit(silo.Configuration);
             silo.Services.Configure<CallWatchdogOptions>(o => o.ReminderPeriod = TimeSpan.FromSeconds(1));
-            // Calls settle half a second after they end rather than waiting 20 s for a worker no test runs.
+            // Calls settle half a second after they end rather than waiting 20 s for a worker no test runs. (An inbound
+            // call whose answer went unseen keeps production's LateAnswerGrace: the worker's report may come through an outage.)
             silo.Services.Configure<CallMeteringOptions>(o => o.SettlementGrace = TimeSpan.FromMilliseconds(500));
             // Reminders at test speed; production keeps Orleans' one-minute floor.
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromMilliseconds(500));

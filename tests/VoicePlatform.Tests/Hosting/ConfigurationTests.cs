@@ -105,6 +105,7 @@ public sealed class ConfigurationTests
     [InlineData("Calls:Metering:BlockDuration", "00:00:00")]
     [InlineData("Calls:Metering:BlockDuration", "soon")]
     [InlineData("Calls:Metering:SettlementGrace", "-00:00:01")]
+    [InlineData("Calls:Metering:LateAnswerGrace", "00:11:00")]
     [InlineData("Calls:Recording:FilepathTemplate", "recordings/all.ogg")]
     [InlineData("Calls:Watchdog:ReminderPeriod", "00:00:00.100")]
     [InlineData("Wallets:MaxCommitSize", "0")]

@@ -13,6 +13,7 @@ public sealed class InboundCallsFixture : ApiHostFixture
         "--LiveKitEmulator:AgentWorker:Enabled", "true",
         "--LiveKitEmulator:TimeAcceleration", "30",
         "--Calls:Metering:SettlementGrace", "00:00:00.200",
+        "--Calls:Metering:LateAnswerGrace", "00:00:00.200",
     ];
 }
 

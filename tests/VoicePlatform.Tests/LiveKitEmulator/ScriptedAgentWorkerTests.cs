@@ -68,7 +68,7 @@ public sealed class ScriptedAgentWorkerTests : IAsyncLifetime
             Assert.Equal(200, post.Status);
         });
         Assert.Equal(FullCallSteps, posts.Select(p => p.Step));
-        Assert.Equal("""{"answeredBy":"human"}""", posts[0].BodyText);
+        AssertAnsweredBy("human", posts[0]);
 
         var segments = Segments(posts);
         Assert.Equal(Enumerable.Range(1, 7).Select(i => $"seg-{i}"), segments.Select(s => s["id"]!.GetValue<string>()));
@@ -115,7 +115,7 @@ public sealed class ScriptedAgentWorkerTests : IAsyncLifetime
         var posts = _platform.For(call.CallId);
         Assert.Equal(new[] { "answered-by", "transcript", "usage", "end" }, posts.Select(p => p.Step));
         Assert.All(posts, post => Assert.Equal("Bearer " + call.Credential, post.Authorization));
-        Assert.Equal("""{"answeredBy":"machine"}""", posts[0].BodyText);
+        AssertAnsweredBy("machine", posts[0]);
         var segment = Assert.Single(Segments(posts));
         Assert.Equal("agent", segment["speaker"]!.GetValue<string>());
         Assert.Equal(VoicemailMessage, segment["text"]!.GetValue<string>());
@@ -228,6 +228,16 @@ public sealed class ScriptedAgentWorkerTests : IAsyncLifetime
         await PlaceAsync(call, Answers);
         await finished.WaitAsync(Generous);
         Assert.All(_platform.Received, p => Assert.Equal(call.CallId, p.CallId));
+    }
+
+    /// <summary>Who answered, and when the worker heard it: a moment of this test, which a late report is billed from.</summary>
+    private static void AssertAnsweredBy(string expected, PlatformPost post)
+    {
+        var body = post.Body;
+        Assert.Equal(["answeredBy", "answeredAt"], body.Select(p => p.Key));
+        Assert.Equal(expected, body["answeredBy"]!.GetValue<string>());
+        var heard = DateTimeOffset.Parse(body["answeredAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(heard, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow);
     }
 
     private static void AssertUsageMatches(JsonObject usage, IReadOnlyList<JsonObject> segments, bool expectLlm)
