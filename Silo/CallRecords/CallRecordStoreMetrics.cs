@@ -6,7 +6,7 @@ namespace VoicePlatform.Silo.CallRecords;
 /// What the call-record writer did, as .NET meters (exported with everything else) and as plain totals a
 /// benchmark reads without a listener. Writes per transaction is the group-commit factor.
 /// </summary>
-public sealed class CallRecordStoreMetrics : IDisposable
+public sealed class CallRecordStoreMetrics : IDisposable, Storage.IGroupCommitMetrics
 {
     public const string MeterName = "VoicePlatform.CallRecords";
     public const string TransactionsName = "voiceplatform.call_records.transactions";
@@ -44,7 +44,7 @@ public sealed class CallRecordStoreMetrics : IDisposable
 
     public long FailedWrites => Interlocked.Read(ref _failedWriteTotal);
 
-    internal void Committed(int writes, long rows)
+    public void Committed(int writes, long rows)
     {
         Interlocked.Increment(ref _transactionTotal);
         Interlocked.Add(ref _rowTotal, rows);
@@ -54,7 +54,7 @@ public sealed class CallRecordStoreMetrics : IDisposable
         _writes.Add(writes);
     }
 
-    internal void Failed(int writes)
+    public void Failed(int writes)
     {
         Interlocked.Add(ref _failedWriteTotal, writes);
         _failedWrites.Add(writes);

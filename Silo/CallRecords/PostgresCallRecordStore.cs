@@ -15,6 +15,7 @@ using VoicePlatform.Leads;
 using VoicePlatform.Tenants;
 using VoicePlatform.Webhooks;
 using VoicePlatform.Silo.Webhooks;
+using VoicePlatform.Silo.Storage;
 using static VoicePlatform.Silo.CallRecords.SqlParameters;
 
 namespace VoicePlatform.Silo.CallRecords;
@@ -53,7 +54,7 @@ public sealed class PostgresCallRecordStore : ICallRecordStore, IAsyncDisposable
         if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0) builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
         _dataSource = builder.Build();
         _metrics = new CallRecordStoreMetrics(meterFactory);
-        _writer = new GroupCommitWriter(_dataSource, maxBatchWrites, _metrics, logger, linger ?? DefaultLinger);
+        _writer = new GroupCommitWriter(_dataSource, maxBatchWrites, _metrics, logger, linger ?? DefaultLinger, "call-record");
     }
 
     /// <summary>Transactions committed so far (each holds one or more writes).</summary>
@@ -74,7 +75,7 @@ public sealed class PostgresCallRecordStore : ICallRecordStore, IAsyncDisposable
     {
         var copy = events.ToArray();
         var outbox = tenantEvents?.ToArray() ?? [];
-        return _writer.WriteAsync(record.TenantId, record.CallId, () =>
+        return _writer.WriteAsync(Subject(record.TenantId, record.CallId), () =>
         {
             // The call's webhook events ride in the record's transaction (the group commit's): no transaction of their own.
             var commands = new List<NpgsqlBatchCommand>(3) { CallRecordCommands.UpsertRecord(record) };
@@ -88,15 +89,17 @@ public sealed class PostgresCallRecordStore : ICallRecordStore, IAsyncDisposable
     {
         if (events.Count == 0) return Task.CompletedTask;
         var copy = events.ToArray();
-        return _writer.WriteAsync(tenant, call, () => [CallRecordCommands.InsertEvents(tenant, call, copy)], cancellationToken);
+        return _writer.WriteAsync(Subject(tenant, call), () => [CallRecordCommands.InsertEvents(tenant, call, copy)], cancellationToken);
     }
 
     public Task SaveTranscriptAsync(TenantId tenant, CallId call, IReadOnlyList<TranscriptSegment> segments, CancellationToken cancellationToken = default)
     {
         if (segments.Count == 0) return Task.CompletedTask;
         var copy = segments.ToArray();
-        return _writer.WriteAsync(tenant, call, () => [CallRecordCommands.UpsertSegments(tenant, call, copy)], cancellationToken);
+        return _writer.WriteAsync(Subject(tenant, call), () => [CallRecordCommands.UpsertSegments(tenant, call, copy)], cancellationToken);
     }
+
+    private static string Subject(TenantId tenant, CallId call) => $"call {call} of tenant {tenant}";
 
     public async Task<Page<CallRecord>> ListAsync(TenantId tenant, CallListQuery query, CancellationToken cancellationToken = default)
     {

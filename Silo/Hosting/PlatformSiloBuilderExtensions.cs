@@ -213,7 +213,7 @@ public static class PlatformSiloBuilderExtensions
             sp.GetRequiredService<ILogger<PostgresCallRecordStore>>(), sp.GetService<IMeterFactory>()));
         silo.Services.TryAddSingleton<ICallRecordStore>(sp => sp.GetRequiredService<PostgresCallRecordStore>());
         silo.Services.TryAddSingleton<IDoNotCallStore>(_ => new PostgresDoNotCallStore(connectionString));
-        silo.Services.TryAddSingleton(sp => new PostgresLeadStore(connectionString, sp.GetRequiredService<TimeProvider>()));
+        silo.Services.TryAddSingleton(sp => new PostgresLeadStore(connectionString, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PostgresLeadStore>>()));
         silo.Services.TryAddSingleton<ILeadStore>(sp => sp.GetRequiredService<PostgresLeadStore>());
         silo.Services.TryAddSingleton<ILeadUploadStore>(_ => new PostgresLeadUploadStore(connectionString));
         silo.Services.TryAddSingleton<IWebhookStore>(sp => new PostgresWebhookStore(connectionString, sp.GetService<TimeProvider>()));

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using NpgsqlTypes;
 using VoicePlatform.Calls;
@@ -7,6 +9,7 @@ using VoicePlatform.Common;
 using VoicePlatform.Grains.Common;
 using VoicePlatform.Grains.Leads;
 using VoicePlatform.Leads;
+using VoicePlatform.Silo.Storage;
 using VoicePlatform.Tenants;
 
 namespace VoicePlatform.Silo.Leads;
@@ -15,13 +18,15 @@ namespace VoicePlatform.Silo.Leads;
 /// The production <see cref="ILeadStore"/> on the table of migration 0007. An import goes in chunks of
 /// <see cref="ImportChunk"/>, each one transaction: binary COPY into a temporary table, then one INSERT ... SELECT that
 /// skips numbers the campaign already has (a repeated import merges chunk by chunk, so a retry after a failure is safe).
+/// A lead's update (its outcome after each call) goes through a <see cref="GroupCommitWriter"/>: the leads of a busy
+/// campaign share transactions, as their calls' records do.
 /// </summary>
 /// <param name="time">
 /// The clock of webhook deliveries recorded with a lead's update. Not the lead's own times: those are the calling clock,
 /// which development and tests move (Clock:Offset), and a delivery due at a moved time would wait for it (found by the
 /// failure suite, whose lead events waited three days).
 /// </param>
-public sealed class PostgresLeadStore(string connectionString, TimeProvider? time = null) : ILeadStore, IAsyncDisposable
+public sealed class PostgresLeadStore(string connectionString, TimeProvider? time = null, ILogger<PostgresLeadStore>? logger = null) : ILeadStore, IAsyncDisposable
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
@@ -37,14 +42,22 @@ public sealed class PostgresLeadStore(string connectionString, TimeProvider? tim
     };
 
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
+    private readonly UpdateCounts _updates = new();
+    private GroupCommitWriter? _writer;
     private long _claims;
-    private long _updates;
 
     /// <summary>Claim statements run (each one transaction, however many leads it takes): for the benchmark's transaction count.</summary>
     public long ClaimTransactions => Interlocked.Read(ref _claims);
 
-    /// <summary>Lead-row updates run (each one transaction): outcomes, requeues, deferrals.</summary>
-    public long UpdateTransactions => Interlocked.Read(ref _updates);
+    /// <summary>Transactions that committed lead-row updates (outcomes, requeues, deferrals), several leads to one under load.</summary>
+    public long UpdateTransactions => _updates.Transactions;
+
+    /// <summary>Lead-row updates committed.</summary>
+    public long Updates => _updates.Writes;
+
+    private GroupCommitWriter Writer => LazyInitializer.EnsureInitialized(ref _writer,
+        () => new GroupCommitWriter(_dataSource, Silo.CallRecords.PostgresCallRecordStore.DefaultMaxBatchWrites, _updates,
+            (ILogger?)logger ?? NullLogger.Instance, Silo.CallRecords.PostgresCallRecordStore.DefaultLinger, "lead"));
 
     /// <summary>Leads per transaction: a million-lead list goes in as many short transactions, never one that holds locks for minutes.</summary>
     public const int ImportChunk = 50_000;
@@ -107,7 +120,24 @@ public sealed class PostgresLeadStore(string connectionString, TimeProvider? tim
 
     public async Task<bool> UpdateAsync(LeadRecord lead, IReadOnlyList<VoicePlatform.Webhooks.TenantEvent>? events = null, CancellationToken cancellationToken = default)
     {
-        await using var batch = _dataSource.CreateBatch();
+        var outbox = events?.ToArray() ?? [];
+        // Built again for every attempt (the group commit replays a failed batch write by write): the last one ran.
+        NpgsqlBatchCommand? update = null;
+        await Writer.WriteAsync($"lead {lead.LeadId} of campaign {lead.CampaignId} of tenant {lead.TenantId}", () =>
+        {
+            update = UpdateCommand(lead);
+            // Same transaction, and only if the row now holds this revision: an update turned away records nothing new
+            // (a repeat of the same revision finds its events already there, by id).
+            return outbox.Length == 0 ? [update] : [update, VoicePlatform.Silo.Webhooks.WebhookOutboxCommands.Append(outbox, _time.GetStoredUtcNow(),
+                "EXISTS (SELECT 1 FROM leads WHERE tenant_id = $9 AND campaign_id = $10 AND lead_id = $11 AND revision = $12)",
+                VoicePlatform.Silo.CallRecords.SqlParameters.Text(lead.TenantId.Value), VoicePlatform.Silo.CallRecords.SqlParameters.Text(lead.CampaignId.Value),
+                VoicePlatform.Silo.CallRecords.SqlParameters.Text(lead.LeadId.Value), VoicePlatform.Silo.CallRecords.SqlParameters.Bigint(lead.Revision))];
+        }, cancellationToken);
+        return update!.RecordsAffected == 1;
+    }
+
+    private static NpgsqlBatchCommand UpdateCommand(LeadRecord lead)
+    {
         var command = new NpgsqlBatchCommand("""
             UPDATE leads SET status = @status, next_callable_at = @next, attempts = @attempts, disposition = @disposition,
                 status_reason = @reason, revision = @revision, updated_at = @updated, name = @name, email = @email,
@@ -134,19 +164,7 @@ public sealed class PostgresLeadStore(string connectionString, TimeProvider? tim
         p.Add(new NpgsqlParameter("variables", NpgsqlDbType.Jsonb) { Value = JsonSerializer.Serialize(lead.Variables) });
         p.Add(new NpgsqlParameter("attempt_log", NpgsqlDbType.Jsonb) { Value = JsonSerializer.Serialize(lead.AttemptLog, AttemptJson) });
         p.Add(Nullable("last_dialed_at", NpgsqlDbType.TimestampTz, lead.LastDialedAt?.UtcDateTime));
-        batch.BatchCommands.Add(command);
-        if (events is { Count: > 0 })
-        {
-            // Same transaction (the batch's), and only if the row now holds this revision: an update turned away records nothing
-            // new (a repeat of the same revision finds its events already there, by id).
-            batch.BatchCommands.Add(VoicePlatform.Silo.Webhooks.WebhookOutboxCommands.Append(events, _time.GetStoredUtcNow(),
-                "EXISTS (SELECT 1 FROM leads WHERE tenant_id = $9 AND campaign_id = $10 AND lead_id = $11 AND revision = $12)",
-                VoicePlatform.Silo.CallRecords.SqlParameters.Text(lead.TenantId.Value), VoicePlatform.Silo.CallRecords.SqlParameters.Text(lead.CampaignId.Value),
-                VoicePlatform.Silo.CallRecords.SqlParameters.Text(lead.LeadId.Value), VoicePlatform.Silo.CallRecords.SqlParameters.Bigint(lead.Revision)));
-        }
-        Interlocked.Increment(ref _updates);
-        await batch.ExecuteNonQueryAsync(cancellationToken);
-        return command.RecordsAffected == 1;
+        return command;
     }
 
     public async Task<IReadOnlyList<LeadRecord>> ClaimDueAsync(TenantId tenant, CampaignId campaign, DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
@@ -333,7 +351,33 @@ public sealed class PostgresLeadStore(string connectionString, TimeProvider? tim
         return recent;
     }
 
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        // Queued updates are written before the connections go.
+        if (_writer is not null) await _writer.DisposeAsync();
+        await _dataSource.DisposeAsync();
+    }
+
+    /// <summary>The update writer's transactions and writes, for <see cref="UpdateTransactions"/>.</summary>
+    private sealed class UpdateCounts : IGroupCommitMetrics
+    {
+        private long _transactions;
+        private long _writes;
+
+        public long Transactions => Interlocked.Read(ref _transactions);
+
+        public long Writes => Interlocked.Read(ref _writes);
+
+        public void Committed(int writes, long rows)
+        {
+            Interlocked.Increment(ref _transactions);
+            Interlocked.Add(ref _writes, writes);
+        }
+
+        public void Failed(int writes)
+        {
+        }
+    }
 
     private static NpgsqlParameterCollection Scope(NpgsqlCommand command, TenantId tenant, CampaignId campaign)
     {

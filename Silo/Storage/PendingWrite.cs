@@ -1,18 +1,15 @@
 using Npgsql;
-using VoicePlatform.Calls;
-using VoicePlatform.Tenants;
 
-namespace VoicePlatform.Silo.CallRecords;
+namespace VoicePlatform.Silo.Storage;
 
 /// <summary>
 /// One caller's write waiting for the group commit. Its statements are built afresh for every attempt, because a
 /// batch command that ran (or failed) in one batch is not reused in the next.
 /// </summary>
-internal sealed class PendingWrite(TenantId tenant, CallId call, Func<IEnumerable<NpgsqlBatchCommand>> commands, CancellationToken cancellationToken)
+internal sealed class PendingWrite(string subject, Func<IEnumerable<NpgsqlBatchCommand>> commands, CancellationToken cancellationToken)
 {
-    public TenantId Tenant { get; } = tenant;
-
-    public CallId Call { get; } = call;
+    /// <summary>What is written, for the log: "call cal_… of tenant tnt_…".</summary>
+    public string Subject { get; } = subject;
 
     public CancellationToken CancellationToken { get; } = cancellationToken;
 

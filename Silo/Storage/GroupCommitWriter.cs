@@ -1,15 +1,14 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using VoicePlatform.Calls;
-using VoicePlatform.Tenants;
 
-namespace VoicePlatform.Silo.CallRecords;
+namespace VoicePlatform.Silo.Storage;
 
 /// <summary>
 /// Group commit: callers queue their writes; one loop takes everything pending (up to a bound), runs it as one
 /// batch in one transaction and then completes every caller. Under load many call grains share each round trip
-/// and each commit, which is what a PostgreSQL node can do only so many of per second.
+/// and each commit, which is what a PostgreSQL node can do only so many of per second. Used by the stores whose rows
+/// many grains write at once: call records (with their events, transcripts and outbox rows) and lead outcomes.
 /// </summary>
 /// <remarks>
 /// A batch without an explicit transaction is one implicit transaction in PostgreSQL: a failing statement rolls the
@@ -23,7 +22,8 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly NpgsqlDataSource _dataSource;
     private readonly int _maxBatchWrites;
     private readonly TimeSpan _linger;
-    private readonly CallRecordStoreMetrics _metrics;
+    private readonly IGroupCommitMetrics _metrics;
+    private readonly string _writes;
     private readonly ILogger _logger;
     private readonly Task _loop;
 
@@ -32,7 +32,8 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     /// a couple of milliseconds turns many small commits into a few larger ones under load, and costs nothing when
     /// writes come one at a time, since a batch of one is never held back.
     /// </param>
-    public GroupCommitWriter(NpgsqlDataSource dataSource, int maxBatchWrites, CallRecordStoreMetrics metrics, ILogger logger, TimeSpan linger = default)
+    /// <param name="writes">What the writes are, for the log ("call-record", "lead").</param>
+    public GroupCommitWriter(NpgsqlDataSource dataSource, int maxBatchWrites, IGroupCommitMetrics metrics, ILogger logger, TimeSpan linger = default, string writes = "call-record")
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatchWrites, 1);
         _dataSource = dataSource;
@@ -40,6 +41,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         _linger = linger;
         _metrics = metrics;
         _logger = logger;
+        _writes = writes;
         _loop = Task.Run(RunAsync);
     }
 
@@ -47,11 +49,11 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     /// Queues the statements of one write and completes when they are committed. A caller that stops waiting may
     /// still see its write land later, which idempotent writes make harmless.
     /// </summary>
-    public Task WriteAsync(TenantId tenant, CallId call, Func<IEnumerable<NpgsqlBatchCommand>> commands, CancellationToken cancellationToken)
+    public Task WriteAsync(string subject, Func<IEnumerable<NpgsqlBatchCommand>> commands, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested) return Task.FromCanceled(cancellationToken);
-        var write = new PendingWrite(tenant, call, commands, cancellationToken);
-        if (!_queue.Writer.TryWrite(write)) return Task.FromException(new ObjectDisposedException(nameof(PostgresCallRecordStore)));
+        var write = new PendingWrite(subject, commands, cancellationToken);
+        if (!_queue.Writer.TryWrite(write)) return Task.FromException(new ObjectDisposedException(nameof(GroupCommitWriter)));
         return write.Completion.Task.WaitAsync(cancellationToken);
     }
 
@@ -102,7 +104,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
         catch (Exception error) when (batch.Count > 1 && IsStatementFailure(error))
         {
-            _logger.LogWarning(error, "A group commit of {WriteCount} call-record writes failed; writing them one by one", batch.Count);
+            _logger.LogWarning(error, "A group commit of {WriteCount} {Writes} writes failed; writing them one by one", batch.Count, _writes);
         }
         catch (Exception error)
         {
@@ -146,9 +148,9 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     {
         _metrics.Failed(writes.Count);
         if (writes is [var only])
-            _logger.LogWarning(error, "Call-record write for tenant {TenantId} call {CallId} failed", only.Tenant, only.Call);
+            _logger.LogWarning(error, "The {Writes} write of {Subject} failed", _writes, only.Subject);
         else
-            _logger.LogWarning(error, "{WriteCount} call-record writes failed together", writes.Count);
+            _logger.LogWarning(error, "{WriteCount} {Writes} writes failed together", writes.Count, _writes);
         foreach (var write in writes) write.Completion.TrySetException(error);
     }
 
