@@ -9,7 +9,7 @@ public sealed record CallEvent
 {
     [Id(0)] public required string Key { get; init; }
     [Id(1)] public required DateTimeOffset At { get; init; }
-    /// <summary>status-changed, livekit-webhook, answered-by, outcome, usage, transfer, end-requested, hangup, billing, late-dial-outcome (see <see cref="CallEventTypes"/>).</summary>
+    /// <summary>status-changed, livekit-webhook, answered-by, outcome, usage, transfer, end-requested, hangup, billing, late-dial-outcome, agent-joined (see <see cref="CallEventTypes"/>).</summary>
     [Id(2)] public required string Type { get; init; }
     [Id(3)] public required string Detail { get; init; }
 }

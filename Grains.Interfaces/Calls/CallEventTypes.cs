@@ -14,4 +14,6 @@ public static class CallEventTypes
     public const string Billing = "billing";
     /// <summary>LiveKit's answer to the dial arrived after the call had already ended (a hang-up while it rang).</summary>
     public const string LateDialOutcome = "late-dial-outcome";
+    /// <summary>The AI agent's participant joined the call's room (recorded with the answer, or when it joins after it).</summary>
+    public const string AgentJoined = "agent-joined";
 }

@@ -76,15 +76,32 @@ public sealed partial class CallGrain(
 
     private CallProgress Progress => state.State.Progress;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // A previous activation may have died between its state write and its projection write; the watchdog's
         // first tick (timer or reminder) re-saves, which is idempotent.
         _projectionBehind = Exists;
+        if (Exists && !Progress.IsEnded && Progress.AnsweredAt is null) await RecoverAnswerAsync(cancellationToken);
         if (Exists && !Progress.IsEnded) StartWatchdogTimer(soon: true);
         HoldLive(Exists && !Progress.IsEnded && Progress.DialingAt is not null);
         ResumeBilling();
-        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The answer is written to the call's record and history (the group-committed projection), not to its grain state:
+    /// the end's write carries it there, which saves every answered call a transaction. A live call activated again after
+    /// its silo died takes its dial, ringing and answer times back from its history, so it is billed from its real answer
+    /// and its end reads as the conversation it was. A history that cannot be read fails the activation (the sweep, the
+    /// next webhook or the next request try again) rather than carry on as if the call had never been answered.
+    /// </summary>
+    private async Task RecoverAnswerAsync(CancellationToken cancellationToken)
+    {
+        var history = await store.GetEventsAsync(Key.Tenant, Key.Call, cancellationToken);
+        var recovered = CallHistory.RecoverProgress(Progress, history);
+        if (recovered == Progress) return;
+        state.State = state.State with { Progress = recovered };
+        _stateUnsaved = true;
+        logger.LogInformation("Call {CallId} of tenant {TenantId} resumed answered at {AnsweredAt} from its history", Key.Call, Key.Tenant, recovered.AnsweredAt);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -291,10 +308,12 @@ public sealed partial class CallGrain(
         if (next == Progress) return;
         if (Progress with { AgentJoinedAt = next.AgentJoinedAt } == next)
         {
-            // Only the agent's arrival: kept in memory and carried by the next durable write (the answer or the end),
-            // as a write of its own would cost a transaction per call for a timestamp.
+            // Only the agent's arrival: kept in memory and carried by the next write (the answer's projection, the end),
+            // as a write of its own would cost a transaction per call for a timestamp — unless the call is answered
+            // already, when the late arrival is what decides whether the call was abandoned: into its history at once.
             state.State = state.State with { Progress = next };
-            _stateUnsaved = true;
+            if (next.AnsweredAt is null) _stateUnsaved = true;
+            else await SaveAsync(durable: false, [CallHistory.AgentJoined(next.AgentJoinedAt!.Value)]);
             return;
         }
         var from = Progress;
@@ -302,6 +321,8 @@ public sealed partial class CallGrain(
         CallMetrics.Transition(from, next, state.State.AnsweredBy, state.State.Direction);
         HoldLive(!next.IsEnded && next.DialingAt is not null);
         var events = new List<CallEvent> { CallHistory.Transition(from, next) };
+        // The answer goes to the history, not the grain state (RecoverAnswerAsync), and the agent's arrival with it.
+        if (from.AnsweredAt is null && next.AnsweredAt is not null && next.AgentJoinedAt is { } joined) events.Add(CallHistory.AgentJoined(joined));
         if (extraEvents is not null) events.AddRange(extraEvents);
         // An unanswered call has nothing to wait for: it settles (releases its reservation) before its end is written,
         // so the end and the settlement are one write. A crash in between replays the same keyed wallet operations.
@@ -309,7 +330,10 @@ public sealed partial class CallGrain(
         // Dialing and ringing are not worth a durable write each: a crash loses at most their timestamps (the watchdog
         // sees the call in LiveKit again), and the next durable write (answer or end) carries them anyway. Dialing
         // follows the queued record within milliseconds, so it is not even projected on its own.
-        await SaveAsync(durable: next.Status is not (CallStatus.Dialing or CallStatus.Ringing), events, project: next.Status != CallStatus.Dialing);
+        // The answer is not written to the grain state either (RecoverAnswerAsync): its projection is, and must be — a
+        // projection of the answer that fails drops the activation as a failed durable write does.
+        await SaveAsync(durable: next.Status is not (CallStatus.Dialing or CallStatus.Ringing or CallStatus.Answered), events,
+            project: next.Status != CallStatus.Dialing, projectionRequired: next.Status == CallStatus.Answered);
         // Dialing is told at Information with its caller id and agent (below in PlaceAsync); ringing is a detail.
         logger.Log(next.Status is CallStatus.Dialing or CallStatus.Ringing ? LogLevel.Debug : LogLevel.Information,
             "Call {CallId} of tenant {TenantId} {From} -> {To} ({EndReason})", Key.Call, Key.Tenant, from.Status, next.Status, next.EndReason);
@@ -339,7 +363,7 @@ public sealed partial class CallGrain(
     /// One change of the call: the grain state (when <paramref name="durable"/>), then the projection and history in
     /// the call-record store. The revision grows either way (<see cref="CallRevisions"/>), so the store keeps the newest picture.
     /// </summary>
-    private async Task SaveAsync(bool durable, IEnumerable<CallEvent> events, bool project = true)
+    private async Task SaveAsync(bool durable, IEnumerable<CallEvent> events, bool project = true, bool projectionRequired = false)
     {
         state.State = state.State with { Revision = CallRevisions.Next(state.State.Revision, durable) };
         if (durable)
@@ -361,7 +385,7 @@ public sealed partial class CallGrain(
         }
         PublishCallUpdated();
         _unprojected.AddRange(events);
-        if (project) await ProjectAsync();
+        if (project) await ProjectAsync(projectionRequired);
         if (Progress.IsEnded) await TellLeadAsync();
     }
 
@@ -395,7 +419,8 @@ public sealed partial class CallGrain(
         return GrainFactory.GetLead(Key.Tenant, campaign, lead).OnCallEndedAsync(ended);
     }
 
-    private async Task ProjectAsync()
+    /// <param name="required">The projection holds a change the grain state does not (the answer): its failure drops the activation.</param>
+    private async Task ProjectAsync(bool required = false)
     {
         try
         {
@@ -408,6 +433,11 @@ public sealed partial class CallGrain(
                 foreach (var recorded in webhookEvents) _webhookEventsRecorded.Add(recorded.Type);
                 await GrainFactory.GetTenantWebhooks(Key.Tenant).WakeAsync();
             }
+        }
+        catch (Exception e) when (required)
+        {
+            AbandonActivation(e);
+            throw;
         }
         catch (Exception e)
         {

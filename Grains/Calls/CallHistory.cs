@@ -32,6 +32,26 @@ public static class CallHistory
         return Entry(CallEventTypes.StatusChanged, key, detail, at);
     }
 
+    public static CallEvent AgentJoined(DateTimeOffset at) =>
+        Entry(CallEventTypes.AgentJoined, CallEventTypes.AgentJoined, "the AI agent joined the room", at);
+
+    /// <summary>
+    /// <paramref name="call"/> with the dial, ringing, agent's arrival and answer its history records and its state does not:
+    /// the steps of a live call kept in memory only (<see cref="Transition"/> entries keyed by the status reached, and
+    /// <see cref="AgentJoined"/>), which the call's projection wrote. The same instance when the history holds no answer.
+    /// </summary>
+    public static CallProgress RecoverProgress(CallProgress call, IReadOnlyList<CallEvent> history)
+    {
+        DateTimeOffset? At(CallStatus status) => history.FirstOrDefault(e => e.Type == CallEventTypes.StatusChanged && e.Key == status.Kebab())?.At;
+        if (call.IsEnded || call.AnsweredAt is not null || At(CallStatus.Answered) is not { } answered) return call;
+        var recovered = call;
+        if (At(CallStatus.Dialing) is { } dialing) recovered = CallLifecycle.Dialing(recovered, dialing);
+        if (At(CallStatus.Ringing) is { } ringing) recovered = CallLifecycle.Ringing(recovered, ringing);
+        // The agent's arrival too: without it the call's end would read as a person answered with nobody there (abandoned).
+        if (history.FirstOrDefault(e => e.Type == CallEventTypes.AgentJoined)?.At is { } joined) recovered = CallLifecycle.AgentJoined(recovered, joined);
+        return CallLifecycle.Answered(recovered, answered);
+    }
+
     public static CallEvent Webhook(LiveKitCallEvent liveKitEvent, DateTimeOffset at)
     {
         var what = $"{liveKitEvent.Event} {liveKitEvent.ParticipantIdentity}".TrimEnd()

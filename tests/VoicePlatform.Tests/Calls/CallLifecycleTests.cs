@@ -73,6 +73,23 @@ public sealed class CallLifecycleTests
         }
     }
 
+    [Fact]
+    public void ALiveCallTakesItsUnsavedDialRingingAndAnswerBackFromItsHistory()
+    {
+        var queued = CallLifecycle.Queued(T0);
+        var ringing = CallLifecycle.Ringing(CallLifecycle.Dialing(queued, T0.AddSeconds(1)), T0.AddSeconds(2));
+        var answered = CallLifecycle.Answered(ringing, T0.AddSeconds(5));
+        var history = new[] { CallHistory.Queued("+15551230000", "+15559870000", T0), CallHistory.Transition(queued, ringing), CallHistory.Transition(ringing, answered), CallHistory.AgentJoined(T0.AddSeconds(3)) };
+
+        var recovered = CallHistory.RecoverProgress(queued, history);
+        Assert.Equal((CallStatus.Answered, T0.AddSeconds(2), T0.AddSeconds(5), T0.AddSeconds(3)), (recovered.Status, recovered.RingingAt, recovered.AnsweredAt, recovered.AgentJoinedAt));
+        // The agent's arrival recovered too, so the end does not read as abandoned.
+        Assert.False(CallLifecycle.IsAbandoned(CallLifecycle.CalleeLeft(recovered, "CLIENT_INITIATED", T0.AddSeconds(30)), AnsweredBy.Human));
+        // Nothing to take back: no answer in the history, or a state that has its own.
+        Assert.Same(queued, CallHistory.RecoverProgress(queued, history[..2]));
+        Assert.Same(answered, CallHistory.RecoverProgress(answered, history));
+    }
+
     [Theory]
     [InlineData(486, CallEndReason.Busy)]
     [InlineData(480, CallEndReason.NoAnswer)]

@@ -10,8 +10,9 @@ namespace VoicePlatform.Tests.Cluster;
 
 /// <summary>
 /// Metered calls on two silos on PostgreSQL, one silo killed while they are connected and paying block by block:
-/// the survivor carries on, and when the calls end each is settled exactly once and the wallet moved by exactly
-/// the sum of their prices — no debit lost, none twice.
+/// the survivor carries on — each call the dead silo held taking its answer back from its history, since the answer is
+/// not written to grain state — and when the calls end each is settled exactly once, answered when it really was, and the
+/// wallet moved by exactly the sum of their prices — no debit lost, none twice.
 /// </summary>
 public sealed class MeteredCallsSiloKillTests
 {
@@ -38,6 +39,10 @@ public sealed class MeteredCallsSiloKillTests
         await WaitAsync(async () => await CountAsync(connectionString,
             "SELECT count(DISTINCT reference) FROM wallet_ledger WHERE kind = 'debit' AND status = 'applied'") == Calls, "every call debited a block");
 
+        // The answer is in each call's record and history, not in its grain state: a call of the dead silo must take it back.
+        var answeredAt = new Dictionary<CallId, DateTimeOffset>();
+        foreach (var call in calls) answeredAt[call] = (await grains.GetCall(caller.Tenant, call).GetAsync())!.AnsweredAt!.Value;
+
         await cluster.KillSiloAsync(cluster.Silos[1]);
         // The calls the dead silo held come back on the survivor (the sweep wakes them) and keep paying.
         var lastEntryAtKill = await CountAsync(connectionString, "SELECT max(sequence) FROM wallet_ledger");
@@ -52,6 +57,8 @@ public sealed class MeteredCallsSiloKillTests
         long charged = 0;
         foreach (var call in calls)
         {
+            var view = (await grains.GetCall(caller.Tenant, call).GetAsync())!;
+            Assert.Equal((CallEndReason.Completed, answeredAt[call]), (view.EndReason!.Value, view.AnsweredAt!.Value));
             var cost = (await grains.GetCall(caller.Tenant, call).GetCostAsync())!;
             Assert.True(cost.Settled);
             Assert.Equal(0, cost.Shortfall);

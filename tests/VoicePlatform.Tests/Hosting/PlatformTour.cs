@@ -15,7 +15,7 @@ namespace VoicePlatform.Tests.Hosting;
 /// <summary>
 /// Writes the state of every stateful grain type through the real API — tenant and its directory, API keys, the
 /// shared price book, tenant pricing, wallet, catalog, brand, persona, agent, trunk, number, telephony directory and
-/// a settled call — and reads all of it back as one snapshot, so a test can compare what the API answers before and
+/// a settled call, an inbound reception line and a blocked caller — and reads all of it back as one snapshot, so a test can compare what the API answers before and
 /// after the grains were deactivated or the cluster restarted.
 /// </summary>
 public sealed class PlatformTour
@@ -66,7 +66,7 @@ public sealed class PlatformTour
         var book = await op.GetAsync("api/operator/price-books/USD");
         if (book.StatusCode == HttpStatusCode.NotFound) await Success(await op.PublishAsync("USD", PricingHttp.Book(), "tour-book"));
 
-        var created = await Success(await op.PostAsJsonAsync("api/operator/tenants", new { name = "Tour Co", settings = new { defaultTimeZone = "America/Chicago" } }));
+        var created = await Success(await op.PostAsJsonAsync("api/operator/tenants", new { name = "Tour Co", settings = new { defaultTimeZone = "America/Chicago", inboundConcurrencyLimit = 3, inboundReservedCalls = 1 } }));
         var tenantId = created.GetProperty("id").GetString()!;
         var adminKey = (await Success(await op.PostAsJsonAsync($"api/operator/tenants/{tenantId}/api-keys", new { name = "admin", role = "tenant-admin" })))
             .GetProperty("key").GetString()!;
@@ -95,6 +95,18 @@ public sealed class PlatformTour
         }, () => "the tour's call settled");
 
         await Success(await admin.PostAsJsonAsync("api/do-not-call", new { number = "+14155550199", reason = "tour" }));
+        // Inbound (the tenant's limits are set above): a reception line with its hours, holidays, closed message and
+        // anonymous policy, kept on LiveKit as a dispatch rule, and a blocked caller.
+        await admin.CreateNumberAsync(new
+        {
+            number = "+13125550188", label = "Tour reception",
+            inbound = new
+            {
+                agentId, timeZone = "America/Chicago", hours = new[] { new { days = new[] { "monday", "tuesday" }, from = "09:00", to = "17:00" } },
+                holidays = new[] { "2026-12-25" }, closedMessage = "The tour is closed.", allowAnonymous = false,
+            },
+        });
+        await Success(await admin.PostAsJsonAsync("api/caller-blocklist", new { number = "+13125550177", reason = "tour" }));
         using var campaignRequest = new HttpRequestMessage(HttpMethod.Post, "api/campaigns")
         {
             Content = JsonContent.Create(new
@@ -179,6 +191,7 @@ public sealed class PlatformTour
             (admin, $"api/campaigns/{CampaignId}/leads"),
             (admin, "api/do-not-call"),
             (admin, "api/do-not-call/%2B14155550199"),
+            (admin, "api/caller-blocklist"),
         };
         var snapshot = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (client, path) in reads)
