@@ -28,6 +28,7 @@ using VoicePlatform.Telephony;
 using VoicePlatform.Tenants;
 using VoicePlatform.Tests.Infrastructure;
 using VoicePlatform.Wallets;
+using VoicePlatform.Webhooks;
 
 namespace VoicePlatform.Benchmarks.Campaigns;
 
@@ -65,9 +66,18 @@ public static class CampaignsBenchmark
         // Which parts to run (all by default): throughput, first-dial, pacing, tick, memory.
         var importRows = options.Int("import-rows", 100_000);
         var importRounds = options.Int("import-rounds", 3);
+        // The throughput tenant has a webhook endpoint (a receiver on loopback), as a production tenant does, so the
+        // events its calls make are written to the outbox and delivered — transactions counted with the rest. "off" leaves it out.
+        var webhooks = options.String("webhooks", "on") != "off";
+        // The curves: completed calls/s and set-up p99 while the campaigns hold more leads, and with the same work spread
+        // over more tenants (a fixed number of calls completed at each point).
+        var curveLeads = options.String("curve-leads", "10000,100000").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray();
+        var curveTenants = options.String("curve-tenants", "1,100").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray();
+        var curveCalls = options.Int("curve-calls", 2000);
         var only = options.String("only", "throughput,first-dial,pacing,tick,memory,import").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet();
 
         var connectionString = await PostgresServer.CreateDatabaseAsync("bench_campaigns");
+        await using var receiver = webhooks ? await LoopbackWebhookReceiver.StartAsync() : null;
         await using var platform = await BenchPlatform.StartAsync(connectionString, o =>
         {
             o.TimeAcceleration = acceleration;
@@ -78,7 +88,7 @@ public static class CampaignsBenchmark
             // One delivery at a time cannot keep up with hundreds of live calls on this machine: the joins and
             // departures would arrive seconds late and every call would look abandoned.
             o.Webhook.Concurrency = webhookConcurrency;
-        }, emulatorProcess);
+        }, emulatorProcess, webhooks ? LoopbackWebhookReceiver.SiloConfiguration : null);
         var silo = platform.Silo;
         {
             Console.WriteLine($"campaigns benchmark: {campaigns} campaigns x {leadsPerCampaign} leads per round, {rounds} rounds after {warmup} warm-up; {starts} starts; pace {pace}/min for {paceSeconds} s; tick cost at 100 and {tickLeads} leads; {idle} idle campaigns; emulator {acceleration}x, {webhookConcurrency} webhooks at once, {(emulatorProcess ? "in its own process" : "in this process")}; throughput over {trunks} trunks");
@@ -98,7 +108,7 @@ public static class CampaignsBenchmark
                 for (var round = 1 - warmup; round <= rounds; round++)
                 {
                     if (round < 1) Console.WriteLine($"warm-up round (not counted):");
-                    var (rate, transactions, byKind) = await ThroughputRoundAsync(silo, connectionString, campaigns, leadsPerCampaign, concurrent, round + warmup, platform.EmulatorProcessId, trunks);
+                    var (rate, transactions, byKind) = await ThroughputRoundAsync(silo, connectionString, campaigns, leadsPerCampaign, concurrent, round + warmup, platform.EmulatorProcessId, trunks, receiver?.Url);
                     if (round < 1) continue;
                     rates.Add(rate);
                     perCall.Add(transactions);
@@ -113,6 +123,10 @@ public static class CampaignsBenchmark
                 foreach (var (kind, values) in kinds) Figures.Emit($"campaigns.transactions-per-call.{kind}", values, "transactions");
             }
 
+            if (only.Contains("leads-curve"))
+                foreach (var leads in curveLeads) await CurvePointAsync(silo, connectionString, $"leads.{leads}", tenants: 1, leads, curveCalls, campaigns * concurrent, trunks);
+            if (only.Contains("tenants-curve"))
+                foreach (var tenants in curveTenants) await CurvePointAsync(silo, connectionString, $"tenants.{tenants}", tenants, Math.Max(curveCalls, tenants), curveCalls, campaigns * concurrent, trunks);
             if (only.Contains("first-dial")) await FirstDialAsync(silo, connectionString, starts);
             if (only.Contains("pacing")) await PacingAsync(silo, connectionString, pace, paceSeconds);
             if (only.Contains("tick")) await TickCostAsync(silo, connectionString, tickLeads);
@@ -127,7 +141,8 @@ public static class CampaignsBenchmark
     /// Every campaign's leads answered and completed: calls per second from the first dial to the last end, and each
     /// kind of durable transaction the platform made for them, per completed call.
     /// </summary>
-    private static async Task<(double Rate, double TransactionsPerCall, Dictionary<string, double> ByKind)> ThroughputRoundAsync(BenchSilo silo, string connectionString, int campaigns, int leadsPerCampaign, int concurrent, int round, int? emulatorPid, int trunks)
+    private static async Task<(double Rate, double TransactionsPerCall, Dictionary<string, double> ByKind)> ThroughputRoundAsync(BenchSilo silo, string connectionString, int campaigns, int leadsPerCampaign, int concurrent, int round, int? emulatorPid, int trunks,
+        string? webhookUrl)
     {
         // One trunk may carry at most 100 calls a second (TelephonyRules.MaxCallsPerSecond): the campaigns are spread
         // over as many trunks as the goal needs, each campaign on one trunk with that trunk's caller id.
@@ -139,7 +154,14 @@ public static class CampaignsBenchmark
         var leadStore = silo.Services.GetRequiredService<PostgresLeadStore>();
         var callStore = silo.Services.GetRequiredService<PostgresCallRecordStore>();
         var ledger = silo.Services.GetRequiredService<PostgresWalletLedgerStore>();
+        if (webhookUrl is not null)
+        {
+            var endpoint = await silo.Grains.GetWebhookEndpoint(tenant.Id, PrefixedId.New<WebhookEndpointId>()).CreateAsync(new WebhookEndpointSettings { Url = webhookUrl });
+            if (endpoint.Value is null) throw new InvalidOperationException($"Endpoint not created: {endpoint.Outcome} {endpoint.Detail}");
+        }
         var (claims, updates, projections, commits) = (leadStore.ClaimTransactions, leadStore.UpdateTransactions, callStore.Transactions, ledger.Commits);
+        // PostgreSQL's own count: a transaction id is given to every transaction that writes, and to no other.
+        var firstXid = await CurrentTransactionIdAsync(connectionString);
         var clock = Stopwatch.StartNew();
         var cpuGroups = new Dictionary<string, Func<IEnumerable<int>>> { ["PostgreSQL"] = CpuAccount.PostgresProcesses };
         if (emulatorPid is { } pid) cpuGroups["emulator"] = () => [pid];
@@ -153,6 +175,10 @@ public static class CampaignsBenchmark
         var view = (await silo.Grains.GetCall(tenant.Id, sample.CallId).GetAsync())!;
         Console.WriteLine($"  a call: queued {view.QueuedAt:HH:mm:ss.fff}, agent joined {view.AgentJoinedAt:HH:mm:ss.fff}, answered {view.AnsweredAt:HH:mm:ss.fff}, ended {view.EndedAt:HH:mm:ss.fff}, abandoned {view.Abandoned}");
         await WaitAsync(connectionString, $"SELECT count(*) FROM call_records WHERE tenant_id = '{tenant.Id}' AND settled", total);
+        if (webhookUrl is not null)
+            await WaitAsync(connectionString, $"SELECT count(*) FROM webhook_deliveries WHERE tenant_id = '{tenant.Id}' AND status = 'pending'", 0, atMost: true);
+        // Less this read's own id and the first's.
+        var written = await CurrentTransactionIdAsync(connectionString) - firstXid - 1;
 
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
@@ -166,7 +192,10 @@ public static class CampaignsBenchmark
         var updateTx = leadStore.UpdateTransactions - updates;
         var projectionTx = callStore.Transactions - projections;
         var ledgerTx = ledger.Commits - commits;
-        var all = callState + campaignState + claimTx + updateTx + projectionTx + ledgerTx;
+        var counted = callState + campaignState + claimTx + updateTx + projectionTx + ledgerTx;
+        // Everything else that wrote: the outbox's deliveries, wallet and lead grain state, reminders, membership.
+        var other = Math.Max(0, written - counted);
+        var all = Math.Max(written, counted);
         var rate = total / window;
         // Where a live slot's time goes: a call's own life (queued to its end as the platform heard it) against the
         // cycle the rate implies (live calls ÷ calls per second).
@@ -178,12 +207,95 @@ public static class CampaignsBenchmark
         Console.WriteLine($"round {round}: {total} leads in {campaigns} campaigns ({concurrent} calls at once each, {abandonedCalls} abandoned) completed {completing.TotalSeconds:F1} s after the starts; first dial -> last end {window:F1} s = {rate:F1} completed calls/s");
         if (cpuUse is not null) Console.WriteLine($"  {cpuUse.Describe("completed call")} (this process: silo and API host{(emulatorPid is null ? ", and the LiveKit emulator" : "")})");
         Console.WriteLine($"  durable transactions per completed call: call grain state {callState / (double)total:F2}, campaign grain state {campaignState / (double)total:F3}, " +
-            $"lead claims {claimTx / (double)total:F3} ({claimTx} claims), lead outcome rows {updateTx / (double)total:F2}, call-record projection {projectionTx / (double)total:F2}, wallet ledger commits {ledgerTx / (double)total:F2}; in all {all / (double)total:F2}");
+            $"lead claims {claimTx / (double)total:F3} ({claimTx} claims), lead outcome rows {updateTx / (double)total:F2}, call-record projection {projectionTx / (double)total:F2}, wallet ledger commits {ledgerTx / (double)total:F2}, " +
+            $"everything else PostgreSQL counted{(webhookUrl is null ? "" : " (with the webhook deliveries)")} {other / (double)total:F2}; in all {all / (double)total:F2} ({written} write transactions by PostgreSQL's count)");
         return (rate, all / (double)total, new Dictionary<string, double>
         {
             ["call-state"] = callState / (double)total, ["campaign-state"] = campaignState / (double)total, ["lead-claims"] = claimTx / (double)total,
             ["lead-outcomes"] = updateTx / (double)total, ["call-records"] = projectionTx / (double)total, ["ledger"] = ledgerTx / (double)total,
+            ["other"] = other / (double)total,
         });
+    }
+
+    private static async Task<long> CurrentTransactionIdAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        return (long)await ScalarAsync(connection, "SELECT pg_current_xact_id()::text::bigint");
+    }
+
+    /// <summary>
+    /// One point of a curve: <paramref name="tenants"/> tenants, each with one campaign, holding <paramref name="leads"/> leads
+    /// between them; the campaigns dial until <paramref name="calls"/> leads are completed (then pause), with
+    /// <paramref name="liveCalls"/> calls at once in all. Completed calls per second (first dial to the calls-th end, from the
+    /// leads' own attempt times) and the calls' set-up p99 (queued → answered, from their records), as figures named by
+    /// <paramref name="point"/>.
+    /// </summary>
+    private static async Task CurvePointAsync(BenchSilo silo, string connectionString, string point, int tenants, int leads, int calls, int liveCalls, int trunks)
+    {
+        var clock = Stopwatch.StartNew();
+        var perTenant = Math.Max(1, leads / tenants);
+        var concurrent = Math.Max(1, liveCalls / tenants);
+        var campaigns = new List<(BenchTenant Tenant, CampaignId Campaign)>();
+        // Tenants are made a few at a time: each is a handful of grain calls and a trunk on the emulator.
+        await Parallel.ForEachAsync(Enumerable.Range(0, tenants), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (t, _) =>
+        {
+            var tenant = await TenantAsync(silo, concurrencyLimit: Math.Max(concurrent, 10), trunks: tenants == 1 ? trunks : 1);
+            var campaign = await LargeCampaignAsync(silo, tenant, perTenant, areaCode: CurveAreaCodes[t % CurveAreaCodes.Length], maxConcurrent: concurrent);
+            lock (campaigns) campaigns.Add((tenant, campaign));
+        });
+        var tenantList = string.Join(",", campaigns.Select(c => $"'{c.Tenant.Id}'"));
+        Console.WriteLine($"{point}: {tenants} tenant(s), {perTenant * tenants} leads, {concurrent} calls at once per campaign; ready in {clock.Elapsed.TotalSeconds:F1} s");
+
+        foreach (var (tenant, campaign) in campaigns) await silo.Grains.GetCampaign(tenant.Id, campaign).StartAsync();
+        await WaitAsync(connectionString, $"SELECT count(*) FROM leads WHERE tenant_id IN ({tenantList}) AND status = 'completed'", calls);
+        foreach (var (tenant, campaign) in campaigns) await silo.Grains.GetCampaign(tenant.Id, campaign).PauseAsync();
+
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        // The calls-th end, not the last: dialing goes on while the wait notices the count.
+        var window = await ScalarAsync(connection, $"""
+            WITH attempts AS (SELECT (a ->> 'dialedAt')::timestamptz AS dialed, (a ->> 'endedAt')::timestamptz AS ended
+                              FROM leads, jsonb_array_elements(attempt_log) a WHERE tenant_id IN ({tenantList}) AND status = 'completed')
+            SELECT extract(epoch FROM (SELECT ended FROM attempts ORDER BY ended OFFSET {calls - 1} LIMIT 1) - (SELECT min(dialed) FROM attempts))
+            """);
+        var setup = await ScalarAsync(connection, $"""
+            SELECT 1000 * extract(epoch FROM percentile_cont(0.99) WITHIN GROUP (ORDER BY answered_at - queued_at))
+            FROM call_records WHERE tenant_id IN ({tenantList}) AND answered_at IS NOT NULL
+            """);
+        var rate = calls / window;
+        Console.WriteLine($"{point}: {calls} calls completed at {rate:F1}/s; set-up (queued → answered) p99 {setup:F0} ms");
+        Figures.Emit($"campaigns.curve.{point}.completed-calls", rate, "calls/s", $"{tenants} tenant(s), {perTenant * tenants} leads, {calls} calls");
+        Figures.Emit($"campaigns.curve.{point}.setup.p99", setup, "ms");
+        // The next point starts on a quiet platform: the paused campaigns' last calls end (the callees hang up after a second).
+        await WaitAsync(connectionString, $"SELECT count(*) FROM call_records WHERE tenant_id IN ({tenantList}) AND ended_at IS NULL", 0, atMost: true);
+    }
+
+    // Area codes in service (the parser checks numbers against the numbering plan); tenants may share numbers.
+    private static readonly int[] CurveAreaCodes = [212, 213, 305, 312, 404, 415, 512, 617, 646, 702, 713, 718, 808, 917, 972];
+
+    /// <summary>
+    /// A campaign with up to 1,000,000 leads: numbers +1, <paramref name="areaCode"/>, an exchange from 200 and four digits,
+    /// imported through the campaign grain in its chunks, each lead in a zone where it is daytime now.
+    /// </summary>
+    private static async Task<CampaignId> LargeCampaignAsync(BenchSilo silo, BenchTenant tenant, int leads, int areaCode, int maxConcurrent)
+    {
+        var id = PrefixedId.New<CampaignId>();
+        var campaign = silo.Grains.GetCampaign(tenant.Id, id);
+        var created = await campaign.CreateAsync(Settings(tenant, $"bench {areaCode} x {leads}", maxConcurrent, CampaignPacing.MaxPerMinute, line: tenant.Lines[0]));
+        if (created.Outcome != WriteOutcome.Created) throw new InvalidOperationException($"campaign not created: {created.Outcome} {created.Detail}");
+        var zone = LawfulZoneNow();
+        foreach (var chunk in Enumerable.Range(0, leads).Chunk(LeadImportSource.MaxRows))
+        {
+            var rows = chunk.Select(i => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>
+            {
+                ["phone"] = $"+1{areaCode}{200 + i / 10_000:000}{i % 10_000:0000}",
+                ["timezone"] = zone,
+            }).ToList();
+            var report = await campaign.ImportLeadsAsync(new LeadImportSource { Rows = rows });
+            if (report.Value is not { } r || r.Rejected.Count > 0) throw new InvalidOperationException($"leads not imported: {report.Detail} {string.Join("; ", report.Value?.Rejected.Take(3).Select(p => p.Reason) ?? [])}");
+        }
+        return id;
     }
 
     /// <summary>From StartAsync returning (and from a scheduled start time) to the campaign's first claim.</summary>
@@ -429,13 +541,14 @@ public static class CampaignsBenchmark
         return "Pacific/Auckland";
     }
 
-    private static async Task WaitAsync(string connectionString, string sql, long expected)
+    /// <summary>Until the count reaches <paramref name="expected"/> (or, <paramref name="atMost"/>, falls to it).</summary>
+    private static async Task WaitAsync(string connectionString, string sql, long expected, bool atMost = false)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         var deadline = Stopwatch.StartNew();
         double count;
-        while ((count = await ScalarAsync(connection, sql)) < expected)
+        while (atMost ? (count = await ScalarAsync(connection, sql)) > expected : (count = await ScalarAsync(connection, sql)) < expected)
         {
             if (deadline.Elapsed > Patience) throw new TimeoutException($"only {count} of {expected}: {sql}");
             // The figures come from the recorded timestamps, not from when this wait notices the end; a tight poll

@@ -73,7 +73,7 @@ public static class PerformanceReport
         text.AppendLine($"Produced by `dotnet run -c Release --project tests/VoicePlatform.Benchmarks -- report{(full ? " --full" : "")}` " +
                         $"from commit `{machine.Commit}`, {started:yyyy-MM-dd HH:mm} to {ended:HH:mm} UTC ({(ended - started).TotalMinutes:F0} minutes). " +
                         "Every figure below was measured in this one run; each is the median of its rounds, with every round's value beside it. " +
-                        "Nothing here is edited by hand: run the command again to replace it.");
+                        "Nothing here is edited by hand — the bottlenecks section is copied from `tests/VoicePlatform.Benchmarks/Report/Findings.md`, the record of the investigations — so run the command again to replace it.");
         text.AppendLine();
         text.AppendLine("## The machine");
         text.AppendLine();
@@ -111,6 +111,14 @@ public static class PerformanceReport
             }
             if (points.Any(p => series.All(s => figures[string.Format(CultureInfo.InvariantCulture, s.KeyFormat, p)] is null)))
                 text.AppendLine().AppendLine($"The other points ({string.Join(", ", points.Where(p => series.All(s => figures[string.Format(CultureInfo.InvariantCulture, s.KeyFormat, p)] is null)).Select(p => p.ToString("N0", CultureInfo.InvariantCulture)))}) are measured by `report --full`.");
+        }
+        // The investigations behind the figures (what bottleneck, what changed it, before and after) are written by
+        // hand beside the plan — a run cannot know them — and copied in as they are.
+        var findings = Path.Combine(RepositoryRoot(), "tests", "VoicePlatform.Benchmarks", "Report", "Findings.md");
+        if (File.Exists(findings))
+        {
+            text.AppendLine();
+            text.AppendLine(File.ReadAllText(findings).TrimEnd());
         }
         text.AppendLine();
         text.AppendLine("## The scenarios of this run");
