@@ -20,8 +20,15 @@ public sealed partial class CallGrain
     /// <summary>The longest an inbound caller rings before the platform hangs up: the agent's claim and audio take well under a second.</summary>
     public static readonly TimeSpan InboundRingLimit = TimeSpan.FromSeconds(30);
 
-    /// <summary>How often it checks an answered call, only to catch a lost participant_left.</summary>
-    public static readonly TimeSpan AnsweredPollPeriod = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// How often it checks an answered call, only to catch a lost participant_left: <see cref="CallWatchdogOptions.AnsweredPollPeriod"/>,
+    /// longer when the silo holds so many calls that their looks together would pass its request budget.
+    /// </summary>
+    private TimeSpan AnsweredPollPeriod => AnsweredPollSchedule.Period(watchdogOptions.Value.AnsweredPollPeriod, CallMetrics.LiveInProcess,
+        watchdogOptions.Value.MaxAnsweredPollsPerSecond);
+
+    // The period the watchdog timer runs at now.
+    private TimeSpan _watchdogPeriod;
 
     private IGrainTimer? _watchdog;
     // True while this activation's background dial is waiting for CreateSIPParticipant: the callee may not be in
@@ -90,6 +97,7 @@ public sealed partial class CallGrain
         // The agent may still be in the room the callee left, and an empty room lingers until LiveKit's departure
         // timeout: close it (a room already gone answers not_found, which is fine).
         if (!wasEnded && Progress.IsEnded) await CloseRoomAsync();
+        else if (Progress.Status == CallStatus.Answered) SlowWatchdogDown();
     }
 
     /// <param name="soon">
@@ -98,12 +106,21 @@ public sealed partial class CallGrain
     /// </param>
     private void StartWatchdogTimer(bool soon = false)
     {
+        if (_watchdog is not null) return;
         var period = Progress.Status == CallStatus.Answered ? AnsweredPollPeriod : DialingPollPeriod;
+        _watchdogPeriod = period;
         // KeepAlive: a live call can outlast the grain collection age, and its watchdog must not stop with an idle collection.
-        _watchdog ??= this.RegisterGrainTimer(ReconcileAsync, new GrainTimerCreationOptions { DueTime = soon ? DialingPollPeriod : period, Period = period, KeepAlive = true });
+        _watchdog = this.RegisterGrainTimer(ReconcileAsync, new GrainTimerCreationOptions { DueTime = soon ? DialingPollPeriod : period, Period = period, KeepAlive = true });
     }
 
-    private void SlowWatchdogDown() => _watchdog?.Change(AnsweredPollPeriod, AnsweredPollPeriod);
+    /// <summary>Answered: the answered period, re-read at each look as the silo's load changes.</summary>
+    private void SlowWatchdogDown()
+    {
+        var period = AnsweredPollPeriod;
+        if (_watchdog is null || period == _watchdogPeriod) return;
+        _watchdogPeriod = period;
+        _watchdog.Change(period, period);
+    }
 
     private void StopWatchdog()
     {

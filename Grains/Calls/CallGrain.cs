@@ -32,6 +32,7 @@ public sealed partial class CallGrain(
     TimeProvider time,
     ILogger<CallGrain> logger,
     IOptions<VoicePlatform.Grains.Live.LiveEventOptions> liveOptions,
+    IOptions<CallWatchdogOptions> watchdogOptions,
     IClusterMembershipService membership,
     // Optional by design: a silo without LiveKit settings has no client, and its calls end Failed saying so.
     LiveKitClient? liveKit = null,

@@ -63,7 +63,20 @@ public static class CallMetrics
         }
     }
 
-    public static void LiveHeld(CallDirection direction = CallDirection.Outbound) => Live.Add(1, Label(direction));
+    private static long _liveInProcess;
 
-    public static void LiveReleased(CallDirection direction = CallDirection.Outbound) => Live.Add(-1, Label(direction));
+    /// <summary>Live calls held by this process's activations (one silo in production): what the answered calls' polls are shared by.</summary>
+    public static long LiveInProcess => Interlocked.Read(ref _liveInProcess);
+
+    public static void LiveHeld(CallDirection direction = CallDirection.Outbound)
+    {
+        Interlocked.Increment(ref _liveInProcess);
+        Live.Add(1, Label(direction));
+    }
+
+    public static void LiveReleased(CallDirection direction = CallDirection.Outbound)
+    {
+        Interlocked.Decrement(ref _liveInProcess);
+        Live.Add(-1, Label(direction));
+    }
 }

@@ -14,7 +14,29 @@ public sealed class CallWatchdogOptions : IValidatedOptions
     /// </summary>
     public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
 
-    public IReadOnlyList<string> Validate() => ReminderPeriod < TimeSpan.FromSeconds(1) || ReminderPeriod > TimeSpan.FromDays(1)
-        ? [$"{SectionName}:ReminderPeriod must be from 00:00:01 to 1.00:00:00; got {ReminderPeriod}."]
-        : [];
+    /// <summary>
+    /// How often an answered call asks LiveKit whether its callee is still there, only to catch a participant_left
+    /// webhook that never came: a call whose departure is found this way is billed up to this long past its end. Each
+    /// live call makes one request per period, bounded per silo by <see cref="MaxAnsweredPollsPerSecond"/>.
+    /// </summary>
+    public TimeSpan AnsweredPollPeriod { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The most requests a second a silo's answered calls make to LiveKit together: past this many live calls per
+    /// <see cref="AnsweredPollPeriod"/>, each call looks less often (<see cref="AnsweredPollSchedule"/>), so a node with
+    /// 10,000 calls asks 200 times a second (every 50 s per call) instead of 1,000.
+    /// </summary>
+    public int MaxAnsweredPollsPerSecond { get; set; } = 200;
+
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (ReminderPeriod < TimeSpan.FromSeconds(1) || ReminderPeriod > TimeSpan.FromDays(1))
+            errors.Add($"{SectionName}:ReminderPeriod must be from 00:00:01 to 1.00:00:00; got {ReminderPeriod}.");
+        if (AnsweredPollPeriod < TimeSpan.FromSeconds(1) || AnsweredPollPeriod > TimeSpan.FromMinutes(10))
+            errors.Add($"{SectionName}:AnsweredPollPeriod must be from 00:00:01 to 00:10:00; got {AnsweredPollPeriod}.");
+        if (MaxAnsweredPollsPerSecond < 1)
+            errors.Add($"{SectionName}:MaxAnsweredPollsPerSecond must be at least 1; got {MaxAnsweredPollsPerSecond}.");
+        return errors;
+    }
 }

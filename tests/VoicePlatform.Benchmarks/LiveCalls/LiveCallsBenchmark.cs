@@ -14,7 +14,7 @@ using VoicePlatform.Tests.Infrastructure;
 namespace VoicePlatform.Benchmarks.LiveCalls;
 
 /// <summary>
-/// <c>live-calls [--levels 1000,5000,10000] [--webhook-rate 300] [--webhook-seconds 15] [--burst 300]</c>: the platform
+/// <c>live-calls [--levels 1000,5000,10000] [--webhook-rate 300] [--webhook-seconds 15] [--burst 300] [--webhook-rounds 3] [--answered-poll seconds]</c>: the platform
 /// (silo and API host in this process, on PostgreSQL) holding thousands of answered calls at once, LiveKit's side being
 /// the emulator in its own process. At each level of live calls: this process's resident memory and managed heap;
 /// LiveKit webhooks for the live calls sent at a fixed rate (open loop: each is sent when it is due, whatever the
@@ -34,6 +34,9 @@ public static class LiveCallsBenchmark
         var webhookSeconds = options.Int("webhook-seconds", 15);
         var burst = options.Int("burst", 300);
         var placing = options.Int("place-concurrency", 64);
+        // Seconds between an answered call's looks at LiveKit (Calls:Watchdog:AnsweredPollPeriod; production's default when absent).
+        var answeredPoll = options.Int("answered-poll", 0);
+        var webhookRounds = options.Int("webhook-rounds", 3);
 
         var connectionString = await PostgresServer.CreateDatabaseAsync("bench_live_calls");
         await using var platform = await BenchPlatform.StartAsync(connectionString, o =>
@@ -47,7 +50,9 @@ public static class LiveCallsBenchmark
             o.AgentWorker.Enabled = true;
             o.AgentWorker.Converse = false;
             o.Webhook.Concurrency = 32;
-        }, emulatorProcess: true);
+        }, emulatorProcess: true, siloConfiguration: answeredPoll > 0
+            ? new Dictionary<string, string?> { ["Calls:Watchdog:AnsweredPollPeriod"] = TimeSpan.FromSeconds(answeredPoll).ToString() }
+            : null);
         var silo = platform.Silo;
         var tenant = await BenchTenant.CreateAsync(silo, "+12125550100", concurrencyLimit: TenantRules.MaxConcurrencyLimit, trunks: 12, trunkChannels: 1_000);
         Console.WriteLine($"live-calls: levels {string.Join(", ", levels)}; webhooks at {webhookRate}/s for {webhookSeconds} s per level; a burst of {burst} short calls per level; " +
@@ -64,7 +69,9 @@ public static class LiveCallsBenchmark
                 await silo.Grains.GetCall(tenant.Id, call.Id).PlaceAsync(new PlaceCall { AgentId = tenant.Agent, To = call.To }));
             live.AddRange(added.Select(a => a.Id));
             await CallRecordCounts.WaitUntilAsync(connectionString, tenant.Id, $"answered_at IS NOT NULL AND ended_at IS NULL AND to_number LIKE '{LongPrefix}%'", level, Patience, TimeSpan.FromMilliseconds(500));
-            Console.WriteLine($"level {level}: {added.Count} more calls placed and answered in {clock.Elapsed.TotalSeconds:F1} s");
+            Console.WriteLine($"level {level}: {added.Count} more calls placed and answered in {clock.Elapsed.TotalSeconds:F1} s; " +
+                $"{VoicePlatform.Grains.Calls.CallMetrics.LiveInProcess} live in the silo, each answered call looking at LiveKit every " +
+                $"{VoicePlatform.Grains.Calls.AnsweredPollSchedule.Period(answeredPoll > 0 ? TimeSpan.FromSeconds(answeredPoll) : new VoicePlatform.Grains.Calls.CallWatchdogOptions().AnsweredPollPeriod, VoicePlatform.Grains.Calls.CallMetrics.LiveInProcess, new VoicePlatform.Grains.Calls.CallWatchdogOptions().MaxAnsweredPollsPerSecond).TotalSeconds:F0} s");
 
             using (var self = Process.GetCurrentProcess())
             {
@@ -76,10 +83,35 @@ public static class LiveCallsBenchmark
                 Figures.Emit($"live-calls.{level}.managed-heap", heap / 1048576.0, "MiB");
             }
 
-            var webhooks = await WebhooksAsync(silo, platform.ApiUrl, tenant.Id, live, webhookRate, webhookSeconds);
-            Console.WriteLine($"  webhooks: {webhooks.Sent} at {webhookRate}/s: handling p50 {webhooks.P50:F1} ms, p99 {webhooks.P99:F1} ms, max {webhooks.Max:F1} ms, {webhooks.Failed} failed");
-            Figures.Emit($"live-calls.{level}.webhook.p50", webhooks.P50, "ms");
-            Figures.Emit($"live-calls.{level}.webhook.p99", webhooks.P99, "ms", $"{webhookRate} events/s for {webhookSeconds} s, {level} calls live");
+            long listed = 0;
+            using (var requests = new System.Diagnostics.Metrics.MeterListener())
+            {
+                // What the live calls' watchdogs ask LiveKit meanwhile (each answered call's look is one ListParticipants).
+                requests.InstrumentPublished = (instrument, listener) =>
+                {
+                    if (instrument.Meter.Name == VoicePlatform.Grains.Telephony.LiveKit.LiveKitMetrics.MeterName) listener.EnableMeasurementEvents(instrument);
+                };
+                requests.SetMeasurementEventCallback<double>((_, _, tags, _) =>
+                {
+                    foreach (var tag in tags) if (tag.Key == "method" && Equals(tag.Value, "ListParticipants")) Interlocked.Increment(ref listed);
+                });
+                requests.Start();
+                var (p50s, p99s, rates) = (new List<double>(), new List<double>(), new List<double>());
+                for (var webhookRound = 1; webhookRound <= webhookRounds; webhookRound++)
+                {
+                    Interlocked.Exchange(ref listed, 0);
+                    var watch = Stopwatch.StartNew();
+                    var webhooks = await WebhooksAsync(silo, platform.ApiUrl, tenant.Id, live, webhookRate, webhookSeconds);
+                    rates.Add(Interlocked.Read(ref listed) / watch.Elapsed.TotalSeconds);
+                    p50s.Add(webhooks.P50);
+                    p99s.Add(webhooks.P99);
+                    Console.WriteLine($"  webhooks: {webhooks.Sent} at {webhookRate}/s: handling p50 {webhooks.P50:F1} ms, p99 {webhooks.P99:F1} ms, max {webhooks.Max:F1} ms, {webhooks.Failed} failed; " +
+                        $"meanwhile the calls' watchdogs asked LiveKit for participants {rates[^1]:F0} times a second");
+                }
+                Figures.Emit($"live-calls.{level}.watchdog-requests", rates, "requests/s");
+                Figures.Emit($"live-calls.{level}.webhook.p50", p50s, "ms");
+                Figures.Emit($"live-calls.{level}.webhook.p99", p99s, "ms", $"{webhookRate} events/s for {webhookSeconds} s, {level} calls live");
+            }
 
             var (rate, setupP99) = await BurstAsync(silo, connectionString, tenant, burst, round, placing);
             Console.WriteLine($"  a burst of {burst} short calls beside them: {rate:F1} completed calls/s, set-up (placed → answered) p99 {setupP99:F0} ms");
