@@ -117,7 +117,7 @@ public static class ReportPlan
         new("resident memory with 10,000 live calls, one node (silo and API host)", "live-calls.10000.resident-memory", "≤ 2,048 MiB", v => v <= 2048,
             figures => $"managed heap {figures.Show("live-calls.10000.managed-heap")}"),
         new("LiveKit webhook handling p99 with 10,000 live calls, 300 events/s", "live-calls.10000.webhook.p99", "≤ 20 ms", v => v <= 20,
-            figures => $"with 1,000 live: {figures.Show("live-calls.1000.webhook.p99")}; the live calls' looks at LiveKit meanwhile {figures.Show("live-calls.10000.watchdog-requests")}/s"),
+            figures => $"with 1,000 live: {figures.Show("live-calls.1000.webhook.p99")}; the live calls' looks at LiveKit meanwhile {figures.Show("live-calls.10000.watchdog-requests")}"),
         new("outbound webhook deliveries/s (receiver on loopback, 400 calls' events)", "webhooks.deliveries", "reported", null),
         new("outbound webhook delivery lag p99, call.started and call.answered (event time → received)", "webhooks.pipeline-lag.p99", "reported", null,
             figures => $"p50 {figures.Show("webhooks.pipeline-lag.p50")}"),
