@@ -11,7 +11,8 @@ public sealed class TrailingThrottle(TimeSpan interval, TimeProvider time, Func<
     private DateTimeOffset _publishedAt = DateTimeOffset.MinValue;
     private IGrainTimer? _timer;
 
-    public TimeSpan Interval => interval;
+    /// <summary>The least time between two publications; a source may lengthen it when publishing costs more.</summary>
+    public TimeSpan Interval { get; set; } = interval;
 
     /// <summary>Publishes now, whatever the interval (a transition, a crossing).</summary>
     public void Now()
@@ -25,7 +26,7 @@ public sealed class TrailingThrottle(TimeSpan interval, TimeProvider time, Func<
     /// <summary>Something changed: published now, or once when the interval since the last publication is up.</summary>
     public void Changed()
     {
-        var due = _publishedAt + interval - time.GetUtcNow();
+        var due = _publishedAt + Interval - time.GetUtcNow();
         if (due <= TimeSpan.Zero)
         {
             Now();

@@ -55,6 +55,20 @@ public sealed class TrailingThrottleTests
         Assert.True(timer.Disposed);
     }
 
+    [Fact]
+    public void ALengthenedIntervalHoldsTheNextPublicationLonger()
+    {
+        // A campaign whose progress was slow to read asks for a longer interval; the next change waits for it.
+        var throttle = Throttle();
+        throttle.Changed();
+        throttle.Interval = TimeSpan.FromSeconds(30);
+        _time.Advance(TimeSpan.FromSeconds(5));
+        throttle.Changed();
+        Assert.Equal(1, _published);
+        var (due, _, _) = Assert.Single(_armed);
+        Assert.Equal(TimeSpan.FromSeconds(25), due);
+    }
+
     private sealed class FakeTimer : IGrainTimer
     {
         public bool Disposed { get; private set; }
