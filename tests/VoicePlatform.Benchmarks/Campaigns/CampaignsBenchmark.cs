@@ -74,6 +74,8 @@ public static class CampaignsBenchmark
         var curveLeads = options.String("curve-leads", "10000,100000").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray();
         var curveTenants = options.String("curve-tenants", "1,100").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray();
         var curveCalls = options.Int("curve-calls", 2000);
+        // More silos in processes of their own, joining the first on the same PostgreSQL (the two-silo run).
+        var silos = options.Int("silos", 1);
         var only = options.String("only", "throughput,first-dial,pacing,tick,memory,import").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet();
 
         var connectionString = await PostgresServer.CreateDatabaseAsync("bench_campaigns");
@@ -90,7 +92,11 @@ public static class CampaignsBenchmark
             o.Webhook.Concurrency = webhookConcurrency;
         }, emulatorProcess, webhooks ? LoopbackWebhookReceiver.SiloConfiguration : null);
         var silo = platform.Silo;
+        var others = new List<SiloProcess>();
+        try
         {
+            for (var n = 2; n <= silos; n++) others.Add(await SiloProcess.StartAsync(connectionString, platform.SiloConfiguration, n));
+            await WaitForSilosAsync(silo, silos);
             Console.WriteLine($"campaigns benchmark: {campaigns} campaigns x {leadsPerCampaign} leads per round, {rounds} rounds after {warmup} warm-up; {starts} starts; pace {pace}/min for {paceSeconds} s; tick cost at 100 and {tickLeads} leads; {idle} idle campaigns; emulator {acceleration}x, {webhookConcurrency} webhooks at once, {(emulatorProcess ? "in its own process" : "in this process")}; throughput over {trunks} trunks");
             Console.WriteLine($"machine: {Environment.ProcessorCount} cores; load average at start: {LoadAverage()}");
             if (only.Contains("throughput"))
@@ -103,16 +109,19 @@ public static class CampaignsBenchmark
                 var rates = new List<double>();
                 var perCall = new List<double>();
                 var kinds = new Dictionary<string, List<double>>();
+                var cpuParts = new Dictionary<string, List<double>>();
                 // Warm-up rounds run the same work first and are reported but not counted: the first round of a fresh
                 // process pays for JIT compilation, tiering and opening connection pools (half the later rate).
                 for (var round = 1 - warmup; round <= rounds; round++)
                 {
                     if (round < 1) Console.WriteLine($"warm-up round (not counted):");
-                    var (rate, transactions, byKind) = await ThroughputRoundAsync(silo, connectionString, campaigns, leadsPerCampaign, concurrent, round + warmup, platform.EmulatorProcessId, trunks, receiver?.Url);
+                    var (rate, transactions, cpu, byKind) = await ThroughputRoundAsync(silo, connectionString, campaigns, leadsPerCampaign, concurrent, round + warmup, platform.EmulatorProcessId, trunks, receiver?.Url,
+                        others.Select(o => o.Id).ToArray());
                     if (round < 1) continue;
                     rates.Add(rate);
                     perCall.Add(transactions);
                     foreach (var (kind, value) in byKind) (kinds.TryGetValue(kind, out var list) ? list : kinds[kind] = []).Add(value);
+                    foreach (var (part, value) in cpu) (cpuParts.TryGetValue(part, out var list) ? list : cpuParts[part] = []).Add(value);
                 }
                 var medianPerCall = Statistics.Median(perCall);
                 Console.WriteLine($"median completed campaign calls/s: {Statistics.Median(rates):F1} (rounds: {string.Join(", ", rates.Select(r => r.ToString("F1")))}); " +
@@ -121,6 +130,7 @@ public static class CampaignsBenchmark
                 Figures.Emit("campaigns.completed-calls", rates, "calls/s", $"{campaigns} campaigns x {leadsPerCampaign} leads, {concurrent} live calls each");
                 Figures.Emit("campaigns.transactions-per-call", perCall, "transactions");
                 foreach (var (kind, values) in kinds) Figures.Emit($"campaigns.transactions-per-call.{kind}", values, "transactions");
+                foreach (var (part, values) in cpuParts) Figures.Emit($"campaigns.cpu-per-call.{part}", values, "ms");
             }
 
             // A fresh process's first round pays for JIT compilation and cold pools (half the later rate): an uncounted one first.
@@ -137,6 +147,10 @@ public static class CampaignsBenchmark
             if (only.Contains("import")) await ImportJobAsync(platform, importRows, importRounds);
             Console.WriteLine($"load average at end: {LoadAverage()}");
         }
+        finally
+        {
+            foreach (var other in others) await other.DisposeAsync();
+        }
         return 0;
     }
 
@@ -144,8 +158,8 @@ public static class CampaignsBenchmark
     /// Every campaign's leads answered and completed: calls per second from the first dial to the last end, and each
     /// kind of durable transaction the platform made for them, per completed call.
     /// </summary>
-    private static async Task<(double Rate, double TransactionsPerCall, Dictionary<string, double> ByKind)> ThroughputRoundAsync(BenchSilo silo, string connectionString, int campaigns, int leadsPerCampaign, int concurrent, int round, int? emulatorPid, int trunks,
-        string? webhookUrl)
+    private static async Task<(double Rate, double TransactionsPerCall, Dictionary<string, double> Cpu, Dictionary<string, double> ByKind)> ThroughputRoundAsync(BenchSilo silo, string connectionString, int campaigns, int leadsPerCampaign, int concurrent, int round, int? emulatorPid, int trunks,
+        string? webhookUrl, int[] otherSilos)
     {
         // One trunk may carry at most 100 calls a second (TelephonyRules.MaxCallsPerSecond): the campaigns are spread
         // over as many trunks as the goal needs, each campaign on one trunk with that trunk's caller id.
@@ -168,6 +182,7 @@ public static class CampaignsBenchmark
         var clock = Stopwatch.StartNew();
         var cpuGroups = new Dictionary<string, Func<IEnumerable<int>>> { ["PostgreSQL"] = CpuAccount.PostgresProcesses };
         if (emulatorPid is { } pid) cpuGroups["emulator"] = () => [pid];
+        if (otherSilos.Length > 0) cpuGroups["other silos"] = () => otherSilos;
         var cpu = CpuAccount.Available ? CpuAccount.Start(cpuGroups) : null;
         foreach (var id in ids) await silo.Grains.GetCampaign(tenant.Id, id).StartAsync();
         var total = campaigns * leadsPerCampaign;
@@ -211,13 +226,39 @@ public static class CampaignsBenchmark
         if (cpuUse is not null) Console.WriteLine($"  {cpuUse.Describe("completed call")} (this process: silo and API host{(emulatorPid is null ? ", and the LiveKit emulator" : "")})");
         Console.WriteLine($"  durable transactions per completed call: call grain state {callState / (double)total:F2}, campaign grain state {campaignState / (double)total:F3}, " +
             $"lead claims {claimTx / (double)total:F3} ({claimTx} claims), lead outcome rows {updateTx / (double)total:F2}, call-record projection {projectionTx / (double)total:F2}, wallet ledger commits {ledgerTx / (double)total:F2}, " +
-            $"everything else PostgreSQL counted{(webhookUrl is null ? "" : " (with the webhook deliveries)")} {other / (double)total:F2}; in all {all / (double)total:F2} ({written} write transactions by PostgreSQL's count)");
-        return (rate, all / (double)total, new Dictionary<string, double>
+            $"everything else PostgreSQL counted{(webhookUrl is null ? "" : " (with the webhook deliveries)")}{(otherSilos.Length > 0 ? " (with the other silos' claims, outcomes, projections and ledger: those kinds are counted in this process's silo)" : "")} {other / (double)total:F2}; in all {all / (double)total:F2} ({written} write transactions by PostgreSQL's count)");
+        return (rate, all / (double)total, CpuFigures(cpuUse, otherSilos.Length > 0), new Dictionary<string, double>
         {
             ["call-state"] = callState / (double)total, ["campaign-state"] = campaignState / (double)total, ["lead-claims"] = claimTx / (double)total,
             ["lead-outcomes"] = updateTx / (double)total, ["call-records"] = projectionTx / (double)total, ["ledger"] = ledgerTx / (double)total,
             ["other"] = other / (double)total,
         });
+    }
+
+    /// <summary>
+    /// A round's CPU per completed call: the machine's, this process's (the first silo and the API host, and the
+    /// emulator when it runs here), PostgreSQL's and the other silos' processes'.
+    /// </summary>
+    private static Dictionary<string, double> CpuFigures(CpuReport? cpu, bool otherSilos)
+    {
+        if (cpu is null) return [];
+        var figures = new Dictionary<string, double> { ["machine"] = cpu.MachinePerUnit, ["this-process"] = cpu.SelfPerUnit };
+        if (cpu.GroupsPerUnit.TryGetValue("PostgreSQL", out var postgres)) figures["postgresql"] = postgres;
+        if (otherSilos && cpu.GroupsPerUnit.TryGetValue("other silos", out var others)) figures["other-silos"] = others;
+        return figures;
+    }
+
+    /// <summary>Until the first silo sees <paramref name="silos"/> active silos in its membership view (each started one has joined).</summary>
+    private static async Task WaitForSilosAsync(BenchSilo silo, int silos)
+    {
+        var membership = silo.Services.GetRequiredService<IClusterMembershipService>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(timeout.Token))
+            if (snapshot.Members.Values.Count(m => m.Status == SiloStatus.Active) >= silos)
+            {
+                if (silos > 1) Console.WriteLine($"cluster: {silos} silos active on the same PostgreSQL (the others in processes of their own)");
+                return;
+            }
     }
 
     private static async Task<long> CurrentTransactionIdAsync(string connectionString)

@@ -18,15 +18,19 @@ public sealed class BenchPlatform : IAsyncDisposable
     private readonly EmulatorProcess? _emulatorProcess;
     private readonly WebApplication _api;
 
-    private BenchPlatform(WebApplication? emulator, EmulatorProcess? emulatorProcess, BenchSilo silo, WebApplication api)
+    private BenchPlatform(WebApplication? emulator, EmulatorProcess? emulatorProcess, BenchSilo silo, WebApplication api, IReadOnlyDictionary<string, string?> siloConfiguration)
     {
         _emulator = emulator;
         _emulatorProcess = emulatorProcess;
         Silo = silo;
         _api = api;
+        SiloConfiguration = siloConfiguration;
     }
 
     public BenchSilo Silo { get; }
+
+    /// <summary>The settings the silo was given beside its connection string (LiveKit's address and keys…): another silo of the cluster takes the same.</summary>
+    public IReadOnlyDictionary<string, string?> SiloConfiguration { get; }
 
     /// <summary>The API host's base URL (LiveKit's webhooks and the agent worker's reports go here).</summary>
     public string ApiUrl => _api.Urls.First();
@@ -72,13 +76,14 @@ public sealed class BenchPlatform : IAsyncDisposable
             await emulator.StartAsync();
             emulatorUrl = emulator.Urls.First();
         }
-        var silo = await BenchSilo.StartAsync(connectionString, new Dictionary<string, string?>
+        var siloSettings = new Dictionary<string, string?>
         {
             ["LiveKit:Url"] = emulatorUrl,
             ["LiveKit:ApiKey"] = ApiKey,
             ["LiveKit:ApiSecret"] = ApiSecret,
             ["Calls:Metering:SettlementGrace"] = "00:00:01",
-        }.Concat(siloConfiguration ?? new Dictionary<string, string?>()).ToDictionary());
+        }.Concat(siloConfiguration ?? new Dictionary<string, string?>()).ToDictionary();
+        var silo = await BenchSilo.StartAsync(connectionString, siloSettings);
         var api = ApiHostApplication.Build(
         [
             "--urls", apiListen,
@@ -95,7 +100,7 @@ public sealed class BenchPlatform : IAsyncDisposable
         ]);
         await api.StartAsync();
         apiUrl = api.Urls.First();
-        return new BenchPlatform(emulator, separate, silo, api);
+        return new BenchPlatform(emulator, separate, silo, api, siloSettings);
     }
 
     public async ValueTask DisposeAsync()

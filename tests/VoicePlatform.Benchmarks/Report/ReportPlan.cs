@@ -38,7 +38,10 @@ public static class ReportPlan
         new("leads", ["leads", "--sizes", full ? "100000,1000000" : "100000", "--rounds", full ? "3" : "1"],
             "lead import straight into the store (parse, admit, COPY)"),
         .. full
-            ? (Scenario[])[new("curves", ["campaigns", "--only", "leads-curve,tenants-curve", "--curve-leads", "10000,100000,1000000", "--curve-tenants", "1,100,1000", "--curve-calls", "2000"],
+            ? (Scenario[])[new("two-silos", ["campaigns", "--only", "throughput", "--rounds", "3", "--warmup", "1", "--leads", "1000", "--webhooks", "off", "--silos", "2"],
+                "the campaign throughput of the campaigns scenario again with a second silo in a process of its own, joined to the first on the same PostgreSQL (the same two cores)",
+                new Dictionary<string, string> { [Figures.PrefixVariable] = "two-silos." }),
+            new("curves", ["campaigns", "--only", "leads-curve,tenants-curve", "--curve-leads", "10000,100000,1000000", "--curve-tenants", "1,100,1000", "--curve-calls", "2000"],
                 "completed campaign calls/s and set-up p99 while the campaigns hold 10,000, 100,000 and 1,000,000 leads, and with the same 2,000 calls spread over 1, 100 and 1,000 tenants")]
             : [],
     ];
@@ -82,6 +85,12 @@ public static class ReportPlan
             figures["campaigns.pgbench"] is { } tps && figures["campaigns.transactions-per-call"] is { } perCall && figures["campaigns.completed-calls"] is { } rate
                 ? $"pgbench {Figures.Format(tps.Median)} TPS ÷ {perCall.Median:F2} transactions per call = {Figures.Format(tps.Median / perCall.Median)}/s (ratio {rate.Median / (tps.Median / perCall.Median):F2})"
                 : "not measured"),
+        new("CPU per completed campaign call, one node (the machine's; the cores' 2,000 ms a second ÷ this = the node's most calls/s)", "campaigns.cpu-per-call.machine", "reported", null,
+            figures => $"this process (silo, API host and the LiveKit emulator) {figures.Show("campaigns.cpu-per-call.this-process")}, PostgreSQL {figures.Show("campaigns.cpu-per-call.postgresql")}"),
+        new("completed campaign calls/s, two silos on one PostgreSQL (the second in its own process, on the same 2 cores; --full)", "two-silos.campaigns.completed-calls", "reported", null,
+            Ratio("two-silos.campaigns.completed-calls", "campaigns.completed-calls", "one silo")),
+        new("— CPU per completed call, two silos (the machine's)", "two-silos.campaigns.cpu-per-call.machine", "reported", null,
+            figures => $"first silo's process (with the API host and the emulator) {figures.Show("two-silos.campaigns.cpu-per-call.this-process")}, the second silo {figures.Show("two-silos.campaigns.cpu-per-call.other-silos")}, PostgreSQL {figures.Show("two-silos.campaigns.cpu-per-call.postgresql")}"),
         new("write transactions per completed campaign call (PostgreSQL's own count; the agent reports nothing)", "campaigns.transactions-per-call", "≤ 6", v => v <= 6),
         new("— call grain state", "campaigns.transactions-per-call.call-state", "", null),
         new("— lead claims", "campaigns.transactions-per-call.lead-claims", "", null),
