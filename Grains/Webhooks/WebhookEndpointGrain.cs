@@ -46,8 +46,8 @@ public sealed class WebhookEndpointGrain(
 
     /// <summary>
     /// Deliveries per pass for each sender: a pass costs a query for the due deliveries and one write of their attempts,
-    /// shared by this many sends each (16 at the default 4 senders cost a query and a write per 16 deliveries; 64 per
-    /// 64). A crash mid-pass sends the pass's unrecorded ones again, under the same event ids.
+    /// so at the default 4 senders 64 deliveries share them (16 did before). A crash mid-pass sends the pass's
+    /// unrecorded ones again, under the same event ids.
     /// </summary>
     private const int BatchPerSender = 16;
 

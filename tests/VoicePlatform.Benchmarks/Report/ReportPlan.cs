@@ -38,7 +38,7 @@ public static class ReportPlan
         new("leads", ["leads", "--sizes", full ? "100000,1000000" : "100000", "--rounds", full ? "3" : "1"],
             "lead import straight into the store (parse, admit, COPY)"),
         .. full
-            ? (Scenario[])[new("two-silos", ["campaigns", "--only", "throughput", "--rounds", "3", "--warmup", "1", "--leads", "1000", "--webhooks", "off", "--silos", "2"],
+            ? (Scenario[])[new("two-silos", ["campaigns", "--only", "throughput", "--rounds", "3", "--warmup", "1", "--leads", "500", "--webhooks", "off", "--silos", "2"],
                 "the campaign throughput of the campaigns scenario again with a second silo in a process of its own, joined to the first on the same PostgreSQL (the same two cores)",
                 new Dictionary<string, string> { [Figures.PrefixVariable] = "two-silos." }),
             new("curves", ["campaigns", "--only", "leads-curve,tenants-curve", "--curve-leads", "10000,100000,1000000", "--curve-tenants", "1,100,1000", "--curve-calls", "2000"],
