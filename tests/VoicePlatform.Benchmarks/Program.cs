@@ -58,8 +58,6 @@ public static class BenchmarkProgram
                 "inbound" => await VoicePlatform.Benchmarks.Inbound.InboundBenchmark.RunAsync(options),
                 // Not a benchmark: the rolling-upgrade check across two builds (scripts/upgrade-check.sh builds them).
                 "upgrade-check" => await VoicePlatform.Benchmarks.Upgrade.UpgradeCheck.RunAsync(options),
-                // Another silo of a benchmark's cluster, started by it in a process of its own (campaigns --silos 2).
-                "silo-host" => await VoicePlatform.Benchmarks.Hosting.SiloHost.RunAsync(options),
                 // The supervision benchmark's load generator, started by it in a process of its own.
                 "supervision-clients" => await SupervisorClients.RunAsync(options),
                 _ => Unknown(args[0]),

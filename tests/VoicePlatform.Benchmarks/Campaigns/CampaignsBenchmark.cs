@@ -74,7 +74,7 @@ public static class CampaignsBenchmark
         var curveLeads = options.String("curve-leads", "10000,100000").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray();
         var curveTenants = options.String("curve-tenants", "1,100").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray();
         var curveCalls = options.Int("curve-calls", 2000);
-        // More silos in processes of their own, joining the first on the same PostgreSQL (the two-silo run).
+        // More silos — the real Silo program, each its own process — joining the first on the same PostgreSQL (the two-silo run).
         var silos = options.Int("silos", 1);
         var only = options.String("only", "throughput,first-dial,pacing,tick,memory,import").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet();
 
@@ -95,7 +95,8 @@ public static class CampaignsBenchmark
         var others = new List<SiloProcess>();
         try
         {
-            for (var n = 2; n <= silos; n++) others.Add(await SiloProcess.StartAsync(connectionString, platform.SiloConfiguration, n));
+            for (var n = 2; n <= silos; n++)
+                others.Add(await SiloProcess.StartAsync(connectionString, BenchSilo.ServiceAndClusterId, $"campaigns-{n}", platform.SiloConfiguration));
             await WaitForSilosAsync(silo, silos);
             Console.WriteLine($"campaigns benchmark: {campaigns} campaigns x {leadsPerCampaign} leads per round, {rounds} rounds after {warmup} warm-up; {starts} starts; pace {pace}/min for {paceSeconds} s; tick cost at 100 and {tickLeads} leads; {idle} idle campaigns; emulator {acceleration}x, {webhookConcurrency} webhooks at once, {(emulatorProcess ? "in its own process" : "in this process")}; throughput over {trunks} trunks");
             Console.WriteLine($"machine: {Environment.ProcessorCount} cores; load average at start: {LoadAverage()}");
@@ -149,7 +150,11 @@ public static class CampaignsBenchmark
         }
         finally
         {
-            foreach (var other in others) await other.DisposeAsync();
+            foreach (var other in others)
+            {
+                await other.StopAsync();
+                await other.DisposeAsync();
+            }
         }
         return 0;
     }
@@ -256,7 +261,7 @@ public static class CampaignsBenchmark
         await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(timeout.Token))
             if (snapshot.Members.Values.Count(m => m.Status == SiloStatus.Active) >= silos)
             {
-                if (silos > 1) Console.WriteLine($"cluster: {silos} silos active on the same PostgreSQL (the others in processes of their own)");
+                if (silos > 1) Console.WriteLine($"cluster: {silos} silos active on the same PostgreSQL (the others the Silo program in processes of their own)");
                 return;
             }
     }

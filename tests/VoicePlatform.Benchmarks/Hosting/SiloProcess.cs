@@ -1,82 +1,115 @@
 using System.Diagnostics;
-using System.Text.Json;
-using VoicePlatform.Benchmarks.Measurement;
+using VoicePlatform.Tests.Infrastructure;
 
 namespace VoicePlatform.Benchmarks.Hosting;
 
 /// <summary>
-/// Another silo of the benchmark's cluster, in a process of its own as a second node would be: the benchmark program
-/// started again as <c>silo-host</c> (<see cref="SiloHost"/>), with the same connection string and settings as the
-/// first silo, so it joins the same cluster on the same PostgreSQL. Stopped gracefully (it leaves the membership table)
-/// when disposed; its output goes to a log file.
+/// The real Silo program as its own process on PostgreSQL, as a node of a production cluster: the wallet's chaos run
+/// kills it with SIGKILL (no graceful shutdown, no goodbye to the membership table); the two-silo campaign run joins it
+/// to the benchmark's own silo and stops it gracefully. Output goes to a log file.
 /// </summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
-    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
-
     private readonly Process _process;
     private readonly Task _pump;
-    private readonly string _settingsFile;
 
-    private SiloProcess(Process process, Task pump, string settingsFile, string logFile)
+    private SiloProcess(Process process, int siloPort, string logFile, Task pump)
     {
         _process = process;
-        _pump = pump;
-        _settingsFile = settingsFile;
+        SiloPort = siloPort;
         LogFile = logFile;
+        _pump = pump;
     }
 
-    public int Id => _process.Id;
-
+    public int SiloPort { get; }
     public string LogFile { get; }
+    public int Id => _process.Id;
+    public bool HasExited => _process.HasExited;
 
-    public static async Task<SiloProcess> StartAsync(string connectionString, IReadOnlyDictionary<string, string?> configuration, int number)
+    /// <param name="configuration">More settings (LiveKit's address and keys, where webhooks may go…), as the first silo of the cluster was given.</param>
+    public static async Task<SiloProcess> StartAsync(string connectionString, string clusterId, string name, IReadOnlyDictionary<string, string?>? configuration = null)
     {
-        var settingsFile = Path.GetTempFileName();
-        await File.WriteAllTextAsync(settingsFile, JsonSerializer.Serialize(new SiloHost.Settings(connectionString, configuration)));
-        var logFile = Path.Combine(Path.GetTempPath(), $"voiceplatform-bench-silo{number}-{Environment.ProcessId}.log");
-        var start = SelfProcess.StartInfo(["silo-host", "--settings", settingsFile]);
-        start.RedirectStandardInput = true;
-        // The same program, so the same runtime settings as the first silo's process (server GC).
+        var siloPort = FreePorts.Next();
+        var httpPort = FreePorts.Next();
+        var logFile = Path.Combine(Path.GetTempPath(), $"voiceplatform-bench-{clusterId}-{name}.log");
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "VoicePlatform.Silo.dll")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["ConnectionStrings__Postgres"] = connectionString,
+                ["Operator__ApiKey"] = "vpo_benchmark_operator_key_not_a_secret_0000",
+                ["Cluster__SiloPort"] = siloPort.ToString(),
+                ["Cluster__GatewayPort"] = FreePorts.Next().ToString(),
+                ["Cluster__AdvertisedAddress"] = "127.0.0.1",
+                ["Cluster__ClusterId"] = clusterId,
+                ["Cluster__ServiceId"] = clusterId,
+                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}",
+                ["Logging__LogLevel__Default"] = "Warning",
+                ["DOTNET_gcServer"] = "1",
+            },
+        };
+        foreach (var (key, value) in configuration ?? new Dictionary<string, string?>())
+            if (value is not null) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("The silo process did not start.");
         AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { if (!process.HasExited) process.Kill(); } catch (InvalidOperationException) { } };
         var log = new StreamWriter(logFile) { AutoFlush = true };
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var pump = Task.WhenAll(CopyAsync(process.StandardOutput, log, ready), CopyAsync(process.StandardError, log, null));
-        var exited = process.WaitForExitAsync();
-        var first = await Task.WhenAny(ready.Task, exited, Task.Delay(ReadyTimeout));
-        if (first == exited) throw new InvalidOperationException($"The silo process exited with {process.ExitCode} before it was ready; see {logFile}.");
-        if (first != ready.Task)
+        var pump = Task.WhenAll(CopyAsync(process.StandardOutput, log), CopyAsync(process.StandardError, log));
+
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}/"), Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + ReadyTimeout;
+        while (true)
         {
-            process.Kill();
-            throw new TimeoutException($"The silo process was not ready in {ReadyTimeout.TotalSeconds} s; see {logFile}.");
+            if (process.HasExited) throw new InvalidOperationException($"Silo {name} exited with {process.ExitCode}; see {logFile}.");
+            try
+            {
+                if ((await http.GetAsync("health/ready")).IsSuccessStatusCode) break;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Listening but busy starting.
+            }
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Silo {name} was not ready in {ReadyTimeout.TotalSeconds} s; see {logFile}.");
+            await Task.Delay(200);
         }
-        return new SiloProcess(process, pump, settingsFile, logFile);
+        return new SiloProcess(process, siloPort, logFile, pump);
+    }
+
+    /// <summary>SIGKILL, like a crashed machine: the silo neither finishes requests nor leaves the cluster.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited) _process.Kill();
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>SIGTERM, as an orchestrator stops a node: the silo hands its grains over and leaves the membership table.</summary>
+    public async Task StopAsync()
+    {
+        if (_process.HasExited) return;
+        using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await term.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try { await _process.WaitForExitAsync(timeout.Token); }
+        catch (OperationCanceledException) { await KillAsync(); }
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            // A graceful stop: the silo hands its activations over and leaves the membership table.
-            await _process.StandardInput.WriteLineAsync(SiloHost.StopCommand);
-            await _process.StandardInput.FlushAsync();
-            using var timeout = new CancellationTokenSource(StopTimeout);
-            try { await _process.WaitForExitAsync(timeout.Token); }
-            catch (OperationCanceledException) { _process.Kill(); await _process.WaitForExitAsync(); }
-        }
+        await KillAsync();
         await _pump;
         _process.Dispose();
-        File.Delete(_settingsFile);
     }
 
-    private static async Task CopyAsync(StreamReader from, StreamWriter to, TaskCompletionSource? ready)
+    private static async Task CopyAsync(StreamReader from, StreamWriter to)
     {
         while (await from.ReadLineAsync() is { } line)
         {
             lock (to) to.WriteLine(line);
-            if (ready is not null && line == SiloHost.ReadyLine) ready.TrySetResult();
         }
     }
 }

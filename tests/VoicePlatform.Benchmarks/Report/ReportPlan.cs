@@ -39,7 +39,7 @@ public static class ReportPlan
             "lead import straight into the store (parse, admit, COPY)"),
         .. full
             ? (Scenario[])[new("two-silos", ["campaigns", "--only", "throughput", "--rounds", "3", "--warmup", "1", "--leads", "500", "--webhooks", "off", "--silos", "2"],
-                "the campaign throughput of the campaigns scenario again with a second silo in a process of its own, joined to the first on the same PostgreSQL (the same two cores)",
+                "the campaign throughput again with a second silo — the Silo program in a process of its own — joined to the first on the same PostgreSQL (the same two cores)",
                 new Dictionary<string, string> { [Figures.PrefixVariable] = "two-silos." }),
             new("curves", ["campaigns", "--only", "leads-curve,tenants-curve", "--curve-leads", "10000,100000,1000000", "--curve-tenants", "1,100,1000", "--curve-calls", "2000"],
                 "completed campaign calls/s and set-up p99 while the campaigns hold 10,000, 100,000 and 1,000,000 leads, and with the same 2,000 calls spread over 1, 100 and 1,000 tenants")]
