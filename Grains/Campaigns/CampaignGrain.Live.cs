@@ -12,7 +12,6 @@ namespace VoicePlatform.Grains.Campaigns;
 /// </summary>
 public sealed partial class CampaignGrain
 {
-
     private LiveEventPublisher? _live;
     private TrailingThrottle? _progress;
 
