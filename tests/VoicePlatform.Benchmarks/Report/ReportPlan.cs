@@ -10,15 +10,15 @@ public static class ReportPlan
 {
     public static IReadOnlyList<Scenario> Scenarios(bool full) =>
     [
-        new("ceilings", ["ceilings", "--seconds", "8", "--rounds", "3"],
+        new("ceilings", ["ceilings", "--seconds", "6", "--rounds", "3"],
             "pgbench TPS, empty grain calls in the silo and through the gateway, grain-state writes on the project's schema"),
         new("campaigns", ["campaigns", "--only", "throughput,first-dial,pacing,import", "--rounds", "3", "--warmup", "1", "--starts", "10", "--webhooks", "off",
                 "--pace", "600", "--pace-seconds", "60", "--import-rows", "100000", "--import-rounds", "3", .. full ? (string[])["--leads", "1000"] : []],
             "completed campaign calls per second with transactions per call by kind; start, schedule and window opening to first dial; pacing; the HTTP lead import job"),
-        new("campaigns-durable", ["campaigns", "--only", "throughput", "--rounds", "3", "--warmup", "1", "--leads", "200", "--webhooks", "off"],
+        new("campaigns-durable", ["campaigns", "--only", "throughput", "--rounds", "3", "--warmup", "1", "--leads", "100", "--webhooks", "off"],
             "the campaign throughput again on a PostgreSQL with fsync, synchronous_commit and full_page_writes on",
             new Dictionary<string, string> { [VoicePlatform.Tests.Infrastructure.PostgresServer.DurableVariable] = "1", [Figures.PrefixVariable] = "durable." }),
-        new("campaigns-webhooks", ["campaigns", "--only", "throughput", "--rounds", "3", "--warmup", "1", "--leads", "200", "--webhooks", "on"],
+        new("campaigns-webhooks", ["campaigns", "--only", "throughput", "--rounds", "3", "--warmup", "1", "--leads", "100", "--webhooks", "on"],
             "the campaign throughput again with the tenant's webhook endpoint on (three deliveries per call to a receiver on loopback, in the same process): every transaction counted, the outbox's and the deliveries' included",
             new Dictionary<string, string> { [Figures.PrefixVariable] = "webhooks-on." }),
         new("wallet", ["wallet", "--seconds", "8", "--rounds", "3", "--chaos-seconds", full ? "45" : "25"],
@@ -33,7 +33,7 @@ public static class ReportPlan
             "1,000, 5,000 and 10,000 answered calls held at once: resident memory, LiveKit webhook handling at 300/s (open loop), and a burst of short calls beside them"),
         new("webhooks", ["webhooks", "--calls", "400", "--rounds", "3", "--backlog", "2000", "--trickle-rate", "50", "--trickle-seconds", "10"],
             "outbound webhooks: one endpoint's delivery rate on a backlog of 2,000 events and its lag at 50 events/s; then 400 calls' events as they are made, each delivery's lag from its event"),
-        new("rest", ["rest", "--rate", "1000", "--seconds", "15", "--rounds", "3"],
+        new("rest", ["rest", "--rate", "1000", "--seconds", "10", "--rounds", "3"],
             "GET /api/calls/{id} at 1,000 requests/s from the open-loop generator `http-load` in its own process; the liveness probe at the same rate as the floor"),
         new("leads", ["leads", "--sizes", full ? "100000,1000000" : "100000", "--rounds", full ? "3" : "1"],
             "lead import straight into the store (parse, admit, COPY)"),
