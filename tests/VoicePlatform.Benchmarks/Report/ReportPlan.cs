@@ -18,7 +18,7 @@ public static class ReportPlan
         new("campaigns-durable", ["campaigns", "--only", "throughput", "--rounds", "3", "--warmup", "1", "--leads", "100", "--webhooks", "off"],
             "the campaign throughput again on a PostgreSQL with fsync, synchronous_commit and full_page_writes on",
             new Dictionary<string, string> { [VoicePlatform.Tests.Infrastructure.PostgresServer.DurableVariable] = "1", [Figures.PrefixVariable] = "durable." }),
-        new("campaigns-webhooks", ["campaigns", "--only", "throughput", "--rounds", "3", "--warmup", "1", "--leads", "100", "--webhooks", "on"],
+        new("campaigns-webhooks", ["campaigns", "--only", "throughput", "--rounds", "3", "--warmup", "1", "--leads", "200", "--webhooks", "on"],
             "the campaign throughput again with the tenant's webhook endpoint on (three deliveries per call to a receiver on loopback, in the same process): every transaction counted, the outbox's and the deliveries' included",
             new Dictionary<string, string> { [Figures.PrefixVariable] = "webhooks-on." }),
         new("wallet", ["wallet", "--seconds", "8", "--rounds", "3", "--chaos-seconds", full ? "45" : "25"],
