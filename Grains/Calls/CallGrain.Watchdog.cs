@@ -11,11 +11,8 @@ namespace VoicePlatform.Grains.Calls;
 /// </summary>
 public sealed partial class CallGrain
 {
-    /// <summary>
-    /// How often the watchdog asks LiveKit about a call still being dialled: ringing is an attribute change, and
-    /// LiveKit sends no webhook for those (PROTOCOL.md §4), so polling is the only way to see it.
-    /// </summary>
-    public static readonly TimeSpan DialingPollPeriod = TimeSpan.FromSeconds(1);
+    /// <summary>How often the watchdog asks LiveKit about a call still being dialled: <see cref="CallWatchdogOptions.DialingPollPeriod"/>.</summary>
+    private TimeSpan DialingPollPeriod => watchdogOptions.Value.DialingPollPeriod;
 
     /// <summary>The longest an inbound caller rings before the platform hangs up: the agent's claim and audio take well under a second.</summary>
     public static readonly TimeSpan InboundRingLimit = TimeSpan.FromSeconds(30);
@@ -91,7 +88,7 @@ public sealed partial class CallGrain
 
         var callee = participants.FirstOrDefault(p => p.Identity == CalleeIdentity);
         if (participants.FirstOrDefault(p => p.Kind == CallLifecycle.AgentKind) is { } agent)
-            await ApplyAsync(CallLifecycle.AgentJoined(Progress, agent.JoinedAtMs > 0 && DateTimeOffset.FromUnixTimeMilliseconds(agent.JoinedAtMs) < now ? DateTimeOffset.FromUnixTimeMilliseconds(agent.JoinedAtMs) : now));
+            await ApplyAsync(CallLifecycle.AgentJoined(Progress, JoinedAt(agent, now)));
         var wasEnded = Progress.IsEnded;
         await ApplyAsync(CallLifecycle.OnRoomListed(Progress, callee is not null, callee?.SipCallStatus, _dialInFlight, now));
         // The agent may still be in the room the callee left, and an empty room lingers until LiveKit's departure
@@ -99,6 +96,32 @@ public sealed partial class CallGrain
         if (!wasEnded && Progress.IsEnded) await CloseRoomAsync();
         else if (Progress.Status == CallStatus.Answered) SlowWatchdogDown();
     }
+
+    /// <summary>
+    /// An answered call whose agent nothing has shown yet (its webhook not arrived, the watchdog's next look not due)
+    /// asks LiveKit once as its activation goes: the next activation may start after the callee has hung up and the
+    /// room is gone, and an answered call with no agent on record ends as abandoned, counted against its campaign's
+    /// abandon limit (a rolling restart paused a campaign so in CI). Bounded by the deactivation's own time limit; a
+    /// failed look leaves things as they were.
+    /// </summary>
+    private async Task LookForUnseenAgentAsync(CancellationToken cancellationToken)
+    {
+        if (!Exists || _stateDiverged || liveKit is null || Progress.IsEnded || Progress.AnsweredAt is null || Progress.AgentJoinedAt is not null) return;
+        try
+        {
+            var participants = await liveKit.ListParticipantsAsync(state.State.RoomName, cancellationToken);
+            if (participants.FirstOrDefault(p => p.Kind == CallLifecycle.AgentKind) is { } agent) await ApplyAsync(CallLifecycle.AgentJoined(Progress, JoinedAt(agent, Now())));
+        }
+        catch (Exception e)
+        {
+            // Deactivation goes on: the next activation's watchdog looks again while the room is there.
+            logger.LogWarning("Call {CallId} of tenant {TenantId} could not look for its agent as it was deactivated: {Error}", Key.Call, Key.Tenant, e.Message);
+        }
+    }
+
+    /// <summary>When LiveKit says the agent joined, unless that is not before <paramref name="now"/> (clocks apart): then now.</summary>
+    private static DateTimeOffset JoinedAt(LiveKitParticipantInfo agent, DateTimeOffset now) =>
+        agent.JoinedAtMs > 0 && DateTimeOffset.FromUnixTimeMilliseconds(agent.JoinedAtMs) < now ? DateTimeOffset.FromUnixTimeMilliseconds(agent.JoinedAtMs) : now;
 
     /// <param name="soon">
     /// First look within a second whatever the status: a live call activated again after its silo died may have

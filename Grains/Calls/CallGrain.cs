@@ -108,6 +108,7 @@ public sealed partial class CallGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         HoldLive(false);
+        await LookForUnseenAgentAsync(cancellationToken);
         if (_stateUnsaved && Exists && !_stateDiverged)
         {
             try

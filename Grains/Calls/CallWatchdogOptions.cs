@@ -15,6 +15,13 @@ public sealed class CallWatchdogOptions : IValidatedOptions
     public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
+    /// How often a call being dialled asks LiveKit about its callee: ringing is an attribute change, which LiveKit sends
+    /// no webhook for (PROTOCOL.md §4), so polling is the only way to see it, and the look also catches an agent whose
+    /// participant_joined webhook was lost. A re-activated live call looks once after this long too.
+    /// </summary>
+    public TimeSpan DialingPollPeriod { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
     /// How often an answered call asks LiveKit whether its callee is still there, only to catch a participant_left
     /// webhook that never came: a call whose departure is found this way is billed up to this long past its end. Each
     /// live call makes one request per period, bounded per silo by <see cref="MaxAnsweredPollsPerSecond"/>.
@@ -33,6 +40,8 @@ public sealed class CallWatchdogOptions : IValidatedOptions
         var errors = new List<string>();
         if (ReminderPeriod < TimeSpan.FromSeconds(1) || ReminderPeriod > TimeSpan.FromDays(1))
             errors.Add($"{SectionName}:ReminderPeriod must be from 00:00:01 to 1.00:00:00; got {ReminderPeriod}.");
+        if (DialingPollPeriod < TimeSpan.FromMilliseconds(100) || DialingPollPeriod > TimeSpan.FromMinutes(10))
+            errors.Add($"{SectionName}:DialingPollPeriod must be from 00:00:00.100 to 00:10:00; got {DialingPollPeriod}.");
         if (AnsweredPollPeriod < TimeSpan.FromSeconds(1) || AnsweredPollPeriod > TimeSpan.FromMinutes(10))
             errors.Add($"{SectionName}:AnsweredPollPeriod must be from 00:00:01 to 00:10:00; got {AnsweredPollPeriod}.");
         if (MaxAnsweredPollsPerSecond < 1)

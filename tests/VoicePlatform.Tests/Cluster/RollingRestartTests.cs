@@ -82,7 +82,7 @@ public sealed class RollingRestartTests(ITestOutputHelper output)
         catch (Xunit.Sdk.XunitException)
         {
             var leads = await ScalarAsync(connectionString, "SELECT string_agg(status || ': ' || n, ', ') FROM (SELECT status, count(*) AS n FROM leads GROUP BY status) s");
-            var calls = await ScalarAsync(connectionString, "SELECT string_agg(status || '/' || coalesce(end_reason, '-') || '/' || settled || ': ' || n, ', ') FROM (SELECT status, end_reason, settled, count(*) AS n FROM call_records GROUP BY 1, 2, 3) c");
+            var calls = await ScalarAsync(connectionString, "SELECT string_agg(status || '/' || coalesce(end_reason, '-') || '/' || settled || (CASE WHEN abandoned THEN '/abandoned' ELSE '' END) || ': ' || n, ', ') FROM (SELECT status, end_reason, settled, abandoned, count(*) AS n FROM call_records GROUP BY 1, 2, 3, 4) c");
             Assert.Fail($"The campaign did not complete. Leads {leads}; calls {calls}; campaign {System.Text.Json.JsonSerializer.Serialize(await campaign.DescribeAsync())}");
         }
         Assert.Equal(Leads, await CountAsync(connectionString, "SELECT count(*) FROM leads WHERE status = 'completed'"));
@@ -93,7 +93,10 @@ public sealed class RollingRestartTests(ITestOutputHelper output)
 
         // Every call paid once: one reservation and one settlement each, nothing still reserved, the ledger adds up.
         await WaitAsync(async () => await CountAsync(connectionString, "SELECT count(*) FROM call_records WHERE NOT settled") == 0, "every call settled");
-        Assert.Equal(Leads, await CountAsync(connectionString, "SELECT count(*) FROM call_records"));
+        Assert.True(Leads == await CountAsync(connectionString, "SELECT count(*) FROM call_records"), await ScalarAsync(connectionString,
+            "SELECT string_agg(r.lead_id || ' ' || r.call_id || ' ' || r.status || '/' || coalesce(r.end_reason, '-') || ' queued ' || r.queued_at || ': '"
+            + " || (SELECT string_agg(e.type || ' ' || e.detail || ' @' || e.at, '; ' ORDER BY e.id) FROM call_events e WHERE e.call_id = r.call_id), E'\n')"
+            + " FROM call_records r WHERE r.lead_id IN (SELECT lead_id FROM call_records GROUP BY lead_id HAVING count(*) > 1)") as string);
         Assert.Equal(0, await CountAsync(connectionString,
             "SELECT count(*) FROM (SELECT reference FROM wallet_ledger WHERE kind IN ('reserve', 'settle') AND status = 'applied' GROUP BY reference, kind HAVING count(*) > 1) twice"));
         Assert.Equal(Leads, await CountAsync(connectionString, "SELECT count(*) FROM wallet_ledger WHERE kind = 'settle' AND status = 'applied'"));

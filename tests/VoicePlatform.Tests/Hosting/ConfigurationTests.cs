@@ -106,6 +106,7 @@ public sealed class ConfigurationTests
     [InlineData("Calls:Metering:BlockDuration", "soon")]
     [InlineData("Calls:Metering:SettlementGrace", "-00:00:01")]
     [InlineData("Calls:Metering:LateAnswerGrace", "00:11:00")]
+    [InlineData("Calls:Watchdog:DialingPollPeriod", "00:00:00.050")]
     [InlineData("Calls:Watchdog:AnsweredPollPeriod", "00:00:00.500")]
     [InlineData("Calls:Watchdog:MaxAnsweredPollsPerSecond", "0")]
     [InlineData("Calls:Recording:FilepathTemplate", "recordings/all.ogg")]
