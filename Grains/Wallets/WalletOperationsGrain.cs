@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using VoicePlatform.Grains.Common;
 using VoicePlatform.Tenants;
 using VoicePlatform.Wallets;
 
@@ -8,10 +10,12 @@ namespace VoicePlatform.Grains.Wallets;
 /// <summary>
 /// Gathers the operations that reach this silo for one tenant while a call to the wallet is in flight, and sends
 /// them as the next batch: a tenant's thousand calls cost the wallet a few messages per commit, not a thousand.
-/// A reentrant stateless worker, so every silo has its own and none waits for another.
+/// A reentrant stateless worker, so every silo has its own and none waits for another. A batch the cluster refused
+/// (the wallet's silo leaving in a rolling restart) is sent again (<see cref="ClusterChangeRetry"/>): the operations
+/// are idempotent under their keys, and a call that failed here would end undialled.
 /// </summary>
 [StatelessWorker(1), Reentrant, GrainType("wallet-operations")]
-public sealed class WalletOperationsGrain(IOptions<WalletOptions> options) : Grain, IWalletOperationsGrain
+public sealed class WalletOperationsGrain(IOptions<WalletOptions> options, TimeProvider time, ILogger<WalletOperationsGrain> logger) : Grain, IWalletOperationsGrain
 {
     private readonly List<(WalletOperation Operation, TaskCompletionSource<WalletOperationResult> Answer)> _queue = [];
     private IWalletGrain? _wallet;
@@ -43,12 +47,15 @@ public sealed class WalletOperationsGrain(IOptions<WalletOptions> options) : Gra
                 _queue.RemoveRange(0, count);
                 try
                 {
-                    var results = await wallet.ExecuteAsync(batch.Select(b => b.Operation).ToArray());
+                    var operations = batch.Select(b => b.Operation).ToArray();
+                    var results = await ClusterChangeRetry.RunAsync(() => wallet.ExecuteAsync(operations), time, (error, delay) =>
+                        logger.LogInformation("Wallet batch of {Count} operations for tenant {TenantId} refused while the cluster changes; sent again in {Delay} ms: {Error}",
+                            operations.Length, this.GetPrimaryKeyString(), delay.TotalMilliseconds, error.Message));
                     for (var i = 0; i < batch.Count; i++) batch[i].Answer.TrySetResult(results[i]);
                 }
                 catch (Exception failure)
                 {
-                    // Outcome unknown for the whole batch: each caller retries with its own key and learns it.
+                    // Outcome unknown for the whole batch (still refused after the repeats, or failed): each caller retries with its own key and learns it.
                     foreach (var (_, answer) in batch) answer.TrySetException(failure);
                 }
             }
