@@ -221,35 +221,9 @@ public sealed class WebhookEndpointGrain(
         }
     }
 
-    /// <summary>
-    /// Sends a batch with <see cref="WebhookDeliveryOptions.Concurrency"/> requests in flight: each answer starts the
-    /// next, so a slow receiver's answer holds one sender, not the whole group (a batch sent group by group waited for
-    /// every group's slowest). A receiver that failed that many times in a row with no success between gets no more of
-    /// this pass: the pass ends, its attempts are recorded and the endpoint's failing clock advances, rather than every
-    /// delivery of the batch waiting out its timeout first; the rest stay due. Runs on the grain's scheduler; the
-    /// outcomes are in the batch's order, the unsent left out.
-    /// </summary>
-    private async Task<List<(DueDelivery Delivery, WebhookSendResult Result)>> SendAllAsync(WebhookEndpointRecord record, IReadOnlyList<DueDelivery> due)
-    {
-        var results = new WebhookSendResult?[due.Count];
-        var inFlight = new Dictionary<Task<WebhookSendResult>, int>(Options.Concurrency);
-        var next = 0;
-        var failuresInARow = 0;
-        while (inFlight.Count > 0 || next < due.Count && failuresInARow < Options.Concurrency)
-        {
-            while (next < due.Count && inFlight.Count < Options.Concurrency && failuresInARow < Options.Concurrency)
-            {
-                inFlight[SendAsync(record, due[next].Event, Now())] = next;
-                next++;
-            }
-            var done = await Task.WhenAny(inFlight.Keys);
-            var result = await done;
-            results[inFlight[done]] = result;
-            inFlight.Remove(done);
-            failuresInARow = result.Delivered ? 0 : failuresInARow + 1;
-        }
-        return due.Zip(results).Where(o => o.Second is not null).Select(o => (o.First, o.Second!)).ToList();
-    }
+    /// <summary>Sends a batch with <see cref="WebhookDeliveryOptions.Concurrency"/> requests in flight, as <see cref="WebhookPass"/> says.</summary>
+    private Task<List<(DueDelivery Delivery, WebhookSendResult Result)>> SendAllAsync(WebhookEndpointRecord record, IReadOnlyList<DueDelivery> due) =>
+        WebhookPass.SendAsync(due, Options.Concurrency, delivery => SendAsync(record, delivery.Event, Now()));
 
     private AttemptRecord ToAttemptRecord(DueDelivery delivery, WebhookSendResult result, DateTimeOffset now)
     {
