@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using VoicePlatform.Benchmarks.Hosting;
 using VoicePlatform.Benchmarks.Measurement;
 using VoicePlatform.Grains.Telephony.LiveKit;
 using VoicePlatform.LiveKitEmulator.Hosting;
