@@ -124,7 +124,7 @@ public sealed partial class CallGrain
         agent.JoinedAtMs > 0 && DateTimeOffset.FromUnixTimeMilliseconds(agent.JoinedAtMs) < now ? DateTimeOffset.FromUnixTimeMilliseconds(agent.JoinedAtMs) : now;
 
     /// <param name="soon">
-    /// First look within a second whatever the status: a live call activated again after its silo died may have
+    /// First look after <see cref="DialingPollPeriod"/> (a second) whatever the status: a live call activated again after its silo died may have
     /// ended meanwhile, and its campaign slot waits for that.
     /// </param>
     private void StartWatchdogTimer(bool soon = false)
